@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "citecheck",
+    products: [
+        .executable(name: "citecheck", targets: ["CiteCheckCLI"]),
+        .library(name: "CiteCheck", targets: ["CiteCheck"]),
+        .library(name: "PubMed", targets: ["PubMed"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C bindings: module maps and shims only.
+        .systemLibrary(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The domain: document -> reference list -> parsed references -> findings. No C, no network.
+        .target(name: "CiteCheck"),
+        // The only importer of CCurl and CLibXML2: HTTP, XML, PubMed records, matching, cache.
+        .target(name: "PubMed", dependencies: ["CiteCheck", "CCurl", "CLibXML2"]),
+        // The thin command line front end.
+        .executableTarget(
+            name: "CiteCheckCLI",
+            dependencies: [
+                "CiteCheck",
+                "PubMed",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CiteCheckTests", dependencies: ["CiteCheck"], resources: []),
+        .testTarget(name: "PubMedTests", dependencies: ["PubMed", "CiteCheck", "CCurl", "CLibXML2"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CiteCheckCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,33 @@
+#ifndef CITECHECK_CCURL_SHIM_H
+#define CITECHECK_CCURL_SHIM_H
+#include <curl/curl.h>
+
+/* curl_easy_setopt and curl_easy_getinfo are variadic, which Swift cannot call:
+   one typed, non-variadic shim per argument type. */
+static inline CURLcode citecheck_curl_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode citecheck_curl_setopt_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode citecheck_curl_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode citecheck_curl_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+typedef size_t (*citecheck_curl_write_callback)(char *data, size_t size, size_t count, void *userdata);
+static inline CURLcode citecheck_curl_setopt_write_function(CURL *handle, CURLoption option, citecheck_curl_write_callback callback) {
+    return curl_easy_setopt(handle, option, callback);
+}
+typedef int (*citecheck_curl_xferinfo_callback)(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow);
+static inline CURLcode citecheck_curl_setopt_xferinfo_function(CURL *handle, CURLoption option, citecheck_curl_xferinfo_callback callback) {
+    return curl_easy_setopt(handle, option, callback);
+}
+static inline CURLcode citecheck_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+static inline CURLcode citecheck_curl_getinfo_string(CURL *handle, CURLINFO info, char **value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+#endif

@@ -1,0 +1,87 @@
+/// Maps UTF-8 byte offsets in a derived text (markup stripped, entities decoded, wrapped lines joined)
+/// back to positions in the original file. Built by the document readers; every later stage keeps it,
+/// so a finding about a word in a reference points at that word in the file.
+public struct SourceMap: Hashable, Sendable {
+    /// Anchors sorted by `derived`: from an anchor until the next one, derived and source offsets advance
+    /// together byte for byte (text copied verbatim). A replaced piece (an entity, a joined line break)
+    /// gets an anchor of its own.
+    public struct Anchor: Hashable, Sendable {
+        public var derived: Int
+        public var source: Int
+        public init(derived: Int, source: Int) {
+            self.derived = derived
+            self.source = source
+        }
+    }
+
+    public private(set) var anchors: [Anchor]
+
+    public init(anchors: [Anchor] = []) {
+        self.anchors = anchors
+    }
+
+    /// A map for text copied verbatim from `sourceOffset` onwards.
+    public init(verbatimFrom sourceOffset: Int) {
+        self.anchors = [Anchor(derived: 0, source: sourceOffset)]
+    }
+
+    public mutating func append(derived: Int, source: Int) {
+        if let last = anchors.last, last.derived == derived {
+            anchors[anchors.count - 1].source = source
+        } else {
+            anchors.append(Anchor(derived: derived, source: source))
+        }
+    }
+
+    /// The source byte offset of the derived byte offset `offset`.
+    public func sourceOffset(forDerived offset: Int) -> Int {
+        guard !anchors.isEmpty else { return offset }
+        var low = 0
+        var high = anchors.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if anchors[mid].derived <= offset { low = mid } else { high = mid - 1 }
+        }
+        let anchor = anchors[low]
+        return anchor.source + max(0, offset - anchor.derived)
+    }
+}
+
+/// One entry of a reference list, as the splitter found it, before parsing.
+public struct ReferenceEntry: Hashable, Sendable {
+    /// 1-based position of the entry in the list.
+    public var index: Int
+    /// The label exactly as written: `1.`, `1)`, `[1]`, `(1)`, `-`, `•`, `[^1]:`; nil when the entry has none.
+    public var label: String?
+    /// The number in the label, when it has one (`3` for `[3]`); kept as written even when it skips or repeats.
+    public var number: Int?
+    /// The footnote name for Markdown footnote definitions (`1` for `[^1]:`, `feder` for `[^feder]:`).
+    public var footnoteName: String?
+    /// The reference text: label removed, markup stripped, entities decoded, wrapped lines joined by one space.
+    public var text: String
+    /// Maps UTF-8 offsets in `text` to byte offsets in the file.
+    public var sourceMap: SourceMap
+    /// Where the entry stands in the file, label included.
+    public var range: SourceRange
+
+    public init(index: Int, label: String?, number: Int?, footnoteName: String? = nil, text: String, sourceMap: SourceMap, range: SourceRange) {
+        self.index = index
+        self.label = label
+        self.number = number
+        self.footnoteName = footnoteName
+        self.text = text
+        self.sourceMap = sourceMap
+        self.range = range
+    }
+}
+
+/// An entry together with the fields parsed from its text.
+public struct Reference: Hashable, Sendable {
+    public var entry: ReferenceEntry
+    public var parsed: ParsedReference
+
+    public init(entry: ReferenceEntry, parsed: ParsedReference) {
+        self.entry = entry
+        self.parsed = parsed
+    }
+}
