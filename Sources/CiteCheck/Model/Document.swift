@@ -1,0 +1,109 @@
+/// The markup a post is written in.
+public enum InputFormat: String, Sendable, Codable, CaseIterable {
+    case text, markdown, html
+
+    /// The format a file's extension names: `.md`/`.markdown`/`.mdx` Markdown, `.html`/`.htm`/`.xhtml` HTML, anything else text.
+    public init(pathExtension: String) {
+        switch pathExtension.lowercased() {
+        case "md", "markdown", "mdown", "mkd", "mdx": self = .markdown
+        case "html", "htm", "xhtml": self = .html
+        default: self = .text
+        }
+    }
+}
+
+/// One block of a post's text, markup stripped: a heading, a paragraph, a list item, a footnote definition.
+///
+/// `text` is what a reader of the rendered post sees (entities decoded, tags removed, soft line breaks
+/// kept as `\n`); `sourceMap` maps its UTF-8 offsets back to the file.
+public struct TextBlock: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case heading(level: Int)
+        case paragraph
+        /// A list item; `marker` as written (`1.`, `1)`, `-`, `*`, `•`, `[1]`, `(1)`), nil for an HTML `<li>`
+        /// whose number comes from its list (`ordinal` then says which).
+        case listItem(marker: String?, ordinal: Int?)
+        /// A Markdown footnote definition `[^name]: …`.
+        case footnoteDefinition(name: String)
+        /// Code blocks, HTML comments and the like: kept for positions, never read as prose or references.
+        case code
+    }
+
+    public var kind: Kind
+    public var text: String
+    public var sourceMap: SourceMap
+    /// Where the block stands in the file.
+    public var range: SourceRange
+    /// UTF-8 ranges of `text` that were superscript in the markup (`<sup>1</sup>`, `^1^`): citation markers.
+    public var superscripts: [Range<Int>]
+    /// Indentation of the block's first line in the file, in columns (plain text uses it for hanging indents).
+    public var indent: Int
+
+    public init(kind: Kind, text: String, sourceMap: SourceMap, range: SourceRange, superscripts: [Range<Int>] = [], indent: Int = 0) {
+        self.kind = kind
+        self.text = text
+        self.sourceMap = sourceMap
+        self.range = range
+        self.superscripts = superscripts
+        self.indent = indent
+    }
+}
+
+/// A post, read: its source and its blocks in order.
+public struct Document: Sendable {
+    public var source: SourceFile
+    public var format: InputFormat
+    public var blocks: [TextBlock]
+    /// Inline suppression comments found while reading (`<!-- citecheck-disable-next-line RULE -->` and the
+    /// plain-text `citecheck-disable-next-line RULE`), in file order.
+    public var directives: [SuppressionDirective]
+
+    public init(source: SourceFile, format: InputFormat, blocks: [TextBlock], directives: [SuppressionDirective] = []) {
+        self.source = source
+        self.format = format
+        self.blocks = blocks
+        self.directives = directives
+    }
+}
+
+/// An inline suppression comment in a post.
+public struct SuppressionDirective: Hashable, Sendable {
+    public enum Action: String, Hashable, Sendable {
+        case disableNextLine = "disable-next-line"
+        case disable
+        case enable
+    }
+
+    public var action: Action
+    /// The rule ids named; empty means every rule.
+    public var rules: [String]
+    /// The line the comment is on (1-based).
+    public var line: Int
+
+    public init(action: Action, rules: [String], line: Int) {
+        self.action = action
+        self.rules = rules
+        self.line = line
+    }
+}
+
+/// The reference list of a post: its heading (if any) and its entries, in order.
+public struct ReferenceList: Sendable {
+    /// The heading text as written (`References:`), nil when the list was found without one.
+    public var heading: String?
+    public var headingRange: SourceRange?
+    public var entries: [ReferenceEntry]
+    /// Index into `Document.blocks` of the first block after the heading that belongs to the list;
+    /// blocks before it (and before the heading) are the post's body text.
+    public var firstBlockIndex: Int
+    /// Index into `Document.blocks` one past the last block of the list.
+    public var endBlockIndex: Int
+
+    public init(heading: String?, headingRange: SourceRange?, entries: [ReferenceEntry], firstBlockIndex: Int, endBlockIndex: Int) {
+        self.heading = heading
+        self.headingRange = headingRange
+        self.entries = entries
+        self.firstBlockIndex = firstBlockIndex
+        self.endBlockIndex = endBlockIndex
+    }
+}
