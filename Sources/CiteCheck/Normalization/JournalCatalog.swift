@@ -1,0 +1,128 @@
+/// Journal names from the embedded catalog (NLM/Entrez, Index Medicus and life-science lists; CC0).
+///
+/// A journal's full title, NLM abbreviation and ISO abbreviation share one id:
+/// `American Journal of Psychiatry` = `The American journal of psychiatry` = `Am J Psychiatry` =
+/// `Am. J. Psychiatry`. Names are looked up by `Normalization.journalKey`, then by the same key with
+/// parenthesised qualifiers and subtitles removed.
+///
+/// The data is two string literals compiled into the binary (`JournalCatalogData`): journals as
+/// `Full Title\tAbbreviation` lines, and sorted `key\tjournalOffset` lines searched by binary search
+/// over the raw UTF-8, so there is nothing to load or parse at start-up. Ids are stable within one build
+/// of citecheck, not across catalog regenerations.
+public enum JournalCatalog {
+    /// The journal's id (same for its full title and its abbreviations), nil when the catalog does not
+    /// know the name.
+    public static func canonicalID(for name: String) -> Int? {
+        if let id = id(forKey: Normalization.journalKey(name)) { return id }
+        let stripped = Normalization.strippedJournal(name)
+        return stripped == name ? nil : id(forKey: Normalization.journalKey(stripped))
+    }
+
+    /// The journal's full title (`American Journal of Psychiatry`), nil when unknown.
+    public static func fullTitle(for name: String) -> String? {
+        canonicalID(for: name).flatMap { entry(atID: $0)?.fullTitle }
+    }
+
+    /// The journal's NLM abbreviation (`Am J Psychiatry`), or the ISO one when NLM has none; nil when unknown.
+    public static func abbreviation(for name: String) -> String? {
+        canonicalID(for: name).flatMap { entry(atID: $0)?.abbreviation }
+    }
+
+    /// True when the catalog knows the name.
+    public static func isKnown(_ name: String) -> Bool { canonicalID(for: name) != nil }
+
+    /// Number of journals and of lookup keys in the catalog.
+    public static var counts: (journals: Int, keys: Int) {
+        (countLines(groupBytes), countLines(keyBytes))
+    }
+
+    // MARK: - Raw data access
+
+    static var keyBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: JournalCatalogData.keys.utf8Start, count: JournalCatalogData.keys.utf8CodeUnitCount)
+    }
+
+    static var groupBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: JournalCatalogData.groups.utf8Start, count: JournalCatalogData.groups.utf8CodeUnitCount)
+    }
+
+    private static let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
+
+    /// Binary search of a journal key among the sorted key lines.
+    static func id(forKey key: String) -> Int? {
+        if key.isEmpty { return nil }
+        var key = key
+        return key.withUTF8 { query -> Int? in
+            let buf = keyBytes
+            var lo = 0, hi = buf.count  // both at line starts (or the end)
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2
+                var start = mid
+                while start > lo && buf[start - 1] != newline { start -= 1 }
+                var sep = start
+                while sep < buf.count && buf[sep] != tab && buf[sep] != newline { sep += 1 }
+                var end = sep
+                while end < buf.count && buf[end] != newline { end += 1 }
+                let order = compare(query, buf, start, sep)
+                if order == 0 {
+                    var value = 0
+                    var i = sep + 1
+                    while i < end, buf[i] >= UInt8(ascii: "0"), buf[i] <= UInt8(ascii: "9") {
+                        value = value * 10 + Int(buf[i] - UInt8(ascii: "0"))
+                        i += 1
+                    }
+                    return sep < end ? value : nil
+                }
+                if order < 0 { hi = start } else { lo = end + 1 }
+            }
+            return nil
+        }
+    }
+
+    /// Byte-wise comparison of `query` with `buf[start..<end]`: negative, zero or positive.
+    private static func compare(_ query: UnsafeBufferPointer<UInt8>, _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        let n = min(query.count, end - start)
+        var i = 0
+        while i < n {
+            let a = query[i], b = buf[start + i]
+            if a != b { return a < b ? -1 : 1 }
+            i += 1
+        }
+        return query.count - (end - start)
+    }
+
+    /// The journal line at `id`: its full title and abbreviation.
+    static func entry(atID id: Int) -> (fullTitle: String, abbreviation: String)? {
+        let buf = groupBytes
+        guard id >= 0, id < buf.count, id == 0 || buf[id - 1] == newline else { return nil }
+        var sep = id
+        while sep < buf.count && buf[sep] != tab && buf[sep] != newline { sep += 1 }
+        guard sep < buf.count, buf[sep] == tab else { return nil }
+        var end = sep + 1
+        while end < buf.count && buf[end] != newline { end += 1 }
+        let full = String(decoding: UnsafeBufferPointer(rebasing: buf[id..<sep]), as: UTF8.self)
+        let abbr = String(decoding: UnsafeBufferPointer(rebasing: buf[(sep + 1)..<end]), as: UTF8.self)
+        return (full, abbr)
+    }
+
+    /// The display forms (full title, abbreviation) of a journal.
+    static func forms(ofID id: Int) -> [String] {
+        guard let e = entry(atID: id) else { return [] }
+        return e.fullTitle == e.abbreviation ? [e.fullTitle] : [e.fullTitle, e.abbreviation]
+    }
+
+    /// Every journal id, in catalog order (for tests and tools).
+    static func allIDs() -> [Int] {
+        let buf = groupBytes
+        var ids = buf.isEmpty ? [] : [0]
+        for i in 0..<buf.count where buf[i] == newline && i + 1 < buf.count { ids.append(i + 1) }
+        return ids
+    }
+
+    private static func countLines(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
+        if buf.isEmpty { return 0 }
+        var n = 1
+        for b in buf where b == newline { n += 1 }
+        return buf.last == newline ? n - 1 : n
+    }
+}
