@@ -90,23 +90,12 @@ extension Normalization {
         let ka = journalKey(a), kb = journalKey(b)
         if ka.isEmpty || kb.isEmpty { return false }
         if ka == kb { return true }
-        let ia = JournalCatalog.id(forKey: ka) ?? JournalCatalog.id(forKey: journalKey(strippedJournal(a)))
-        let ib = JournalCatalog.id(forKey: kb) ?? JournalCatalog.id(forKey: journalKey(strippedJournal(b)))
-        if let ia, let ib { return ia == ib }
-        var formsA = [a], formsB = [b]
-        if let ia { formsA += JournalCatalog.forms(ofID: ia) }
-        if let ib { formsB += JournalCatalog.forms(ofID: ib) }
-        for x in formsA {
-            for y in formsB where abbreviates(x, y) || abbreviates(strippedJournal(x), strippedJournal(y)) {
-                return true
-            }
-        }
-        return false
+        if let ia = JournalCatalog.canonicalID(for: a), let ib = JournalCatalog.canonicalID(for: b) { return ia == ib }
+        return sameJournalByRule(JournalName(a), JournalName(b))
     }
 
     /// Word-by-word abbreviation match between two names (either may be the abbreviation).
-    static func abbreviates(_ a: String, _ b: String) -> Bool {
-        let wa = journalWords(a), wb = journalWords(b)
+    static func abbreviates(_ wa: [Substring], _ wb: [Substring]) -> Bool {
         guard !wa.isEmpty, wa.count == wb.count else { return false }
         for (x, y) in zip(wa, wb) {
             if x == y { continue }

@@ -50,7 +50,11 @@ extension Normalization {
     /// (2·|common| / (|a| + |b|)). One word missing from a ten-word title gives about 0.95; unrelated
     /// titles give near 0. Two empty titles give 0.
     public static func titleSimilarity(_ a: String, _ b: String) -> Double {
-        let wa = titleWords(a), wb = titleWords(b)
+        titleSimilarity(words: titleWords(a), titleWords(b))
+    }
+
+    /// `titleSimilarity(_:_:)` on words already split by `titleWords(_:)`, for comparing one title with many.
+    public static func titleSimilarity(words wa: [String], _ wb: [String]) -> Double {
         if wa.isEmpty || wb.isEmpty { return 0 }
         var counts: [String: Int] = [:]
         for w in wa { counts[w, default: 0] += 1 }

@@ -18,6 +18,19 @@ import Testing
         #expect(Normalization.sameJournal(b, a))
     }
 
+    @Test func journalNameAgreesWithSameJournal() {
+        let names = ["Am J Psychiatry", "American Journal of Psychiatry", "Am J Psychol", "J Psychopharmacol",
+                     "Journal of Psychopharmacology", "J Imag Psychopharmacol", "Journal of Imaginary Psychopharmacology",
+                     "Neuropsychopharmacology", "Neuropsychology", "", "JAMA psychiatry"]
+        for a in names {
+            for b in names {
+                #expect(JournalName(a).isSame(as: JournalName(b)) == Normalization.sameJournal(a, b))
+                #expect(Normalization.sameJournal(a, b) == Normalization.sameJournal(b, a), "\(a) / \(b)")
+            }
+        }
+        #expect(JournalName("Am. J. Psychiatry").catalogID == JournalCatalog.canonicalID(for: "Am J Psychiatry"))
+    }
+
     @Test func catalogGivesOneIDToFullTitleAndAbbreviations() throws {
         let id = try #require(JournalCatalog.canonicalID(for: "Am J Psychiatry"))
         #expect(JournalCatalog.canonicalID(for: "American Journal of Psychiatry") == id)

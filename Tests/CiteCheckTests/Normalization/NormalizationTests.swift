@@ -70,6 +70,7 @@ import Testing
         #expect(s > 0.9 && s < 1)
         #expect(Normalization.titleSimilarity(full, "Mindfulness in schools: a cluster trial") < 0.2)
         #expect(Normalization.titleSimilarity("", full) == 0)
+        #expect(Normalization.titleSimilarity(words: Normalization.titleWords(full), Normalization.titleWords(missing)) == s)
         #expect(Normalization.titleSimilarity(full, missing) == Normalization.titleSimilarity(missing, full))
     }
 
