@@ -14,7 +14,8 @@ public struct JournalName: Hashable, Sendable {
     public let catalogID: Int?
 
     /// Word lists (stop words dropped) of the name, of its catalog forms, and of both without
-    /// qualifiers and subtitles: what the rule-based comparison compares.
+    /// qualifiers and subtitles (and without a translated title after `. `, as in
+    /// `Nihon rinsho. Japanese journal of clinical medicine`): what the rule-based comparison compares.
     let wordForms: [[Substring]]
 
     public init(_ name: String) {
@@ -25,7 +26,8 @@ public struct JournalName: Hashable, Sendable {
         if let id = catalogID { texts += JournalCatalog.forms(ofID: id) }
         var forms: [[Substring]] = []
         for text in texts {
-            for variant in [text, Normalization.strippedJournal(text)] {
+            let stripped = Normalization.strippedJournal(text)
+            for variant in [text, stripped, Normalization.droppingTranslatedSubtitle(stripped)] {
                 let words = Normalization.journalWords(variant)
                 if !words.isEmpty && !forms.contains(words) { forms.append(words) }
             }

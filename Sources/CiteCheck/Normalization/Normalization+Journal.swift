@@ -149,6 +149,19 @@ extension Normalization {
         return String(out)
     }
 
+    /// The name cut before a `. ` that starts a title in other words (`Nihon rinsho. Japanese journal of
+    /// clinical medicine` → `Nihon rinsho`): only when the part after it has a lowercase word of four or
+    /// more letters, so abbreviations (`Am. J. Psychiatr. Res.`) and sections
+    /// (`Acta Anaesthesiologica Scandinavica. Supplementum`) are left whole.
+    static func droppingTranslatedSubtitle(_ s: String) -> String {
+        guard let range = s.firstRange(of: ". ") else { return s }
+        let head = s[..<range.lowerBound], tail = s[range.upperBound...]
+        let lowercaseWord = tail.split(separator: " ").contains { w in
+            w.count >= 4 && w.allSatisfy { $0.isLetter } && (w.first?.isLowercase ?? false)
+        }
+        return lowercaseWord && !head.isEmpty ? String(head) : s
+    }
+
     /// Common words of journal abbreviations that are not words of full titles on their own.
     static let abbreviationWords: Set<String> = [
         "j", "am", "int", "clin", "res", "med", "sci", "rev", "eur", "br", "arch", "ann", "proc", "bull",

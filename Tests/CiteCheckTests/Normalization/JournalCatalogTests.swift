@@ -67,6 +67,8 @@ import Testing
         #expect(Normalization.sameJournal("Imaginary Neuropsychopharmacology", "Imag Neuropsychopharmacol"))
         #expect(!Normalization.sameJournal("Imaginary Neuropsychopharmacology", "Imag Neuropsychol"))
         #expect(!Normalization.sameJournal("J Imag Psychol", "Journal of Imaginary Psychopharmacology"))
+        #expect(Normalization.sameJournal("Nihon rinsho. Japanese journal of clinical medicine", "Nihon Rinsho"))
+        #expect(!Normalization.sameJournal("Imaginary Acta Scandinavica. Supplementum", "Imag Acta Scand"))
     }
 
     @Test func journalKeyFoldsCasePunctuationTheAndDiacritics() {
