@@ -27,7 +27,7 @@ SPECIAL = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe",
            "ŀ": "l", "Ŀ": "L", "ŉ": "n", "ĸ": "k", "ſ": "s", "ĳ": "ij", "Ĳ": "IJ", "ŋ": "n", "Ŋ": "N",
            "ŧ": "t", "Ŧ": "T", "×": "×", "÷": "÷"}
 APOSTROPHES = "'\u2019\u2018\u02bc\u00b4`"
-DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad\ufe58\ufe63\uff0d"  # as Normalization.isDash
 
 
 def fold(s):
