@@ -1,5 +1,5 @@
 // Benchmark and evaluation of Normalization / JournalCatalog; run by scripts/bench-journal-catalog.sh.
-internal import Foundation
+import Foundation
 
 let clock = ContinuousClock()
 let args = CommandLine.arguments.dropFirst().prefix(1)

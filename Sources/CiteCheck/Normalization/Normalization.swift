@@ -1,7 +1,8 @@
 /// Text normalisation used to compare references: journals, author names, titles, pages.
 ///
 /// Everything works on Unicode scalars with ASCII fast paths; diacritics of Latin-1 and Latin
-/// Extended-A are folded by a table, and only rarer letters fall back to canonical decomposition.
+/// Extended-A are folded by a table; rarer Latin letters fall back to their Unicode name
+/// (`… LETTER E WITH CIRCUMFLEX` → `e`). Foundation is not used.
 /// All functions are pure and safe on any input (empty strings included).
 public enum Normalization {
     /// Removes diacritics: `Müller` → `Muller`, `Żółć` → `Zolc`, `ß` → `ss`, `Æ` → `AE`, `ø` → `o`.
@@ -65,8 +66,8 @@ public enum Normalization {
             out.append(contentsOf: folded.unicodeScalars)
         } else if scalar.properties.generalCategory == .nonspacingMark {
             return
-        } else if scalar.properties.isAlphabetic, let decomposed = canonicalDecomposition(scalar) {
-            for s in decomposed where s.properties.generalCategory != .nonspacingMark { out.append(s) }
+        } else if let base = baseLetter(scalar) {
+            out.append(base)
         } else {
             out.append(scalar)
         }
