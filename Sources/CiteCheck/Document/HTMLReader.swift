@@ -206,9 +206,10 @@ enum HTMLReader {
             case "hr":
                 flush()
             case "sup":
-                superscriptStarts.append(builder.count)
+                // Bounded: thousands of unclosed tags must not make every block boundary slow.
+                if superscriptStarts.count < 64 { superscriptStarts.append(builder.count) }
             case "a":
-                anchors.append((builder.count, tag.attribute("href")))
+                if anchors.count < 64 { anchors.append((builder.count, tag.attribute("href"))) }
             case "h1", "h2", "h3", "h4", "h5", "h6":
                 flush()
                 let level = Int(bytes[offset + 2] - 0x30)

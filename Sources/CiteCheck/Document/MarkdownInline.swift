@@ -228,7 +228,7 @@ struct MarkdownInline {
         guard !tag.name.isEmpty else { return nil }
         flush(&builder)
         switch (tag.name, tag.isClosing) {
-        case ("sup", false): openSuperscripts.append(builder.count)
+        case ("sup", false): if openSuperscripts.count < 64 { openSuperscripts.append(builder.count) }
         case ("sup", true):
             if let start = openSuperscripts.popLast(), start < builder.count { builder.superscripts.append(start..<builder.count) }
         case ("br", _): builder.appendLineBreak(at: i)

@@ -165,7 +165,7 @@ struct EntrySplitter {
                 break
             }
             let startOffset = sourceOffset(block, derived: firstLine.start)
-            let endOffset = sourceEnd(block, derived: end)
+            let endOffset = sourceEnd(block, derived: end, textBytes: bytes)
             drafts.append(Draft(
                 label: label?.text, number: label?.number, footnoteName: nil, text: entryText,
                 sourceMap: block.sourceMap.slice(contentStart..<end),
@@ -190,10 +190,9 @@ struct EntrySplitter {
     }
 
     /// The source offset just past the character that ends at derived offset `end`.
-    private func sourceEnd(_ block: TextBlock, derived end: Int) -> Int {
-        let bytes = block.text.utf8
-        guard end > 0, end <= bytes.count else { return sourceOffset(block, derived: end) }
-        let textBytes = Array(bytes)
+    private func sourceEnd(_ block: TextBlock, derived end: Int, textBytes: [UInt8]? = nil) -> Int {
+        let textBytes = textBytes ?? Array(block.text.utf8)
+        guard end > 0, end <= textBytes.count else { return sourceOffset(block, derived: end) }
         var lastStart = end - 1
         while lastStart > 0, textBytes[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
         let start = sourceOffset(block, derived: lastStart)
