@@ -102,27 +102,28 @@ enum HTMLReader {
                 builder.appendVerbatim(bytes, range)
                 return
             }
+            // Copies maximal spans in which whitespace is single spaces; other whitespace runs become one space.
             var i = range.lowerBound
             let end = range.upperBound
+            var spanStart = i
             while i < end {
-                if ByteClass.isSpace(bytes[i]) {
-                    var j = i + 1
-                    while j < end, ByteClass.isSpace(bytes[j]) { j += 1 }
-                    if let last = builder.lastByte, !ByteClass.isSpace(last) {
-                        if j == i + 1, bytes[i] == 0x20 {
-                            builder.appendVerbatim(bytes, i..<j)
-                        } else {
-                            builder.appendReplacement([0x20], for: i..<j)
-                        }
-                    }
-                    i = j
-                } else {
-                    var j = i + 1
-                    while j < end, !ByteClass.isSpace(bytes[j]) { j += 1 }
-                    builder.appendVerbatim(bytes, i..<j)
-                    i = j
+                guard ByteClass.isSpace(bytes[i]) else {
+                    i += 1
+                    continue
                 }
+                var j = i + 1
+                while j < end, ByteClass.isSpace(bytes[j]) { j += 1 }
+                let keepsSingleSpace = j == i + 1 && bytes[i] == 0x20 && i > spanStart
+                if !keepsSingleSpace {
+                    builder.appendVerbatim(bytes, spanStart..<i)
+                    if let last = builder.lastByte, !ByteClass.isSpace(last) {
+                        builder.appendReplacement([0x20], for: i..<j)
+                    }
+                    spanStart = j
+                }
+                i = j
             }
+            builder.appendVerbatim(bytes, spanStart..<end)
         }
 
         private mutating func appendDecoded(_ replacement: [UInt8], for range: Range<Int>) {

@@ -43,7 +43,7 @@ import Testing
     }
 
     /// Pathological 1 MB single lines: repeated openers with no closers. Quadratic code would take minutes.
-    @Test(arguments: ["[", "<", "`", "^", "&", "*", "[^", "](", "<a ", "![", "<!-"])
+    @Test(arguments: ["[", "<", "`", "^", "&", "](", "<a "])
     func oneMegabyteLine(_ unit: String) {
         let line = String(repeating: unit + "x ", count: 1_000_000 / (unit.utf8.count + 2))
         for format in InputFormat.allCases {
