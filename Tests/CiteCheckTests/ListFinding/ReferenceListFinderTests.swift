@@ -117,3 +117,32 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
         #expect(!ReferenceHeuristics.looksLikeReference("In 2014, a trial found 10-20% fewer attacks."))
     }
 }
+
+@Suite struct PlatformFootnoteTests {
+    @Test func substackFootnoteNumbersLabelTheirEntries() {
+        let html = """
+        <p>Body with a note.<a class="footnote-anchor" href="#footnote-1">1</a></p>
+        <div class="footnote"><a class="footnote-number" href="#footnote-anchor-1">1</a><div class="footnote-content"><p>\(ref1)</p></div></div>
+        <div class="footnote"><a class="footnote-number" href="#footnote-anchor-2">2</a><div class="footnote-content"><p>\(ref2)</p></div></div>
+        """
+        let (doc, found) = list(html, .html)
+        #expect(found?.entries.map(\.number) == [1, 2])
+        #expect(found?.entries.map(\.text) == [ref1, ref2])
+        // The range starts at the footnote number, the entry's label.
+        #expect(found?.entries.first?.range.start == SourcePosition(line: 2, column: 76))
+        #expect(found.map { $0.bodyBlockRanges(in: doc) } == [0..<1])
+    }
+
+    @Test func markdownGeneratedFootnotesDropBacklinks() {
+        let html = "<p>Body.</p><hr><ol><li id=\"fn1\"><p>\(ref1) <a href=\"#fnref1\">↩︎</a></p></li><li id=\"fn2\"><p>\(ref2)&nbsp;<a href=\"#fnref2\">&#8617;</a></p></li></ol>"
+        let (_, found) = list(html, .html)
+        #expect(found?.entries.map(\.text) == [ref1, ref2])
+        #expect(found?.entries.map(\.number) == [1, 2])
+    }
+
+    @Test func bodyBlocksExcludeHeadingAndList() {
+        let (doc, found) = list("Body one.\n\nBody two.\n\nReferences\n\n1. \(ref1)\n\nClosing remark.\n", .text)
+        #expect(found?.headingBlockIndex(in: doc) == 2)
+        #expect(found.map { $0.bodyBlockRanges(in: doc) } == [0..<2, 4..<5])
+    }
+}

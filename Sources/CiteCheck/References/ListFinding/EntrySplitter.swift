@@ -32,6 +32,8 @@ struct EntrySplitter {
         var firstBlock: Int?
         var endBlock = index
         var skippedIntro = false
+        /// A paragraph holding only a number (Substack's footnote numbers): the label of the next entry.
+        var pendingNumber: (label: String, number: Int, range: SourceRange)?
         scan: while index < blocks.count {
             let block = blocks[index]
             if within == 0 {
@@ -40,6 +42,12 @@ struct EntrySplitter {
                 default: if finder.headingMatch(block) != nil { break scan }
                 }
             }
+            if within == 0, case .paragraph = block.kind, let number = EntrySplitter.bareNumber(block.text) {
+                pendingNumber = (block.text, number, block.range)
+                index += 1
+                continue scan
+            }
+            let draftsBefore = drafts.count
             var ended = false
             switch block.kind {
             case .listItem(let marker, let ordinal):
@@ -66,6 +74,13 @@ struct EntrySplitter {
             case .heading, .code:
                 break scan
             }
+            if let pending = pendingNumber, drafts.count > draftsBefore, drafts[draftsBefore].label == nil {
+                drafts[draftsBefore].label = pending.label
+                drafts[draftsBefore].number = pending.number
+                drafts[draftsBefore].range.start = pending.range.start
+                if firstBlock == nil { firstBlock = index - 1 }
+            }
+            pendingNumber = nil
             if !drafts.isEmpty {
                 if firstBlock == nil { firstBlock = index }
                 endBlock = index + 1
@@ -78,9 +93,28 @@ struct EntrySplitter {
         let entries = drafts.enumerated().map { offset, draft in
             ReferenceEntry(
                 index: offset + 1, label: draft.label, number: draft.number, footnoteName: draft.footnoteName,
-                text: draft.text, sourceMap: draft.sourceMap, range: draft.range)
+                text: EntrySplitter.withoutBacklink(draft.text), sourceMap: draft.sourceMap, range: draft.range)
         }
         return (entries, firstBlock, endBlock)
+    }
+
+    /// `3` for a paragraph that is only `3` or `3.`.
+    static func bareNumber(_ text: String) -> Int? {
+        var digits = Substring(text)
+        if digits.hasSuffix(".") { digits = digits.dropLast() }
+        guard (1...3).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
+    }
+
+    /// The text without a footnote back-link at its end (`↩`, `↩︎`); a prefix, so the map stays valid.
+    static func withoutBacklink(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        var changed = false
+        while let last = scalars.last, last == "\u{21A9}" || last == "\u{FE0E}" || last == "\u{FE0F}" || last.properties.isWhitespace {
+            scalars.removeLast()
+            changed = true
+        }
+        return changed ? String(scalars) : text
     }
 
     private func itemDraft(_ block: TextBlock, marker: String?, ordinal: Int?) -> Draft? {

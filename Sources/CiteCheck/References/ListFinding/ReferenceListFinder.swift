@@ -126,6 +126,7 @@ public struct ReferenceListFinder: Sendable {
             let text = EntryLabel.parse(block.text).map { String(decoding: Array(block.text.utf8)[$0.contentStart...], as: UTF8.self) } ?? block.text
             return looksLikeReference(text.replacingNewlines)
         case .paragraph:
+            if EntrySplitter.bareNumber(block.text) != nil { return true }
             return !(splitter.paragraphDrafts(block, from: 0, headed: false)?.drafts.isEmpty ?? true)
         case .heading, .code:
             return false
