@@ -146,3 +146,12 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
         #expect(found.map { $0.bodyBlockRanges(in: doc) } == [0..<2, 4..<5])
     }
 }
+
+@Suite struct ListEndTests {
+    @Test func bulletListAfterNumberedEntriesEndsTheList() {
+        let md = "Body.\n\n## References\n\n1. \(ref1)\n2. \(ref2)\n\n- Related: our post on sleep\n- Related: our post on diet\n"
+        let (doc, found) = list(md, .markdown)
+        #expect(found?.entries.count == 2)
+        #expect(found?.endBlockIndex == doc.blocks.count - 2)
+    }
+}

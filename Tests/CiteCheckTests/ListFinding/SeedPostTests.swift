@@ -34,4 +34,15 @@ import Testing
         // Everything before the heading is body text.
         #expect(document.blocks[list.firstBlockIndex - 1].text == "References:")
     }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: SeedPostTests.path)))
+    func seedPostReadAsMarkdownGivesTheSameEntries() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.path))
+        let source = try SourceFile(path: "seed.md", bytes: Array(data))
+        let asText = try #require(ReferenceListFinder().find(in: DocumentReader.read(source, format: .text)))
+        let asMarkdown = try #require(ReferenceListFinder().find(in: DocumentReader.read(source, format: .markdown)))
+        #expect(asMarkdown.entries.map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(asMarkdown.entries.map(\.range) == asText.entries.map(\.range))
+        #expect(asMarkdown.entries.map(\.text) == asText.entries.map(\.text))
+    }
 }

@@ -51,7 +51,13 @@ struct EntrySplitter {
             var ended = false
             switch block.kind {
             case .listItem(let marker, let ordinal):
-                if let draft = itemDraft(block, marker: marker, ordinal: ordinal) { drafts.append(draft) }
+                if let draft = itemDraft(block, marker: marker, ordinal: ordinal) {
+                    // A bullet list after numbered entries ("Related posts") ends the list unless it holds references.
+                    if draft.number == nil, let previous = drafts.last, previous.number != nil, !finder.looksLikeReference(draft.text) {
+                        break scan
+                    }
+                    drafts.append(draft)
+                }
             case .footnoteDefinition(let name):
                 let bytes = Array(block.text.utf8)
                 if !bytes.isEmpty {
