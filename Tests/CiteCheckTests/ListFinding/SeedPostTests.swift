@@ -31,6 +31,10 @@ import Testing
         // The closing promotion is body text after the list, not an entry.
         #expect(list.endBlockIndex < document.blocks.count)
         #expect(document.blocks[list.endBlockIndex].text.hasPrefix("If you are interested"))
+        // No paragraph of the body reads as a reference.
+        for block in document.blocks[..<(list.firstBlockIndex - 1)] {
+            #expect(!ReferenceHeuristics.looksLikeReference(block.text.replacingNewlines), "\(block.range)")
+        }
         // Everything before the heading is body text.
         #expect(document.blocks[list.firstBlockIndex - 1].text == "References:")
     }

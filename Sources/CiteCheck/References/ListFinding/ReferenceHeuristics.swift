@@ -37,7 +37,7 @@ public enum ReferenceHeuristics {
         return false
     }
 
-    /// `71(6)`, `2014;71`, `71:681`, `681-688`, `681–688`, `pp. 12`, `e0123456`, `PMID`.
+    /// `71(6)`, `2014;71`, `71:681`, `681-688`, `681–688`, `pp. 12`, `e0123456`, `PMID`, `: R21`, `Epub ahead of print`.
     static func hasVolumeOrPages(_ b: [UInt8]) -> Bool {
         let n = b.count
         var i = 0
@@ -76,22 +76,62 @@ public enum ReferenceHeuristics {
                 }
             }
             if b[i] == UInt8(ascii: "P"), i + 4 <= n, Array(b[i..<(i + 4)]) == Array("PMID".utf8) { return true }
+            // `Proc Intl Soc Mag Reson Med: 2759`, `Genome Biol 13: R21`, `BMJ 343: d6016`.
+            if b[i] == UInt8(ascii: ":") {
+                var j = i + 1
+                while j < n, b[j] == 0x20 { j += 1 }
+                var letters = j
+                while letters < n, letters - j < 2, ByteClass.isASCIILetter(b[letters]) { letters += 1 }
+                if letters > j, letters < n, ByteClass.isDigit(b[letters]) { return true }
+                if j < n, ByteClass.isDigit(b[j]), i > 0, ByteClass.isASCIILetter(b[i - 1]) { return true }
+            }
+            if b[i] == UInt8(ascii: "E") || b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "a") || b[i] == UInt8(ascii: "A") {
+                for marker in markers where i + marker.count <= n && Array(b[i..<(i + marker.count)]) == marker { return true }
+            }
             i += 1
         }
         return false
     }
 
+    /// Lowercase name particles a family name may start with (`de Ruyter`, `van der Berg`, `ter Hofstede`).
+    private static let particles: Set<String> = ["de", "van", "von", "ter", "ten", "da", "di", "du", "le", "la", "del", "della", "den", "der", "dos", "das", "al", "el", "bin", "mac"]
+
+    private static let markers: [[UInt8]] = ["Epub ahead of print", "epub ahead of print", "arXiv", "ArXiv"].map { Array($0.utf8) }
+
     static func startsUppercase(_ b: [UInt8]) -> Bool {
         var i = 0
         while i < b.count, b[i] == 0x20 || b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") { i += 1 }
+        // Skip name particles written in lowercase.
+        while i < b.count, b[i] >= 0x61, b[i] <= 0x7A {
+            var j = i
+            while j < b.count, b[j] >= 0x61, b[j] <= 0x7A { j += 1 }
+            guard j < b.count, b[j] == 0x20, particles.contains(String(decoding: b[i..<j], as: UTF8.self)) else { return false }
+            i = j + 1
+        }
         guard i < b.count else { return false }
         return (b[i] >= 0x41 && b[i] <= 0x5A) || b[i] >= 0xC0
+    }
+
+    /// `(2013)` or `(2013a)` near the start: an author-date reference, group authors included.
+    static func hasParenthesizedYearNearStart(_ b: [UInt8]) -> Bool {
+        let limit = min(b.count, 200)
+        var i = 0
+        while i + 5 < limit {
+            if b[i] == UInt8(ascii: "("), ByteClass.isDigit(b[i + 1]), ByteClass.isDigit(b[i + 2]), ByteClass.isDigit(b[i + 3]), ByteClass.isDigit(b[i + 4]),
+               b[i + 1] == UInt8(ascii: "1") || b[i + 1] == UInt8(ascii: "2") {
+                let after = b[i + 5]
+                if after == UInt8(ascii: ")") || (after >= 0x61 && after <= 0x7A && i + 6 < b.count && b[i + 6] == UInt8(ascii: ")")) { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// `Surname A,` / `Surname AB.` (Vancouver), `Surname, A.` / `Surname, Given` (APA, Chicago, Harvard),
     /// or `et al` near the start.
     static func hasAuthorLikeStart(_ b: [UInt8]) -> Bool {
         guard startsUppercase(b) else { return false }
+        if hasParenthesizedYearNearStart(b) { return true }
         let limit = min(b.count, 160)
         var i = 0
         while i < limit {
