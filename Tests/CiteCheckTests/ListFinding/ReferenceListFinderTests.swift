@@ -155,3 +155,19 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
         #expect(found?.endBlockIndex == doc.blocks.count - 2)
     }
 }
+
+@Suite struct HeadingChoiceTests {
+    @Test func notesOfRemarksAfterTheReferencesDoNotWin() {
+        let md = "Body.\n\n## References\n\n1. \(ref1)\n2. \(ref2)\n\n## Notes\n\n1. This post was updated in March.\n2. Not medical advice.\n"
+        let (_, found) = list(md, .markdown)
+        #expect(found?.heading == "References")
+        #expect(found?.entries.count == 2)
+    }
+
+    @Test func notesAloneStillCount() {
+        let md = "Body.\n\n## Notes\n\n1. Some remark.\n"
+        let (_, found) = list(md, .markdown)
+        #expect(found?.heading == "Notes")
+        #expect(found?.entries.map(\.text) == ["Some remark."])
+    }
+}

@@ -2,7 +2,8 @@
 ///
 /// The list starts after the last heading named like a reference section (`References`, `Bibliography`,
 /// `Sources`, … in any case, with or without a colon; a plain-text line, a Markdown or HTML heading, or a
-/// paragraph holding only the word, such as `<p><strong>References</strong></p>`) that is followed by entries.
+/// paragraph holding only the word, such as `<p><strong>References</strong></p>`) that is followed by entries,
+/// preferring one whose entries include at least one that `looksLikeReference`.
 /// Without such a heading, a trailing run of blocks that look like references is the list.
 ///
 /// Entries are list items, footnote definitions, labelled lines (`1.`, `1)`, `[1]`, `(1)`, `-`, `*`, `•`) and
@@ -37,6 +38,9 @@ public struct ReferenceListFinder: Sendable {
         var splitter = EntrySplitter(document: document, finder: self)
         let blocks = document.blocks
         var index = blocks.count - 1
+        // The last headed list whose entries hold no reference at all (a `Notes` section of remarks) is kept
+        // only in case no earlier heading introduces real references.
+        var fallback: ReferenceList?
         while index >= 0 {
             if let heading = headingMatch(blocks[index]) {
                 if let found = splitter.collect(fromBlock: index, offset: heading.restOffset, headed: true), !found.entries.isEmpty {
@@ -44,14 +48,16 @@ public struct ReferenceListFinder: Sendable {
                     let headingRange = heading.restOffset == nil
                         ? block.range
                         : splitter.range(of: block, derived: 0..<heading.headingEnd)
-                    return ReferenceList(
+                    let list = ReferenceList(
                         heading: heading.text, headingRange: headingRange, entries: found.entries,
                         firstBlockIndex: found.firstBlock, endBlockIndex: found.endBlock)
+                    if found.entries.contains(where: { looksLikeReference($0.text) }) { return list }
+                    if fallback == nil { fallback = list }
                 }
             }
             index -= 1
         }
-        return findTrailingRun(in: document, splitter: &splitter)
+        return fallback ?? findTrailingRun(in: document, splitter: &splitter)
     }
 
     // MARK: Headings
