@@ -17,10 +17,13 @@ struct BlockSink {
         defer { builder = TextBuilder() }
         builder.trimTrailingWhitespace()
         guard !builder.isEmpty, let start = builder.sourceStart else { return }
+        let text = builder.string
+        // A block of no-break spaces only (`<p>&nbsp;</p>` spacers) is not a block.
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return }
         let end = max(start, builder.sourceEnd ?? start)
         let range = tracker.range(of: start..<end)
         blocks.append(TextBlock(
-            kind: kind, text: builder.string, sourceMap: builder.finishedMap, range: range,
+            kind: kind, text: text, sourceMap: builder.finishedMap, range: range,
             superscripts: builder.superscripts, indent: indent))
     }
 

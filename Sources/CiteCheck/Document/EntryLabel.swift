@@ -40,10 +40,16 @@ public struct EntryLabel: Hashable, Sendable {
         } else {
             return nil
         }
+        // Blanks after the label: spaces, tabs and no-break spaces (`1.&nbsp;Feder` in WordPress).
+        func blankWidth(_ i: Int) -> Int {
+            if ByteClass.isBlank(bytes[i]) { return 1 }
+            if bytes[i] == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return 2 }
+            return 0
+        }
         var content = labelEnd
         if content < end {
-            if needsSpace && !ByteClass.isBlank(bytes[content]) { return nil }
-            while content < end, ByteClass.isBlank(bytes[content]) { content += 1 }
+            if needsSpace && blankWidth(content) == 0 { return nil }
+            while content < end, blankWidth(content) > 0 { content += blankWidth(content) }
         }
         // `[12]` with nothing after it, or a bullet alone, is not an entry.
         if content >= end && number == nil { return nil }

@@ -171,3 +171,13 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
         #expect(found?.entries.map(\.text) == ["Some remark."])
     }
 }
+
+@Suite struct WordPressParagraphTests {
+    @Test func paragraphPerReferenceWithNoBreakSpace() {
+        let html = "<h3>References</h3>\n<p>1.&nbsp;\(ref1)</p>\n<p>&nbsp;</p><p>2.\u{00A0}\(ref2)</p>\n<p>&nbsp;</p>\n<p>Share this post!</p>"
+        let (_, found) = list(html, .html)
+        #expect(found?.entries.map(\.label) == ["1.", "2."])
+        #expect(found?.entries.map(\.text) == [ref1, ref2])
+        #expect(found?.entries.map(\.range.start) == [SourcePosition(line: 2, column: 4), SourcePosition(line: 3, column: 17)])
+    }
+}
