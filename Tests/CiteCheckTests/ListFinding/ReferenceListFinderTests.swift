@@ -13,6 +13,7 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
     @Test(arguments: [
         "References", "REFERENCES:", "references", "Reference list", "Bibliography", "Sources:", "Works Cited",
         "Literature cited", "Citations", "Notes", "Further reading",
+        "7. References", "References and further reading", "Sources & Notes",
     ])
     func headingNames(_ heading: String) {
         let (_, found) = list("Body text here.\n\n\(heading)\n\n1. \(ref1)\n2. \(ref2)\n", .text)
@@ -73,6 +74,11 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
         let (doc, found) = list(text, .text)
         #expect(found?.entries.count == 2)
         #expect(found?.endBlockIndex == doc.blocks.count - 1)
+    }
+
+    @Test(arguments: ["References to our earlier posts", "Sources of vitamin D", "Notes on dosing", "References and tips"])
+    func notHeadingNames(_ heading: String) {
+        #expect(!ReferenceListFinder().isHeadingName(heading))
     }
 
     @Test func noListInPlainProse() {
@@ -179,5 +185,14 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
         #expect(found?.entries.map(\.label) == ["1.", "2."])
         #expect(found?.entries.map(\.text) == [ref1, ref2])
         #expect(found?.entries.map(\.range.start) == [SourcePosition(line: 2, column: 4), SourcePosition(line: 3, column: 17)])
+    }
+}
+
+@Suite struct TableOfContentsTests {
+    @Test func contentsEntryNamedReferencesDoesNotHideATrailingList() {
+        let md = "- [Introduction](#intro)\n- [References](#refs)\n- [About](#about)\n\nBody.\n\n\(ref1)\n\n\(ref2)\n"
+        let (_, found) = list(md, .markdown)
+        #expect(found?.heading == nil)
+        #expect(found?.entries.map(\.text) == [ref1, ref2])
     }
 }

@@ -57,7 +57,7 @@ public struct ReferenceListFinder: Sendable {
             }
             index -= 1
         }
-        return fallback ?? findTrailingRun(in: document, splitter: &splitter)
+        return findTrailingRun(in: document, splitter: &splitter) ?? fallback
     }
 
     // MARK: Headings
@@ -84,14 +84,31 @@ public struct ReferenceListFinder: Sendable {
             let first = String(decoding: bytes[0..<lineEnd], as: UTF8.self)
             guard isHeadingName(first) else { return nil }
             return HeadingMatch(text: first.trimmingSpaces, headingEnd: lineEnd, restOffset: lineEnd < bytes.count ? lineEnd + 1 : nil)
+        case .listItem(let marker?, _) where !block.text.utf8.contains(0x0A) && isHeadingName(block.text):
+            // A numbered section heading in plain text (`7. References`) reads as a labelled line.
+            return HeadingMatch(text: "\(marker) \(block.text.trimmingSpaces)", headingEnd: block.text.utf8.count, restOffset: nil)
         default:
             return nil
         }
     }
 
+    /// A heading name, optionally numbered (`7. References`) or combined (`References and further reading`,
+    /// `Sources & notes`).
     func isHeadingName(_ text: String) -> Bool {
         guard text.utf8.count <= 80 else { return false }
-        return normalizedHeadings.contains(ReferenceListFinder.normalizeHeading(text))
+        var name = ReferenceListFinder.normalizeHeading(text)
+        if normalizedHeadings.contains(name) { return true }
+        // A section number in front.
+        if let first = name.split(separator: " ").first,
+           first.allSatisfy({ $0.isNumber || $0 == "." || "ivxlc".contains($0) }), first.contains(where: { $0 == "." || $0.isNumber }) {
+            name = String(name.dropFirst(first.count)).trimmingSpaces
+            if normalizedHeadings.contains(name) { return true }
+        }
+        var parts = [name]
+        for separator in [" and ", " & ", ", ", " / "] {
+            parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
+        }
+        return parts.count > 1 && parts.allSatisfy { normalizedHeadings.contains($0.trimmingSpaces) }
     }
 
     /// Lowercased, trimmed, without a trailing colon or period and without emphasis markers left in the text.
