@@ -17,7 +17,7 @@ func perfProbe() {
     big += "References\n\n" + refs
     for format in InputFormat.allCases {
         var blocks = 0, entries = 0
-        let big = format == .html ? big.split(separator: "\n\n").map { "<p>" + $0 + "</p>" }.joined(separator: "\n") : big
+        let big = format == .html ? big.split(separator: "\n").map { "<p>" + $0 + "</p>" }.joined(separator: "\n") : big
         let t = seconds {
             let doc = DocumentReader.read(SourceFile(path: "big", text: big), format: format)
             blocks = doc.blocks.count
