@@ -1,0 +1,84 @@
+/// Collects finished blocks and directives for a reader, turning source spans into positions.
+struct BlockSink {
+    let source: SourceFile
+    let bytes: [UInt8]
+    var tracker: PositionTracker
+    var blocks: [TextBlock] = []
+    var directives: [SuppressionDirective] = []
+
+    init(source: SourceFile) {
+        self.source = source
+        self.bytes = Array(source.text.utf8)
+        self.tracker = PositionTracker(bytes: bytes, lineStarts: source.lineStarts)
+    }
+
+    /// Adds the block the builder holds, unless it has no visible text.
+    mutating func finish(_ builder: inout TextBuilder, kind: TextBlock.Kind, indent: Int = 0) {
+        defer { builder = TextBuilder() }
+        builder.trimTrailingWhitespace()
+        guard !builder.isEmpty, let start = builder.sourceStart else { return }
+        let text = builder.string
+        // A block of no-break spaces only (`<p>&nbsp;</p>` spacers) is not a block.
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return }
+        let end = max(start, builder.sourceEnd ?? start)
+        let range = tracker.range(of: start..<end)
+        blocks.append(TextBlock(
+            kind: kind, text: text, sourceMap: builder.finishedMap, range: range,
+            superscripts: builder.superscripts, indent: indent))
+    }
+
+    mutating func addDirective(_ content: ArraySlice<UInt8>, at offset: Int) {
+        if let directive = DirectiveParser.parse(content, line: tracker.line(ofOffset: offset)) {
+            directives.append(directive)
+        }
+    }
+
+    var document: (blocks: [TextBlock], directives: [SuppressionDirective]) { (blocks, directives) }
+}
+
+/// One line of the source: `start..<end` without its line break; `next` is where the following line starts.
+struct SourceLine {
+    var start: Int
+    var end: Int
+    var next: Int
+
+    /// The lines of `bytes`, ending at LF, CR LF or a lone CR.
+    static func split(_ bytes: [UInt8]) -> [SourceLine] {
+        var lines: [SourceLine] = []
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                var next = i + 1
+                if b == 0x0D, next < n, bytes[next] == 0x0A { next += 1 }
+                lines.append(SourceLine(start: start, end: i, next: next))
+                start = next
+                i = next
+            } else {
+                i += 1
+            }
+        }
+        if start < n { lines.append(SourceLine(start: start, end: n, next: n)) }
+        return lines
+    }
+
+    /// The first non-blank byte and the indentation in columns (a tab advances to the next multiple of 4).
+    func indentation(_ bytes: [UInt8]) -> (first: Int, columns: Int) {
+        var i = start
+        var columns = 0
+        while i < end, ByteClass.isBlank(bytes[i]) {
+            columns = bytes[i] == 0x09 ? (columns / 4 + 1) * 4 : columns + 1
+            i += 1
+        }
+        return (i, columns)
+    }
+
+    /// The end of the line without trailing blanks.
+    func trimmedEnd(_ bytes: [UInt8]) -> Int {
+        var e = end
+        while e > start, ByteClass.isBlank(bytes[e - 1]) { e -= 1 }
+        return e
+    }
+}

@@ -1,0 +1,260 @@
+/// Splits the blocks after a reference heading into `ReferenceEntry`s, keeping each entry's map to the file.
+struct EntrySplitter {
+    let document: Document
+    let finder: ReferenceListFinder
+    private let source: [UInt8]
+    private var tracker: PositionTracker
+
+    init(document: Document, finder: ReferenceListFinder) {
+        self.document = document
+        self.finder = finder
+        self.source = Array(document.source.text.utf8)
+        self.tracker = PositionTracker(bytes: source, lineStarts: document.source.lineStarts)
+    }
+
+    /// An entry before it gets its list position.
+    struct Draft {
+        var label: String?
+        var number: Int?
+        var footnoteName: String?
+        var text: String
+        var sourceMap: SourceMap
+        var range: SourceRange
+    }
+
+    /// Collects entries from block `fromBlock`: from its UTF-8 offset `offset` when given (a heading that is the
+    /// first line of a paragraph), else from the block after it.
+    mutating func collect(fromBlock: Int, offset: Int?, headed: Bool) -> (entries: [ReferenceEntry], firstBlock: Int, endBlock: Int)? {
+        let blocks = document.blocks
+        var index = offset == nil ? fromBlock + 1 : fromBlock
+        var within = offset ?? 0
+        var drafts: [Draft] = []
+        var firstBlock: Int?
+        var endBlock = index
+        var skippedIntro = false
+        /// A paragraph holding only a number (Substack's footnote numbers): the label of the next entry.
+        var pendingNumber: (label: String, number: Int, range: SourceRange)?
+        scan: while index < blocks.count {
+            let block = blocks[index]
+            if within == 0 {
+                switch block.kind {
+                case .heading, .code: break scan
+                default: if finder.headingMatch(block) != nil { break scan }
+                }
+            }
+            if within == 0, case .paragraph = block.kind, let number = EntrySplitter.bareNumber(block.text) {
+                pendingNumber = (block.text, number, block.range)
+                index += 1
+                continue scan
+            }
+            let draftsBefore = drafts.count
+            var ended = false
+            switch block.kind {
+            case .listItem(let marker, let ordinal):
+                if let draft = itemDraft(block, marker: marker, ordinal: ordinal) {
+                    // A bullet list after numbered entries ("Related posts") ends the list unless it holds references.
+                    if draft.number == nil, let previous = drafts.last, previous.number != nil, !finder.looksLikeReference(draft.text) {
+                        break scan
+                    }
+                    drafts.append(draft)
+                }
+            case .footnoteDefinition(let name):
+                let bytes = Array(block.text.utf8)
+                if !bytes.isEmpty {
+                    drafts.append(Draft(
+                        label: "[^\(name)]:", number: Int(name), footnoteName: name, text: block.text.replacingNewlines,
+                        sourceMap: block.sourceMap, range: block.range))
+                }
+            case .paragraph:
+                guard let result = paragraphDrafts(block, from: within, headed: headed) else {
+                    if drafts.isEmpty, headed, !skippedIntro {
+                        skippedIntro = true
+                        index += 1
+                        within = 0
+                        continue scan
+                    }
+                    break scan
+                }
+                drafts.append(contentsOf: result.drafts)
+                ended = result.ended
+            case .heading, .code:
+                break scan
+            }
+            if let pending = pendingNumber, drafts.count > draftsBefore, drafts[draftsBefore].label == nil {
+                drafts[draftsBefore].label = pending.label
+                drafts[draftsBefore].number = pending.number
+                drafts[draftsBefore].range.start = pending.range.start
+                if firstBlock == nil { firstBlock = index - 1 }
+            }
+            pendingNumber = nil
+            if !drafts.isEmpty {
+                if firstBlock == nil { firstBlock = index }
+                endBlock = index + 1
+            }
+            if ended { break }
+            index += 1
+            within = 0
+        }
+        guard let firstBlock else { return nil }
+        let entries = drafts.enumerated().map { offset, draft in
+            ReferenceEntry(
+                index: offset + 1, label: draft.label, number: draft.number, footnoteName: draft.footnoteName,
+                text: EntrySplitter.withoutBacklink(draft.text), sourceMap: draft.sourceMap, range: draft.range)
+        }
+        return (entries, firstBlock, endBlock)
+    }
+
+    /// `3` for a paragraph that is only `3` or `3.`.
+    static func bareNumber(_ text: String) -> Int? {
+        var digits = Substring(text)
+        if digits.hasSuffix(".") { digits = digits.dropLast() }
+        guard (1...3).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
+    }
+
+    /// The text without a footnote back-link at its end (`↩`, `↩︎`); a prefix, so the map stays valid.
+    static func withoutBacklink(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        var changed = false
+        while let last = scalars.last, last == "\u{21A9}" || last == "\u{FE0E}" || last == "\u{FE0F}" || last.properties.isWhitespace {
+            scalars.removeLast()
+            changed = true
+        }
+        return changed ? String(scalars) : text
+    }
+
+    private func itemDraft(_ block: TextBlock, marker: String?, ordinal: Int?) -> Draft? {
+        var label = marker
+        var number = ordinal
+        var contentStart = 0
+        let bytes = Array(block.text.utf8)
+        let markerIsNumbered = marker.map { $0.unicodeScalars.contains { ("0"..."9").contains($0) } } ?? false
+        if !markerIsNumbered, let inner = EntryLabel.parse(bytes, at: 0, end: bytes.firstIndex(of: 0x0A) ?? bytes.count), inner.number != nil {
+            label = inner.text
+            number = inner.number
+            contentStart = inner.contentStart
+        }
+        guard contentStart < bytes.count else { return nil }
+        return Draft(
+            label: label, number: number, footnoteName: nil,
+            text: String(decoding: bytes[contentStart...], as: UTF8.self).replacingNewlines,
+            sourceMap: contentStart == 0 ? block.sourceMap : block.sourceMap.slice(contentStart..<bytes.count),
+            range: block.range)
+    }
+
+    /// The entries in a paragraph (from UTF-8 offset `from`), and whether the list ends inside it; nil when the
+    /// paragraph holds no reference.
+    mutating func paragraphDrafts(_ block: TextBlock, from: Int, headed: Bool) -> (drafts: [Draft], ended: Bool)? {
+        let bytes = Array(block.text.utf8)
+        struct Line {
+            var start: Int
+            var end: Int
+            var label: EntryLabel?
+            var indent: Int
+        }
+        var lines: [Line] = []
+        var start = from
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            if end > start {
+                lines.append(Line(
+                    start: start, end: end, label: EntryLabel.parse(bytes, at: start, end: end),
+                    indent: indentColumns(block, derived: start)))
+            }
+            start = end + 1
+        }
+        guard !lines.isEmpty else { return nil }
+        // Groups of lines, each one entry: (first line, last line).
+        var groups: [(first: Int, last: Int)] = []
+        let labelled = lines.contains { $0.label != nil }
+        if labelled {
+            for (k, line) in lines.enumerated() {
+                if line.label != nil || groups.isEmpty { groups.append((k, k)) } else { groups[groups.count - 1].last = k }
+            }
+        } else {
+            let firstIndent = lines[0].indent
+            let hanging = lines.contains { $0.indent > firstIndent }
+            let looking = lines.map { finder.looksLikeReference(text(bytes, $0.start..<$0.end)) }
+            let onePerLine = lines.count >= 2 && looking.filter { $0 }.count * 2 >= lines.count
+            for (k, line) in lines.enumerated() {
+                let starts: Bool
+                if groups.isEmpty {
+                    starts = true
+                } else if hanging {
+                    starts = line.indent <= firstIndent
+                } else {
+                    starts = onePerLine && looking[k]
+                }
+                if starts { groups.append((k, k)) } else { groups[groups.count - 1].last = k }
+            }
+        }
+        var drafts: [Draft] = []
+        var ended = false
+        for (g, group) in groups.enumerated() {
+            let firstLine = lines[group.first]
+            let label = firstLine.label
+            let contentStart = label?.contentStart ?? firstLine.start
+            let end = lines[group.last].end
+            guard contentStart < end else { continue }
+            let entryText = text(bytes, contentStart..<end).replacingNewlines
+            if label == nil, !finder.looksLikeReference(entryText) {
+                // Unlabelled text: an introduction before labelled entries is skipped; anything else ends the list.
+                if labelled, g == 0 { continue }
+                ended = true
+                break
+            }
+            let startOffset = sourceOffset(block, derived: firstLine.start)
+            let endOffset = sourceEnd(block, derived: end, textBytes: bytes)
+            drafts.append(Draft(
+                label: label?.text, number: label?.number, footnoteName: nil, text: entryText,
+                sourceMap: block.sourceMap.slice(contentStart..<end),
+                range: tracker.range(of: startOffset..<max(startOffset, endOffset))))
+        }
+        if drafts.isEmpty { return nil }
+        return (drafts, ended)
+    }
+
+    /// The source range of a UTF-8 span of a block's text.
+    mutating func range(of block: TextBlock, derived: Range<Int>) -> SourceRange {
+        let start = sourceOffset(block, derived: derived.lowerBound)
+        return tracker.range(of: start..<max(start, sourceEnd(block, derived: derived.upperBound)))
+    }
+
+    private func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    private func sourceOffset(_ block: TextBlock, derived: Int) -> Int {
+        block.sourceMap.sourceOffset(forDerived: derived)
+    }
+
+    /// The source offset just past the character that ends at derived offset `end`.
+    private func sourceEnd(_ block: TextBlock, derived end: Int, textBytes: [UInt8]? = nil) -> Int {
+        let textBytes = textBytes ?? Array(block.text.utf8)
+        guard end > 0, end <= textBytes.count else { return sourceOffset(block, derived: end) }
+        var lastStart = end - 1
+        while lastStart > 0, textBytes[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
+        let start = sourceOffset(block, derived: lastStart)
+        guard start < source.count else { return source.count }
+        if source[start] == UInt8(ascii: "&"), textBytes[lastStart] != UInt8(ascii: "&") {
+            var k = start + 1
+            while k < source.count, k - start < 40, source[k] != UInt8(ascii: ";") { k += 1 }
+            if k < source.count, source[k] == UInt8(ascii: ";") { return k + 1 }
+        }
+        return min(source.count, start + (end - lastStart))
+    }
+
+    /// Indentation in columns of the source line where the derived offset stands (0 inside a line).
+    private func indentColumns(_ block: TextBlock, derived: Int) -> Int {
+        if derived == 0 { return block.indent }
+        var s = sourceOffset(block, derived: derived)
+        var columns = 0
+        while s > 0, ByteClass.isBlank(source[s - 1]) {
+            columns += source[s - 1] == 0x09 ? 4 : 1
+            s -= 1
+        }
+        if s == 0 || source[s - 1] == 0x0A || source[s - 1] == 0x0D { return columns }
+        return 0
+    }
+}
