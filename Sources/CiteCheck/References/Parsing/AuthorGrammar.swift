@@ -1,0 +1,221 @@
+/// Reads the author list at the start of a reference.
+///
+/// Three name shapes are recognised, in any mix a style uses:
+/// - Vancouver `Family Initials` (`Parides MK`, `van der Berg JH`, `Aan Het Rot M`, `Smith JR Jr`);
+/// - inverted `Family, Given` (`Parides, M. K.`, `Feder, Adriana`);
+/// - direct `Given Family` (`Dennis S. Charney`, `W.-P. de Roever`).
+struct AuthorGrammar {
+    enum Shape { case vancouver, inverted, direct }
+
+    struct Result {
+        var authors: [Author] = []
+        var etAl = false
+        /// Token index just after the list (and its closing period).
+        var end = 0
+        /// The shape of the first author, which tells styles apart.
+        var shape: Shape?
+        /// Given names were written with periods (`M. K.`).
+        var periodInitials = false
+    }
+
+    let c: TokenCursor
+
+    /// Tokens that may follow a complete name.
+    private func isTerminator(_ i: Int) -> Bool {
+        if i >= c.count { return true }
+        let tok = c.t[i]
+        if tok.kind == .punct {
+            switch tok.mark {
+            case 0x2C, 0x3B, 0x2E, 0x28, 0x3A, 0x26, Token.Mark.ellipsis: return true
+            default: return tok.isQuote
+            }
+        }
+        return c.isWord(i, "and") || c.isWord(i, "et") || c.isWord(i, "etal") || c.isWord(i, "und")
+    }
+
+    /// `Jr`, `Sr`, `II`, `3rd` at `i` followed by a terminator: index after it (and its period).
+    private func suffix(_ i: Int) -> Int? {
+        guard i < c.count, c.t[i].kind != .punct, c.t[i].end - c.t[i].start <= 3, Lexicon.suffixes.contains(c.lower(i)) else { return nil }
+        if c.isPunct(i + 1, 0x2E) { return i + 2 }
+        return isTerminator(i + 1) ? i + 1 : nil
+    }
+
+    /// Initials written with periods: `A.`, `M. K.`, `M.K.`, `J.-P.`, `Th.`; index after the last period.
+    private func periodInitials(_ i: Int) -> Int? {
+        var j = i
+        var count = 0
+        while j < c.count {
+            let tok = c.t[j]
+            guard tok.kind == .word, tok.capitalized, tok.length <= 2, c.isPunct(j + 1, 0x2E) else { break }
+            if tok.length == 2, tok.allCaps { break }
+            j += 2
+            count += 1
+            if c.isDash(j), j + 1 < c.count, c.t[j + 1].kind == .word, c.t[j + 1].capitalized, !c.t[j].spaceBefore { j += 1 }
+        }
+        return count > 0 ? j : nil
+    }
+
+    /// `Family Initials [Suffix]`.
+    func vancouver(_ i: Int) -> (Author, Int)? {
+        guard i < c.count, c.isNameWord(i), c.t[i].length >= 2 || c.isParticle(i) else { return nil }
+        var j = i
+        while j < c.count, j - i < 6, c.isNameWord(j) {
+            if j > i, c.isInitials(j), isTerminator(j + 1) || suffix(j + 1) != nil { break }
+            j += 1
+        }
+        guard j > i, j < c.count, c.isInitials(j), !c.isParticle(j) else { return nil }
+        var end = j + 1
+        var sfx: String?
+        if let s = suffix(end) {
+            sfx = c.text(end, end + 1)
+            end = s
+        }
+        guard isTerminator(end) else { return nil }
+        return (Author(family: c.text(i, j), given: c.text(j, j + 1), suffix: sfx), end)
+    }
+
+    /// Family words (capitalised or particles) starting at `i`: the index after them.
+    private func familyRun(_ i: Int, max: Int = 5) -> Int {
+        var j = i
+        while j < c.count, j - i < max, c.isNameWord(j) { j += 1 }
+        return j
+    }
+
+    /// `Family, Given [, Suffix]`.
+    func inverted(_ i: Int) -> (Author, Int, Bool)? {
+        guard i < c.count, c.isNameWord(i), c.t[i].length >= 2 || c.isParticle(i) else { return nil }
+        let f = familyRun(i)
+        guard f > i, c.isPunct(f, 0x2C), f + 1 < c.count else { return nil }
+        let g = f + 1
+        var end: Int
+        var periods = false
+        if let e = periodInitials(g) {
+            end = e
+            periods = true
+        } else if c.isInitials(g), c.t[g].length <= 3, isTerminator(g + 1) {
+            end = g + 1
+        } else if c.t[g].kind == .word, c.t[g].capitalized, !c.t[g].allCaps, c.t[g].length >= 2 {
+            end = g + 1
+            if let e = periodInitials(end) { end = e; periods = true }
+            else if end < c.count, c.t[end].kind == .word, c.t[end].capitalized, !c.t[end].allCaps, isTerminator(end + 1) { end += 1 }
+            guard isTerminator(end) else { return nil }
+        } else {
+            return nil
+        }
+        let givenEnd = end
+        var sfx: String?
+        if c.isPunct(end, 0x2C), let s = suffix(end + 1) {
+            sfx = c.text(end + 1, end + 2)
+            end = s
+        } else if let s = suffix(end) {
+            sfx = c.text(end, end + 1)
+            end = s
+        }
+        return (Author(family: c.text(i, f), given: c.text(g, givenEnd), suffix: sfx), end, periods)
+    }
+
+    /// `Given Family`: initials with periods or a first name, then the family name.
+    func direct(_ i: Int, allowFirstName: Bool) -> (Author, Int, Bool)? {
+        guard i < c.count else { return nil }
+        var g: Int
+        var periods = false
+        var usedFirstName = false
+        if let e = periodInitials(i) {
+            g = e
+            periods = true
+        } else if allowFirstName, c.t[i].kind == .word, c.t[i].capitalized, !c.t[i].allCaps, c.t[i].length >= 2 {
+            g = i + 1
+            usedFirstName = true
+            if let e = periodInitials(g) { g = e; periods = true }
+            else if c.isInitials(g), c.t[g].length == 1, !isTerminator(g + 1) { g += 1 }
+        } else {
+            return nil
+        }
+        let f = familyRun(g, max: 4)
+        guard f > g, isTerminator(f) || suffix(f) != nil else { return nil }
+        // Several capitalised words after a first name: the last one (with its particles) is the family name.
+        var famStart = g
+        if usedFirstName || f - g > 1 {
+            famStart = f - 1
+            while famStart > g, c.isParticle(famStart - 1) { famStart -= 1 }
+            if !periods, famStart > g, usedFirstName, f - g > 2 { return nil }
+        }
+        guard c.t[famStart].capitalized || c.isParticle(famStart), c.t[f - 1].length >= 2 else { return nil }
+        var end = f
+        var sfx: String?
+        if let s = suffix(f) {
+            sfx = c.text(f, f + 1)
+            end = s
+        } else if c.isPunct(f, 0x2C), let s = suffix(f + 1) {
+            sfx = c.text(f + 1, f + 2)
+            end = s
+        }
+        return (Author(family: c.text(famStart, f), given: c.text(i, famStart), suffix: sfx), end, periods)
+    }
+
+    private func one(_ i: Int, mode: Shape?, first: Bool) -> (Author, Int, Shape, Bool)? {
+        let order: [Shape]
+        switch mode {
+        case .inverted?: order = [.inverted, .direct, .vancouver]
+        case .direct?: order = [.direct, .inverted, .vancouver]
+        default: order = [.vancouver, .inverted, .direct]
+        }
+        for shape in order {
+            switch shape {
+            case .vancouver:
+                if let (a, e) = vancouver(i) { return (a, e, .vancouver, false) }
+            case .inverted:
+                if let (a, e, p) = inverted(i) { return (a, e, .inverted, p) }
+            case .direct:
+                if let (a, e, p) = direct(i, allowFirstName: true) {
+                    // A lone "First Last." at the start is more often a group or title than a person.
+                    if first, !p, !(c.isPunct(e, 0x2C) || c.isWord(e, "and") || c.isPunct(e, 0x26)) { continue }
+                    return (a, e, .direct, p)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Parses the list from token 0.
+    func parse() -> Result {
+        var r = Result()
+        guard let (a0, e0, shape, p0) = one(0, mode: nil, first: true) else { return r }
+        r.authors.append(a0)
+        r.shape = shape
+        r.periodInitials = p0
+        var i = e0
+        let mode: Shape = shape
+        while i < c.count, r.authors.count < 2000 {
+            if let e = c.etAl(i) { r.etAl = true; i = e; break }
+            let tok = c.t[i]
+            if tok.kind == .punct, tok.mark == 0x2C || tok.mark == 0x3B {
+                var j = i + 1
+                if let e = c.etAl(j) { r.etAl = true; i = e; break }
+                if c.isPunct(j, 0x26) || c.isWord(j, "and") { j += 1 }
+                if c.isPunct(j, Token.Mark.ellipsis) { j += 1 }
+                else if c.isPunct(j, 0x2E), c.isPunct(j + 1, 0x2E), c.isPunct(j + 2, 0x2E) { j += 3 }
+                if let (a, e, _, p) = one(j, mode: mode, first: false) {
+                    r.authors.append(a)
+                    r.periodInitials = r.periodInitials || p
+                    i = e
+                    continue
+                }
+                break
+            }
+            if (tok.kind == .punct && tok.mark == 0x26) || c.isWord(i, "and") || c.isPunct(i, Token.Mark.ellipsis) {
+                if let (a, e, _, p) = one(i + 1, mode: mode, first: false) {
+                    r.authors.append(a)
+                    r.periodInitials = r.periodInitials || p
+                    i = e
+                    continue
+                }
+                break
+            }
+            break
+        }
+        if c.isPunct(i, 0x2E) { i += 1 }
+        r.end = i
+        return r
+    }
+}

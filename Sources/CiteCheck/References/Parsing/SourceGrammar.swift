@@ -1,0 +1,209 @@
+/// Reads the numeric source part that closes a journal reference:
+/// `2014;71(6):681-688`, `2013 Nov;38(12):2475-83`, `71(6), 681–688`, `71, 681–688 (2014)`, `71: 681–688`,
+/// `71 (6): 681–88`, `pp. 681–688`, `2010;11 Suppl 2:S1`, `2014;(6):CD001234`.
+struct SourceGrammar {
+    struct Tail {
+        var start = 0
+        /// Token index after the tail (trailing periods included).
+        var end = 0
+        var year: Int?
+        var yearToken: Int?
+        /// Year written before the volume (Vancouver `2014;71`).
+        var yearFirst = false
+        /// Year written last in parentheses (Nature `71, 681–688 (2014)`).
+        var yearLastParen = false
+        var month: (Int, Int)?
+        var volume: (Int, Int)?
+        var issue: (Int, Int)?
+        var supplement: (Int, Int)?
+        var firstPage: Int?
+        var lastPage: Int?
+
+        /// How much bibliographic structure the tail holds; a bare number is weak evidence.
+        var strength: Int {
+            var s = 0
+            if year != nil { s += 1 }
+            if volume != nil { s += 1 }
+            if issue != nil { s += 1 }
+            if firstPage != nil { s += 1 }
+            return s
+        }
+    }
+
+    let c: TokenCursor
+
+    private func isSupplementWord(_ i: Int) -> Bool {
+        c.isWord(i, "suppl") || c.isWord(i, "supplement") || c.isWord(i, "supp") || c.isWord(i, "suppl_")
+    }
+
+    /// A volume: digits, or digits with a letter (`12A`), at most six characters.
+    private func isVolume(_ i: Int) -> Bool {
+        guard i < c.count else { return false }
+        let tok = c.t[i]
+        guard tok.end - tok.start <= 6 else { return false }
+        if tok.kind == .number { return true }
+        return tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])
+    }
+
+    /// Parses a tail starting at token `s`; `end` says how far it got.
+    func parse(at s: Int) -> Tail? {
+        var tl = Tail()
+        tl.start = s
+        var j = s
+        let n = c.count
+        if let y = c.year(j) {
+            tl.year = y
+            tl.yearToken = j
+            tl.yearFirst = true
+            j += 1
+            // Month, month range, day: `Jun`, `Nov-Dec`, `Jun 15`, `Spring`.
+            let ms = j
+            while j < n, c.isMonth(j) || (j > ms && c.isDash(j) && c.isMonth(j + 1)) || (j > ms && c.t[j].kind == .number && c.t[j].end - c.t[j].start <= 2) {
+                j += 1
+            }
+            if j > ms { tl.month = (ms, j) }
+            if j >= n { tl.end = j; return tl }
+            if c.isPunct(j, 0x3B) {
+                j += 1
+            } else if c.isPunct(j, 0x3A), c.isPage(j + 1) {
+                j += 1
+                j = pages(&tl, j)
+                return finish(&tl, j)
+            } else if c.isPunct(j, 0x2E) || c.isPunct(j, 0x2C) {
+                if j + 1 >= n || allTrailing(j) { return finish(&tl, j) }
+                if isVolume(j + 1) || c.isPunct(j + 1, 0x28) {
+                    j += 1
+                } else {
+                    tl.end = j
+                    return tl
+                }
+            } else {
+                tl.end = j
+                return tl
+            }
+        }
+        // Volume, supplement, issue.
+        if isVolume(j), !(tl.year == nil && c.year(j) != nil && c.isPunct(j + 1, 0x3B)) {
+            tl.volume = (j, j + 1)
+            j += 1
+        } else if tl.year == nil, !isSupplementWord(j) {
+            return nil
+        }
+        if isSupplementWord(j) {
+            let ss = j
+            j += 1
+            if c.isPunct(j, 0x2E) { j += 1 }
+            if j < n, c.t[j].kind == .number || c.t[j].kind == .alnum, !c.isDash(j + 1) { j += 1 }
+            tl.supplement = (ss, j)
+        }
+        if c.isPunct(j, 0x28) {
+            var k = j + 1
+            while k < n, k - j < 10, !c.isPunct(k, 0x29) { k += 1 }
+            if k < n, k > j + 1, c.isPunct(k, 0x29) {
+                if let y = c.year(j + 1), k == j + 2, tl.year == nil, tl.volume != nil, k + 1 >= n || allTrailing(k + 1) {
+                    // `71 (2014)`: a year, not an issue.
+                    tl.year = y
+                    tl.yearToken = j + 1
+                    tl.yearLastParen = true
+                    return finish(&tl, k + 1)
+                }
+                // Supplement inside the issue: `(6 Suppl 1)`, `(Suppl 2)`.
+                var sup = j + 1
+                while sup < k, !isSupplementWord(sup) { sup += 1 }
+                if sup < k {
+                    tl.supplement = (sup, k)
+                    if sup > j + 1 { tl.issue = (j + 1, sup) }
+                } else {
+                    tl.issue = (j + 1, k)
+                }
+                j = k + 1
+            }
+        }
+        if j >= n { return finish(&tl, j) }
+        if c.isPunct(j, 0x3A) {
+            j += 1
+            if c.isWord(j, "e") || c.isWord(j, "article") { j += 1 }
+            j = pages(&tl, j)
+        } else if c.isPunct(j, 0x2C) {
+            var k = j + 1
+            if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page") {
+                k += 1
+                if c.isPunct(k, 0x2E) { k += 1 }
+            } else if c.isWord(k, "article") || c.isWord(k, "art") {
+                k += 1
+                if c.isPunct(k, 0x2E) { k += 1 }
+                if c.isWord(k, "no") { k += 1; if c.isPunct(k, 0x2E) { k += 1 } }
+            }
+            if let y = c.year(k), tl.year == nil, k + 1 >= n || allTrailing(k + 1) {
+                tl.year = y
+                tl.yearToken = k
+                return finish(&tl, k + 1)
+            }
+            if c.isPage(k) { j = pages(&tl, k) }
+        } else if c.isWord(j, "pp") || c.isWord(j, "p") {
+            var k = j + 1
+            if c.isPunct(k, 0x2E) { k += 1 }
+            if c.isPage(k) { j = pages(&tl, k) }
+        }
+        // Trailing year: Nature `(2014)`, or `, 1983`.
+        if c.isPunct(j, 0x28), let y = c.year(j + 1), c.isPunct(j + 2, 0x29), tl.year == nil {
+            tl.year = y
+            tl.yearToken = j + 1
+            tl.yearLastParen = true
+            j += 3
+        } else if c.isPunct(j, 0x2C) || c.isPunct(j, 0x2E), let y = c.year(j + 1), tl.year == nil {
+            tl.year = y
+            tl.yearToken = j + 1
+            j += 2
+        }
+        return finish(&tl, j)
+    }
+
+    /// Only periods (and commas) remain from `i`.
+    private func allTrailing(_ i: Int) -> Bool {
+        var k = i
+        while k < c.count {
+            guard c.isPunct(k, 0x2E) || c.isPunct(k, 0x2C) || c.isPunct(k, 0x3B) else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private func finish(_ tl: inout Tail, _ j: Int) -> Tail {
+        var k = j
+        while k < c.count, c.isPunct(k, 0x2E) { k += 1 }
+        tl.end = k
+        return tl
+    }
+
+    /// `681-688`, `2475-83`, `e0123456`, `S1-S9`: sets pages, returns the index after them.
+    private func pages(_ tl: inout Tail, _ j: Int) -> Int {
+        guard c.isPage(j) else { return j }
+        tl.firstPage = j
+        if c.isDash(j + 1), c.isPage(j + 2) {
+            tl.lastPage = j + 2
+            return j + 3
+        }
+        return j + 1
+    }
+
+    /// The leftmost tail from `from` that runs to the end; otherwise the strongest partial one.
+    func find(from: Int, excluding: Range<Int>?) -> Tail? {
+        var best: Tail?
+        var i = from
+        while i < c.count {
+            let tok = c.t[i]
+            if let ex = excluding, ex.contains(i) { i += 1; continue }
+            if tok.kind == .number || (tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])) || isSupplementWord(i) {
+                if let tl = parse(at: i), tl.end > i {
+                    if tl.end >= c.count, tl.strength >= 1 { return tl }
+                    if tl.strength >= 2, tl.strength > (best?.strength ?? 0) {
+                        best = tl
+                    }
+                }
+            }
+            i += 1
+        }
+        return best
+    }
+}

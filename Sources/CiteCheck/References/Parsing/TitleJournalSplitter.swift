@@ -1,0 +1,95 @@
+/// Splits the text between the authors (and year) and the numeric source into title and journal.
+struct TitleJournalSplitter {
+    struct Split {
+        var title: (Int, Int)?
+        var journal: (Int, Int)?
+        var quoted = false
+    }
+
+    let c: TokenCursor
+
+    private func isClosing(_ open: UInt8, _ m: UInt8) -> Bool {
+        switch open {
+        case Token.Mark.openDouble, Token.Mark.straightDouble:
+            return m == Token.Mark.closeDouble || m == Token.Mark.straightDouble
+        case Token.Mark.openSingle, Token.Mark.straightSingle:
+            return m == Token.Mark.closeSingle || m == Token.Mark.straightSingle
+        default:
+            return false
+        }
+    }
+
+    /// The closing quote matching the opening quote at `p`, before `limit`.
+    func closingQuote(_ p: Int, limit: Int) -> Int? {
+        guard p < c.count, c.t[p].isQuote else { return nil }
+        let open = c.t[p].mark
+        guard open != Token.Mark.closeDouble, open != Token.Mark.closeSingle else { return nil }
+        var k = p + 1
+        while k < limit {
+            let tok = c.t[k]
+            if tok.kind == .punct, isClosing(open, tok.mark) {
+                // A straight single quote closes only when not followed by a letter (apostrophes are joined already).
+                return k
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A period after token `k - 1` that abbreviates a word (`J.`, `Am.`, `Neurosci.`) rather than ending a sentence.
+    private func isAbbreviation(_ w: Int) -> Bool {
+        guard w >= 0, w < c.count else { return false }
+        let tok = c.t[w]
+        guard tok.kind == .word else { return false }
+        if tok.length == 1 { return true }
+        if tok.capitalized, !tok.allCaps, tok.length <= 4 { return true }
+        if tok.end - tok.start <= 16, Lexicon.journalAbbreviations.contains(c.lower(w)) { return true }
+        return false
+    }
+
+    private func trimmed(_ i: Int, _ j: Int) -> (Int, Int)? {
+        var a = i, z = j
+        while a < z, c.t[a].kind == .punct, c.t[a].mark != 0x28, c.t[a].mark != 0x5B, !c.t[a].isQuote { a += 1 }
+        while z > a, c.t[z - 1].kind == .punct, c.t[z - 1].mark != 0x29, c.t[z - 1].mark != 0x3F, c.t[z - 1].mark != 0x21, c.t[z - 1].mark != 0x5D {
+            z -= 1
+        }
+        return z > a ? (a, z) : nil
+    }
+
+    func split(_ p: Int, _ q: Int) -> Split {
+        var s = Split()
+        var a = p
+        while a < q, c.t[a].kind == .punct, !c.t[a].isQuote, c.t[a].mark != 0x28 { a += 1 }
+        guard a < q else { return s }
+        if let close = closingQuote(a, limit: q), close > a + 1 {
+            s.quoted = true
+            s.title = trimmed(a + 1, close)
+            var j = close + 1
+            if c.isWord(j, "in"), c.isPunct(j + 1, 0x3A) { j += 2 }
+            s.journal = trimmed(j, q)
+            return s
+        }
+        // Sentence boundaries: `.`, `?`, `!` followed by a space.
+        var lastGood: Int?
+        var firstAny: Int?
+        var k = a + 1
+        while k < q - 1 {
+            let tok = c.t[k]
+            if tok.kind == .punct, tok.mark == 0x2E || tok.mark == 0x3F || tok.mark == 0x21, c.t[k + 1].spaceBefore {
+                if firstAny == nil { firstAny = k }
+                if tok.mark != 0x2E || !isAbbreviation(k - 1) { lastGood = k }
+            }
+            k += 1
+        }
+        guard let b = lastGood ?? firstAny else {
+            s.title = trimmed(a, q)
+            return s
+        }
+        let mark = c.t[b].mark
+        s.title = trimmed(a, mark == 0x2E ? b : b + 1)
+        var j = b + 1
+        if c.isWord(j, "in"), c.isPunct(j + 1, 0x3A) { j += 2 }
+        s.journal = trimmed(j, q)
+        return s
+    }
+}
