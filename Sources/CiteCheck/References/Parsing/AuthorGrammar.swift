@@ -177,40 +177,67 @@ struct AuthorGrammar {
         return nil
     }
 
-    /// Parses the list from token 0.
-    func parse() -> Result {
+    /// A name part the grammar cannot read, up to the next separator (before `limit`): kept as a family name.
+    private func loosePart(_ i: Int, limit: Int) -> (Author, Int)? {
+        var j = i
+        while j < limit, !(c.isPunct(j, 0x2C) || c.isPunct(j, 0x3B) || c.isPunct(j, 0x26) || c.isWord(j, "and")) {
+            if c.etAl(j) != nil { break }
+            j += 1
+        }
+        var z = j
+        while z > i, c.t[z - 1].kind == .punct { z -= 1 }
+        guard z > i else { return nil }
+        var words = 0
+        for k in i..<z where c.t[k].kind == .word { words += 1 }
+        return (Author(family: c.text(i, z), isGroup: words >= 3), j)
+    }
+
+    /// Parses the list from token 0. With `anchor` (the `(` of a `(2014)` that follows the list), everything
+    /// before the anchor belongs to the list, and parts the grammar cannot read are kept as names as written.
+    func parse(from start: Int = 0, anchor: Int? = nil) -> Result {
         var r = Result()
-        guard let (a0, e0, shape, p0) = one(0, mode: nil, first: true) else { return r }
+        r.end = start
+        let first = one(start, mode: nil, first: true).flatMap { $0.1 <= (anchor ?? Int.max) ? $0 : nil }
+        guard let (a0, e0, shape, p0) = first ?? anchor.flatMap({ k in loosePart(start, limit: k).map { ($0.0, $0.1, Shape.vancouver, false) } }) else {
+            return r
+        }
         r.authors.append(a0)
-        r.shape = shape
+        r.shape = first == nil ? nil : shape
         r.periodInitials = p0
         var i = e0
-        let mode: Shape = shape
+        let mode: Shape? = r.shape
         while i < c.count, r.authors.count < 2000 {
             if let e = c.etAl(i) { r.etAl = true; i = e; break }
             let tok = c.t[i]
-            if tok.kind == .punct, tok.mark == 0x2C || tok.mark == 0x3B {
-                var j = i + 1
-                if let e = c.etAl(j) { r.etAl = true; i = e; break }
-                if c.isPunct(j, 0x26) || c.isWord(j, "and") { j += 1 }
-                if c.isPunct(j, Token.Mark.ellipsis) { j += 1 }
-                else if c.isPunct(j, 0x2E), c.isPunct(j + 1, 0x2E), c.isPunct(j + 2, 0x2E) { j += 3 }
-                if let (a, e, _, p) = one(j, mode: mode, first: false) {
+            // `Meilhac N., Destainville N.`: a period after initials, then the list goes on.
+            if tok.kind == .punct, tok.mark == 0x2E, c.isPunct(i + 1, 0x2C) || c.isPunct(i + 1, 0x3B) { i += 1; continue }
+            let separated = tok.kind == .punct && (tok.mark == 0x2C || tok.mark == 0x3B)
+            let joined = (tok.kind == .punct && tok.mark == 0x26) || c.isWord(i, "and") || c.isPunct(i, Token.Mark.ellipsis)
+            guard separated || joined else {
+                if tok.kind != .punct || tok.mark != 0x2E, let k = anchor, i < k, let (a, e) = loosePart(i, limit: k), e > i {
                     r.authors.append(a)
-                    r.periodInitials = r.periodInitials || p
                     i = e
                     continue
                 }
                 break
             }
-            if (tok.kind == .punct && tok.mark == 0x26) || c.isWord(i, "and") || c.isPunct(i, Token.Mark.ellipsis) {
-                if let (a, e, _, p) = one(i + 1, mode: mode, first: false) {
-                    r.authors.append(a)
-                    r.periodInitials = r.periodInitials || p
-                    i = e
-                    continue
-                }
-                break
+            var j = i + 1
+            if separated {
+                if let e = c.etAl(j) { r.etAl = true; i = e; break }
+                if c.isPunct(j, 0x26) || c.isWord(j, "and") { j += 1 }
+                if c.isPunct(j, Token.Mark.ellipsis) { j += 1 }
+                else if c.isPunct(j, 0x2E), c.isPunct(j + 1, 0x2E), c.isPunct(j + 2, 0x2E) { j += 3 }
+            }
+            if let (a, e, _, p) = one(j, mode: mode, first: false), e <= (anchor ?? Int.max) {
+                r.authors.append(a)
+                r.periodInitials = r.periodInitials || p
+                i = e
+                continue
+            }
+            if let k = anchor, j < k, let (a, e) = loosePart(j, limit: k) {
+                r.authors.append(a)
+                i = e
+                continue
             }
             break
         }

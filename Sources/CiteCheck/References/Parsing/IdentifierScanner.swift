@@ -135,6 +135,18 @@ struct IdentifierScanner {
                             found.doiWhole = start..<end
                         }
                         claim(start..<end)
+                        // PubMed-derived lists print the PMID bare after the DOI: `doi: 10.1/x 12345678`.
+                        var k = end
+                        while k < n, ByteText.isSpace(b[k]) { k += 1 }
+                        let ds = k
+                        while k < n, ByteText.isDigit(b[k]) { k += 1 }
+                        var e = k
+                        while e < n, b[e] == 0x2E || ByteText.isSpace(b[e]) { e += 1 }
+                        if ds > end, k - ds >= 6, k - ds <= 8, e == n, found.pmid == nil {
+                            found.pmid = ds..<k
+                            found.pmidWhole = ds..<k
+                            claim(ds..<k)
+                        }
                         i = end
                         continue
                     }
@@ -188,8 +200,8 @@ struct IdentifierScanner {
                     }
                     j = 0
                 }
-                if ByteText.matches(b, i, "pmid") {
-                    var k = i + 4
+                if ByteText.matches(b, i, "pmid") || ByteText.matches(b, i, "pubmed:") || ByteText.matches(b, i, "pubmed pmid") {
+                    var k = i + (ByteText.matches(b, i, "pmid") ? 4 : ByteText.matches(b, i, "pubmed:") ? 7 : 11)
                     while k < n, b[k] == 0x3A || ByteText.isSpace(b[k]) { k += 1 }
                     let ds = k
                     while k < n, ByteText.isDigit(b[k]) { k += 1 }

@@ -42,7 +42,7 @@ public struct ReferenceParser: Sendable {
         guard n > 0 else { return }
 
         // 1. Authors.
-        var authors = AuthorGrammar(c: c).parse()
+        var authors = AuthorGrammar(c: c).parse(anchor: yearAnchor(c))
         if authors.authors.isEmpty, let group = groupAuthor(c) {
             authors.authors = [Author(family: c.text(0, group.nameEnd), isGroup: true)]
             authors.end = group.end
@@ -95,7 +95,7 @@ public struct ReferenceParser: Sendable {
         let tailEnd = tail?.end ?? n
 
         // 4. Title and journal.
-        let split = splitter.split(p, tailStart)
+        let split = splitter.split(p, tailStart, hasTail: tail != nil)
         if let (a, z) = split.title {
             ref.title = c.text(a, z)
             ref.fieldRanges[.title] = c.range(a, z)
@@ -152,8 +152,9 @@ public struct ReferenceParser: Sendable {
         }
 
         // 7. Leftovers, never dropped.
+        var pieces: [String] = []
+        if let (a, z) = split.rest { pieces.append(c.text(a, z)) }
         if tailEnd < n {
-            var pieces: [String] = []
             var k = tailEnd
             while k < n {
                 while k < n, c.t[k].kind == .punct, c.t[k].mark != 0x28, c.t[k].mark != 0x5B { k += 1 }
@@ -164,8 +165,25 @@ public struct ReferenceParser: Sendable {
                 while z > s, c.t[z - 1].kind == .punct, c.t[z - 1].mark != 0x29 { z -= 1 }
                 if z > s { pieces.append(c.text(s, z)) }
             }
-            if !pieces.isEmpty { ref.unparsed = pieces.joined(separator: " ") }
         }
+        if !pieces.isEmpty { ref.unparsed = pieces.joined(separator: " ") }
+    }
+
+    /// The `(` of the first `(2014)`/`(2014a, June)` in the opening tokens, before any quote: in author-date
+    /// styles everything before it is the author list.
+    static func yearAnchor(_ c: TokenCursor) -> Int? {
+        var k = 1
+        let n = c.count
+        while k < n, k < 120 {
+            if c.t[k].isQuote { return nil }
+            if c.isPunct(k, 0x28), c.year(k + 1) != nil {
+                var m = k + 2
+                while m < n, m - k < 8, !c.isPunct(m, 0x29) { m += 1 }
+                return m < n && m + 1 < n ? k : nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// A collective author (`World Health Organization.`, `WHO Study Group (2010)`): where its name ends and

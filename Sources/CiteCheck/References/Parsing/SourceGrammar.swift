@@ -24,8 +24,9 @@ struct SourceGrammar {
             var s = 0
             if year != nil { s += 1 }
             if volume != nil { s += 1 }
-            if issue != nil { s += 1 }
+            if let (a, z) = issue, z - a <= 3 { s += 1 }
             if firstPage != nil { s += 1 }
+            if lastPage != nil { s += 1 }
             return s
         }
     }
@@ -83,9 +84,19 @@ struct SourceGrammar {
             }
         }
         // Volume, supplement, issue.
+        if tl.year == nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2), !c.isPunct(j + 3, 0x3A), !c.isPunct(j + 3, 0x28) {
+            // Pages alone: `Proc ECCV: 418–432.`, `pp. 2454–2462.`
+            j = pages(&tl, j)
+            return finish(&tl, j)
+        }
         if isVolume(j), !(tl.year == nil && c.year(j) != nil && c.isPunct(j + 1, 0x3B)) {
             tl.volume = (j, j + 1)
             j += 1
+            // A volume range: `11–13: 3–584`.
+            if c.isDash(j), isVolume(j + 1), c.isPunct(j + 2, 0x3A) {
+                tl.volume = (j - 1, j + 2)
+                j += 2
+            }
         } else if tl.year == nil, !isSupplementWord(j) {
             return nil
         }
@@ -195,9 +206,12 @@ struct SourceGrammar {
             let tok = c.t[i]
             if let ex = excluding, ex.contains(i) { i += 1; continue }
             if tok.kind == .number || (tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])) || isSupplementWord(i) {
-                if let tl = parse(at: i), tl.end > i {
+                if var tl = parse(at: i), tl.end > i {
+                    // `pp. 681–688`, `p. 12`: the label belongs to the pages.
+                    if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") { tl.start = i - 2 }
+                    else if c.isWord(i - 1, "pp") { tl.start = i - 1 }
                     if tl.end >= c.count, tl.strength >= 1 { return tl }
-                    if tl.strength >= 2, tl.strength > (best?.strength ?? 0) {
+                    if tl.strength >= 2, tl.strength >= (best?.strength ?? 0) {
                         best = tl
                     }
                 }

@@ -4,6 +4,8 @@ struct TitleJournalSplitter {
         var title: (Int, Int)?
         var journal: (Int, Int)?
         var quoted = false
+        /// Text after the container (editors, publisher) that fits no field.
+        var rest: (Int, Int)?
     }
 
     let c: TokenCursor
@@ -56,7 +58,41 @@ struct TitleJournalSplitter {
         return z > a ? (a, z) : nil
     }
 
-    func split(_ p: Int, _ q: Int) -> Split {
+    /// A chapter's `In: Editors, editors. Book Title. Publisher` (or `In: Book Title. Editors, editors. …`):
+    /// the book title as the container, the rest kept aside.
+    private func container(_ k: Int, _ q: Int, into s: inout Split) {
+        var j = k + 1
+        if c.isPunct(j, 0x3A) { j += 1 }
+        let names = AuthorGrammar(c: c).parse(from: j)
+        var e = names.end
+        if !names.authors.isEmpty, e < q, c.isPunct(e, 0x2C) || c.isPunct(e, 0x28) || isEditorsWord(e) || c.isPunct(e - 1, 0x2C) {
+            while e < q, c.t[e].kind == .punct { e += 1 }
+            if isEditorsWord(e) {
+                e += 1
+                while e < q, c.t[e].kind == .punct, c.t[e].mark != 0x28 { e += 1 }
+                j = e
+            }
+        }
+        // The container runs to the next sentence boundary or comma.
+        var z = j
+        while z < q {
+            if c.t[z].kind == .punct, c.t[z].mark == 0x2E || c.t[z].mark == 0x2C, z + 1 >= q || c.t[z + 1].spaceBefore, c.t[z].mark == 0x2C || !isAbbreviation(z - 1) { break }
+            z += 1
+        }
+        s.journal = trimmed(j, z)
+        if j > k + 2 || z < q {
+            var restStart = z
+            while restStart < q, c.t[restStart].kind == .punct { restStart += 1 }
+            if j > k + 2 { s.rest = trimmed(k + 1, j).map { ($0.0, $0.1) } }
+            if restStart < q, let r = trimmed(restStart, q) { s.rest = s.rest.map { ($0.0, r.1) } ?? r }
+        }
+    }
+
+    private func isEditorsWord(_ i: Int) -> Bool {
+        c.isWord(i, "editors") || c.isWord(i, "editor") || c.isWord(i, "eds") || c.isWord(i, "ed")
+    }
+
+    func split(_ p: Int, _ q: Int, hasTail: Bool = true) -> Split {
         var s = Split()
         var a = p
         while a < q, c.t[a].kind == .punct, !c.t[a].isQuote, c.t[a].mark != 0x28 { a += 1 }
@@ -71,18 +107,24 @@ struct TitleJournalSplitter {
         }
         // Sentence boundaries: `.`, `?`, `!` followed by a space.
         var lastGood: Int?
-        var firstAny: Int?
         var k = a + 1
         while k < q - 1 {
             let tok = c.t[k]
             if tok.kind == .punct, tok.mark == 0x2E || tok.mark == 0x3F || tok.mark == 0x21, c.t[k + 1].spaceBefore {
-                if firstAny == nil { firstAny = k }
-                if tok.mark != 0x2E || !isAbbreviation(k - 1) { lastGood = k }
+                if tok.mark != 0x2E || !isAbbreviation(k - 1) {
+                    if c.isWord(k + 1, "in"), c.t[k + 1].capitalized, c.isPunct(k + 2, 0x3A) || (k + 2 < q && c.t[k + 2].capitalized) {
+                        s.title = trimmed(a, tok.mark == 0x2E ? k : k + 1)
+                        container(k + 1, q, into: &s)
+                        return s
+                    }
+                    lastGood = k
+                }
             }
             k += 1
         }
-        guard let b = lastGood ?? firstAny else {
-            s.title = trimmed(a, q)
+        guard let b = lastGood else {
+            // One segment: a journal before the volume (`Acta Phys. Sin. 33, 1261`), else a title.
+            if hasTail { s.journal = trimmed(a, q) } else { s.title = trimmed(a, q) }
             return s
         }
         let mark = c.t[b].mark

@@ -54,6 +54,9 @@ struct TokenCursor {
     func isNameWord(_ i: Int) -> Bool {
         guard i >= 0, i < t.count else { return false }
         let tok = t[i]
+        if tok.kind == .word, !tok.capitalized, tok.end - tok.start >= 4, b[tok.start + 1] == 0x27 || b[tok.start + 1] == 0xE2 {
+            return true  // `d'Eysmond`, `d’Eysmond`, `l'Hôpital`
+        }
         return tok.kind == .word && (tok.capitalized || isParticle(i))
     }
 
