@@ -55,15 +55,23 @@ struct AuthorGrammar {
         return count > 0 ? j : nil
     }
 
+    /// Initials closing a Vancouver name: `MK`, `A`, `J-P`, and the mis-cased two-letter `Aa`, `Ch`.
+    private func isVancouverInitials(_ j: Int) -> Bool {
+        if c.isInitials(j) { return true }
+        let tok = c.t[j]
+        return tok.kind == .word && tok.capitalized && tok.length == 2 && tok.end - tok.start == 2 && isTerminator(j + 1)
+            && !c.isPunct(j + 1, 0x2E)
+    }
+
     /// `Family Initials [Suffix]`.
     func vancouver(_ i: Int) -> (Author, Int)? {
         guard i < c.count, c.isNameWord(i), c.t[i].length >= 2 || c.isParticle(i) else { return nil }
         var j = i
         while j < c.count, j - i < 6, c.isNameWord(j) {
-            if j > i, c.isInitials(j), isTerminator(j + 1) || suffix(j + 1) != nil { break }
+            if j > i, isVancouverInitials(j), isTerminator(j + 1) || suffix(j + 1) != nil { break }
             j += 1
         }
-        guard j > i, j < c.count, c.isInitials(j), !c.isParticle(j) else { return nil }
+        guard j > i, j < c.count, isVancouverInitials(j), !c.isParticle(j) else { return nil }
         var end = j + 1
         var sfx: String?
         if let s = suffix(end) {
@@ -180,7 +188,7 @@ struct AuthorGrammar {
     /// A name part the grammar cannot read, up to the next separator (before `limit`): kept as a family name.
     private func loosePart(_ i: Int, limit: Int) -> (Author, Int)? {
         var j = i
-        while j < limit, !(c.isPunct(j, 0x2C) || c.isPunct(j, 0x3B) || c.isPunct(j, 0x26) || c.isWord(j, "and")) {
+        while j < limit, !(c.isPunct(j, 0x2C) || c.isPunct(j, 0x3B)) {
             if c.etAl(j) != nil { break }
             j += 1
         }
@@ -189,6 +197,10 @@ struct AuthorGrammar {
         guard z > i else { return nil }
         var words = 0
         for k in i..<z where c.t[k].kind == .word { words += 1 }
+        // `delange WCM`: trailing initials are the given name.
+        if z - i >= 2, words <= 4, c.isInitials(z - 1), c.t[z - 2].kind == .word {
+            return (Author(family: c.text(i, z - 1), given: c.text(z - 1, z)), j)
+        }
         return (Author(family: c.text(i, z), isGroup: words >= 3), j)
     }
 

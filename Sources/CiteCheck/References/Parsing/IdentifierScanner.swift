@@ -283,7 +283,7 @@ struct IdentifierScanner {
         let n = b.count
         while i < n {
             let c = b[i] | 0x20
-            guard c == 0x28 || c == 0x65 || c == 0x70 || c == 0x72 || c == 0x61, !isClaimed(i) else { i += 1; continue }
+            guard c == 0x28 || c == 0x65 || c == 0x70 || c == 0x72 || c == 0x61 || c == 0x69, !isClaimed(i) else { i += 1; continue }
             if b[i] == 0x28 {
                 // Parenthesised note: `(online 2017)`, `(Epub 2017 Jan 3)`, `(published online …)`.
                 var k = i + 1
@@ -310,6 +310,7 @@ struct IdentifierScanner {
             else if ByteText.matches(b, i, "erratum in") || ByteText.matches(b, i, "comment in:") { kind = .correction }
             else if ByteText.matches(b, i, "retraction in") || ByteText.matches(b, i, "retracted") { kind = .retraction }
             else if ByteText.matches(b, i, "accessed ") || ByteText.matches(b, i, "accessed:") { kind = .other }
+            else if ByteText.matches(b, i, "in press"), i + 8 == n || !ByteText.isAlnum(b[i + 8]) { kind = .other }
             if let kind {
                 let end: Int
                 if kind == .correction || kind == .retraction {

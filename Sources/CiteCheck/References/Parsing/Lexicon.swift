@@ -3,7 +3,7 @@ enum Lexicon {
     /// Lower-case particles that belong to a family name (`van der Berg`, `de Roever`, `aan het Rot`).
     static let particles: Set<String> = [
         "van", "von", "de", "der", "den", "del", "della", "delle", "dei", "di", "da", "das", "dos", "do", "du",
-        "la", "le", "lo", "ten", "ter", "te", "het", "aan", "op", "in't", "van't", "bin", "ibn", "al", "el", "st",
+        "la", "las", "le", "lo", "los", "ten", "ter", "te", "het", "aan", "op", "in't", "van't", "bin", "ibn", "al", "el", "st",
         "zu", "y", "e", "d'", "des", "af", "av", "vander", "vanden",
     ]
 

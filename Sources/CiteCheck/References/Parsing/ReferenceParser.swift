@@ -89,7 +89,7 @@ public struct ReferenceParser: Sendable {
         let splitter = TitleJournalSplitter(c: c)
         var q0 = p
         while q0 < n, c.t[q0].kind == .punct, !c.t[q0].isQuote { q0 += 1 }
-        let quoteEnd = splitter.closingQuote(q0, limit: n)
+        let quoteEnd = splitter.closingQuote(q0, limit: n).flatMap { splitter.closesTitle($0, n) ? $0 : nil }
         let tail = SourceGrammar(c: c).find(from: quoteEnd.map { $0 + 1 } ?? p, excluding: nil)
         let tailStart = tail.map { max($0.start, p) } ?? n
         let tailEnd = tail?.end ?? n

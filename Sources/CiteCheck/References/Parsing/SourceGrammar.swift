@@ -84,7 +84,8 @@ struct SourceGrammar {
             }
         }
         // Volume, supplement, issue.
-        if tl.year == nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2), !c.isPunct(j + 3, 0x3A), !c.isPunct(j + 3, 0x28) {
+        let labelled = (c.isPunct(j - 1, 0x2E) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
+        if tl.year == nil, c.isPage(j), labelled || (c.isDash(j + 1) && c.isPage(j + 2) && !c.isPunct(j + 3, 0x3A) && !c.isPunct(j + 3, 0x28)) {
             // Pages alone: `Proc ECCV: 418–432.`, `pp. 2454–2462.`
             j = pages(&tl, j)
             return finish(&tl, j)
@@ -128,15 +129,26 @@ struct SourceGrammar {
                     tl.issue = (j + 1, k)
                 }
                 j = k + 1
+                // `(Suppl 2) ii28–ii34`, `(suppl. 3)42A`: pages straight after the parenthesis.
+                if c.isPage(j), c.isDash(j + 1) || j + 1 >= n || allTrailing(j + 1) { j = pages(&tl, j) }
             }
         }
         if j >= n { return finish(&tl, j) }
-        if c.isPunct(j, 0x3A) {
+        if tl.issue == nil, tl.volume != nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2) {
+            // `Nature 518 355–359`: no separator before the pages.
+            j = pages(&tl, j)
+        } else if c.isPunct(j, 0x3A) {
             j += 1
             if c.isWord(j, "e") || c.isWord(j, "article") { j += 1 }
             j = pages(&tl, j)
         } else if c.isPunct(j, 0x2C) {
             var k = j + 1
+            // `Volume 196, 1985, pp. 47–53`
+            if let y = c.year(k), tl.year == nil, c.isPunct(k + 1, 0x2C) {
+                tl.year = y
+                tl.yearToken = k
+                k += 2
+            }
             if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page") {
                 k += 1
                 if c.isPunct(k, 0x2E) { k += 1 }
@@ -198,9 +210,11 @@ struct SourceGrammar {
         return j + 1
     }
 
-    /// The leftmost tail from `from` that runs to the end; otherwise the strongest partial one.
+    /// The best tail from `from`: the leftmost one that runs to the end and holds enough structure,
+    /// otherwise the one with most structure (later wins ties), a complete tail counting one more.
     func find(from: Int, excluding: Range<Int>?) -> Tail? {
         var best: Tail?
+        var bestScore = 0
         var i = from
         while i < c.count {
             let tok = c.t[i]
@@ -210,9 +224,14 @@ struct SourceGrammar {
                     // `pp. 681–688`, `p. 12`: the label belongs to the pages.
                     if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") { tl.start = i - 2 }
                     else if c.isWord(i - 1, "pp") { tl.start = i - 1 }
-                    if tl.end >= c.count, tl.strength >= 1 { return tl }
-                    if tl.strength >= 2, tl.strength >= (best?.strength ?? 0) {
+                    else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") { tl.start = i - 1 }
+                    else if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "vol") { tl.start = i - 2 }
+                    let complete = tl.end >= c.count
+                    if complete, tl.strength >= 3 { return tl }
+                    let score = tl.strength * 2 + (complete ? 3 : 0)
+                    if (complete || tl.strength >= 2), score >= bestScore {
                         best = tl
+                        bestScore = score
                     }
                 }
             }

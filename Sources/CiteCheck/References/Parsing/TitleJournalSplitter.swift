@@ -38,15 +38,31 @@ struct TitleJournalSplitter {
         return nil
     }
 
-    /// A period after token `k - 1` that abbreviates a word (`J.`, `Am.`, `Neurosci.`) rather than ending a sentence.
+    /// The period after token `w` abbreviates a word (`J.`, `Natl.`, `Neurosci.`) rather than ending a sentence:
+    /// a known journal-word abbreviation, or a short capitalised word followed by another abbreviated word
+    /// (`Proc. Natl.`, `J. S. Heniker`).
     private func isAbbreviation(_ w: Int) -> Bool {
         guard w >= 0, w < c.count else { return false }
         let tok = c.t[w]
         guard tok.kind == .word else { return false }
-        if tok.length == 1 { return true }
-        if tok.capitalized, !tok.allCaps, tok.length <= 4 { return true }
         if tok.end - tok.start <= 16, Lexicon.journalAbbreviations.contains(c.lower(w)) { return true }
+        if tok.capitalized, !tok.allCaps || tok.length == 1, tok.length <= 5 {
+            // Followed by another abbreviated word: `Am. J.`, `J. S.`
+            let next = w + 2
+            if next + 1 < c.count, c.t[next].kind == .word, c.t[next].capitalized, c.isPunct(next + 1, 0x2E) { return true }
+        }
         return false
+    }
+
+    /// The closing quote at `close` ends the title (followed by `.`/`,`/end, or with `.`/`,`/`?` inside it),
+    /// rather than closing a quoted phrase that opens a longer title (`“Holding me back”: living with …`).
+    func closesTitle(_ close: Int, _ q: Int) -> Bool {
+        if close + 1 >= q { return true }
+        let after = c.t[close + 1]
+        if after.kind == .punct, after.mark == 0x2E || after.mark == 0x2C || after.mark == 0x3B { return true }
+        let before = c.t[close - 1]
+        if before.kind == .punct, before.mark == 0x2E || before.mark == 0x2C || before.mark == 0x3F || before.mark == 0x21 { return true }
+        return after.spaceBefore && after.kind != .punct && after.capitalized
     }
 
     private func trimmed(_ i: Int, _ j: Int) -> (Int, Int)? {
@@ -97,7 +113,7 @@ struct TitleJournalSplitter {
         var a = p
         while a < q, c.t[a].kind == .punct, !c.t[a].isQuote, c.t[a].mark != 0x28 { a += 1 }
         guard a < q else { return s }
-        if let close = closingQuote(a, limit: q), close > a + 1 {
+        if let close = closingQuote(a, limit: q), close > a + 1, closesTitle(close, q) {
             s.quoted = true
             s.title = trimmed(a + 1, close)
             var j = close + 1

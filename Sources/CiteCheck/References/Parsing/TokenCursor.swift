@@ -94,6 +94,7 @@ struct TokenCursor {
         if isWord(i, "et"), i + 1 < t.count, isWord(i + 1, "al") {
             return isPunct(i + 2, 0x2E) ? i + 3 : i + 2
         }
+        if isWord(i, "et"), isPunct(i + 1, 0x2E), isWord(i + 2, "al") { return isPunct(i + 3, 0x2E) ? i + 4 : i + 3 }
         if isWord(i, "etal") { return isPunct(i + 1, 0x2E) ? i + 2 : i + 1 }
         if isWord(i, "and"), isWord(i + 1, "others") { return isPunct(i + 2, 0x2E) ? i + 3 : i + 2 }
         return nil
