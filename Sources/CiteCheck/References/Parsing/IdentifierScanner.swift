@@ -223,6 +223,11 @@ struct IdentifierScanner {
     private static func classify(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> ReferenceNote.Kind {
         var i = r.lowerBound
         while i < r.upperBound {
+            if ByteText.matchesWord(b, i, "ahead of print") { return .epubAheadOfPrint }
+            i += 1
+        }
+        i = r.lowerBound
+        while i < r.upperBound {
             if ByteText.matchesWord(b, i, "correction") || ByteText.matchesWord(b, i, "erratum") { return .correction }
             if ByteText.matchesWord(b, i, "retract") { return .retraction }
             if ByteText.matchesWord(b, i, "ahead of print") { return .epubAheadOfPrint }

@@ -176,6 +176,13 @@ public struct ReferenceParser: Sendable {
         let n = c.count
         while k < n, k < 120 {
             if c.t[k].isQuote { return nil }
+            // A sentence ends before any year: not an author-date reference (`… D. S. Title. J 71, 1 (2014)`).
+            if c.isPunct(k, 0x2E), k + 1 < n, c.t[k + 1].spaceBefore, c.t[k - 1].kind == .word {
+                let w = c.t[k - 1]
+                let initialLike = (w.capitalized && w.length <= 2) || (w.allCaps && w.length <= 3) || c.isWord(k - 1, "al")
+                    || c.isWord(k - 1, "jr") || c.isWord(k - 1, "sr")
+                if !initialLike { return nil }
+            }
             if c.isPunct(k, 0x28), c.year(k + 1) != nil {
                 var m = k + 2
                 while m < n, m - k < 8, !c.isPunct(m, 0x29) { m += 1 }
@@ -198,7 +205,7 @@ public struct ReferenceParser: Sendable {
             if c.t[k].isQuote { return nil }
             k += 1
         }
-        guard k < n, k > 0 else { return nil }
+        guard k < n, k > 0, c.year(k + 1) == nil || c.isPunct(k, 0x28) else { return nil }
         // Organisation names are written in title case: most words capitalised.
         var words = 0, caps = 0
         for i in 0..<k where c.t[i].kind == .word {

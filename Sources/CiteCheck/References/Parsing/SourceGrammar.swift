@@ -23,6 +23,7 @@ struct SourceGrammar {
         var strength: Int {
             var s = 0
             if year != nil { s += 1 }
+            if month != nil { s += 1 }
             if volume != nil { s += 1 }
             if let (a, z) = issue, z - a <= 3 { s += 1 }
             if firstPage != nil { s += 1 }
