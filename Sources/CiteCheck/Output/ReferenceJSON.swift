@@ -77,6 +77,16 @@ public enum ReferenceJSON {
     /// Appends `s` as a JSON string literal (quotes, backslashes and control characters escaped).
     public static func string(_ s: String, _ out: inout [UInt8]) {
         out.append(0x22)
+        var copy = s
+        let clean = copy.withUTF8 { bytes -> Bool in
+            for c in bytes where c < 0x20 || c == 0x22 || c == 0x5C { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if clean {
+            out.append(0x22)
+            return
+        }
         for c in s.utf8 {
             switch c {
             case 0x22: out.append(0x5C); out.append(0x22)

@@ -20,6 +20,10 @@ struct AuthorGrammar {
 
     let c: TokenCursor
 
+    private static let invertedOrder: [Shape] = [.inverted, .direct, .vancouver]
+    private static let directOrder: [Shape] = [.direct, .inverted, .vancouver]
+    private static let vancouverOrder: [Shape] = [.vancouver, .inverted, .direct]
+
     /// Tokens that may follow a complete name.
     private func isTerminator(_ i: Int) -> Bool {
         if i >= c.count { return true }
@@ -164,9 +168,9 @@ struct AuthorGrammar {
     private func one(_ i: Int, mode: Shape?, first: Bool) -> (Author, Int, Shape, Bool)? {
         let order: [Shape]
         switch mode {
-        case .inverted?: order = [.inverted, .direct, .vancouver]
-        case .direct?: order = [.direct, .inverted, .vancouver]
-        default: order = [.vancouver, .inverted, .direct]
+        case .inverted?: order = Self.invertedOrder
+        case .direct?: order = Self.directOrder
+        default: order = Self.vancouverOrder
         }
         for shape in order {
             switch shape {

@@ -38,28 +38,41 @@ struct IdentifierScanner {
     /// Runs every scanner; returns what was found.
     static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Found {
         var s = IdentifierScanner(b)
-        // Cheap pre-check: most scanners need one of a few bytes present.
-        var hasDigitDot = false, hasBracket = false, hasColonSlash = false, hasP = false, hasE = false, hasW = false
-        var i = 0
+        // One cheap pass decides which scanners can find anything at all.
+        var hasDOI = false, hasBracket = false, hasURL = false, hasPubMed = false, hasNote = false
         let n = b.count
-        while i < n {
+        var i = 0
+        while i + 2 < n {
             let c = b[i]
             switch c {
-            case 0x2E: if i > 0, b[i - 1] == 0x30 { hasDigitDot = true }
+            case 0x31: if b[i + 1] == 0x30, b[i + 2] == 0x2E { hasDOI = true }
             case 0x5B: hasBracket = true
-            case 0x2F: hasColonSlash = true
-            case 0x50, 0x70: hasP = true
-            case 0x45, 0x65: hasE = true
-            case 0x57, 0x77: hasW = true
+            case 0x2F: if b[i + 1] == 0x2F { hasURL = true }
+            case 0x57, 0x77: if b[i + 1] | 0x20 == 0x77 { hasURL = true }
+            case 0x28:
+                let c1 = b[i + 1] | 0x20
+                if c1 == 0x6F || c1 == 0x65 || c1 == 0x70 || c1 == 0x66 || c1 == 0x20 { hasNote = true }
+            case 0x50, 0x70:
+                let c1 = b[i + 1] | 0x20
+                if c1 == 0x6D { hasPubMed = true }
+                if c1 == 0x75 { hasPubMed = true; if b[i + 2] | 0x20 == 0x62 { hasNote = true } }
+            case 0x45, 0x65:
+                let c1 = b[i + 1] | 0x20
+                if c1 == 0x70 || c1 == 0x2D || (c1 == 0x72 && b[i + 2] | 0x20 == 0x72) { hasNote = true }
+            case 0x52, 0x72: if b[i + 1] | 0x20 == 0x65, b[i + 2] | 0x20 == 0x74 { hasNote = true }
+            case 0x41, 0x61: if b[i + 1] | 0x20 == 0x63, b[i + 2] | 0x20 == 0x63 { hasNote = true }
+            case 0x49, 0x69: if b[i + 1] | 0x20 == 0x6E, b[i + 2] == 0x20, i + 3 < n, b[i + 3] | 0x20 == 0x70 { hasNote = true }
+            case 0x43, 0x63: if b[i + 1] | 0x20 == 0x6F, b[i + 2] | 0x20 == 0x6D { hasNote = true }
+            case 0x46, 0x66: if b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x72 { hasNote = true }
             default: break
             }
             i += 1
         }
-        if hasDigitDot { s.scanDOI() }
-        if hasColonSlash || hasW { s.scanURL() }
-        if hasP { s.scanPubMedIDs() }
+        if hasDOI { s.scanDOI() }
+        if hasURL { s.scanURL() }
+        if hasPubMed { s.scanPubMedIDs() }
         if hasBracket { s.scanBrackets() }
-        if hasE || hasP { s.scanNotes() }
+        if hasNote { s.scanNotes() }
         // Merge overlaps (defensive).
         var merged: [Range<Int>] = []
         for r in s.found.claimed {
@@ -160,7 +173,8 @@ struct IdentifierScanner {
         var i = 0
         let n = b.count
         while i + 4 < n {
-            if (b[i] == 0x68 || b[i] == 0x48 || b[i] == 0x77 || b[i] == 0x57), i == 0 || !ByteText.isAlnum(b[i - 1]),
+            let c0 = b[i] | 0x20, c1 = b[i + 1] | 0x20
+            if (c0 == 0x68 && c1 == 0x74) || (c0 == 0x77 && c1 == 0x77), i == 0 || !ByteText.isAlnum(b[i - 1]),
                ByteText.matches(b, i, "http://") || ByteText.matches(b, i, "https://") || ByteText.matches(b, i, "www."),
                !isClaimed(i) {
                 let end = identifierEnd(from: i)
@@ -181,7 +195,8 @@ struct IdentifierScanner {
         var i = 0
         let n = b.count
         while i + 4 < n {
-            if b[i] == 0x50 || b[i] == 0x70, i == 0 || !ByteText.isAlnum(b[i - 1]), !isClaimed(i) {
+            let c1 = b[i + 1] | 0x20
+            if b[i] | 0x20 == 0x70, c1 == 0x6D || c1 == 0x75, i == 0 || !ByteText.isAlnum(b[i - 1]), !isClaimed(i) {
                 if ByteText.matches(b, i, "pmcid") || ByteText.matches(b, i, "pmc") {
                     var j = i + (ByteText.matches(b, i, "pmcid") ? 5 : 3)
                     var k = j
@@ -288,7 +303,21 @@ struct IdentifierScanner {
         let n = b.count
         while i < n {
             let c = b[i] | 0x20
-            guard c == 0x28 || c == 0x65 || c == 0x70 || c == 0x72 || c == 0x61 || c == 0x69, !isClaimed(i) else { i += 1; continue }
+            // Cheap look at the next two letters before any full comparison.
+            let c1 = i + 1 < n ? b[i + 1] | 0x20 : 0, c2 = i + 2 < n ? b[i + 2] | 0x20 : 0
+            let candidate: Bool
+            switch c {
+            case 0x28: candidate = true
+            case 0x65: candidate = (c1 == 0x70 && c2 == 0x75) || c1 == 0x2D || (c1 == 0x72 && c2 == 0x72)  // epub, e-pub, erratum
+            case 0x70: candidate = c1 == 0x75 && c2 == 0x62  // published
+            case 0x72: candidate = c1 == 0x65 && c2 == 0x74  // retract
+            case 0x61: candidate = c1 == 0x63 && c2 == 0x63  // accessed
+            case 0x69: candidate = c1 == 0x6E && c2 == 0x20  // in press
+            case 0x63: candidate = c1 == 0x6F && c2 == 0x6D  // comment in
+            case 0x66: candidate = c1 == 0x69 && c2 == 0x72  // first published online
+            default: candidate = false
+            }
+            guard candidate, !isClaimed(i) else { i += 1; continue }
             if b[i] == 0x28 {
                 // Parenthesised note: `(online 2017)`, `(Epub 2017 Jan 3)`, `(published online …)`.
                 var k = i + 1
