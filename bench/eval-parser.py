@@ -280,6 +280,8 @@ def main():
     ap.add_argument("--citeguard", action="store_true", help="also score PyPI citeguard (refaudit.parser)")
     ap.add_argument("--show-failures", type=int, default=0, metavar="N")
     ap.add_argument("--strict", action="store_true", help="case-sensitive text comparison")
+    ap.add_argument("--speed", type=int, default=0, metavar="N",
+                    help="also time the parsers on the first N PubMed citation strings (column 6 of pubmed-citations-dev.tsv.gz)")
     args = ap.parse_args()
     STRICT = args.strict
     sets = ["plos", "cora", "anystyle"] if args.data == "all" else [args.data]
@@ -305,6 +307,27 @@ def main():
                     want = item["truth"].get(f if f != "authors" else ("authors" if item["authorMode"] == "list" else "authorText"))
                     print(f"  {f:<8} want {want!r}\n  {'':<8} got  {got.get(f)!r}")
                 print()
+    if args.speed:
+        speed(args.binary, args.speed, args.citeguard)
+
+
+def speed(binary, n, citeguard):
+    import gzip
+    texts = []
+    with gzip.open(os.path.join(ROOT, "pubmed-citations-dev.tsv.gz"), "rt", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) > 5 and cols[5].strip():
+                texts.append(cols[5])
+            if len(texts) >= n:
+                break
+    print(f"\n== speed on {len(texts)} PubMed citation strings (wall clock, one process each, output parsed)")
+    _, t = run_citecheck(binary, texts)
+    print(f"citecheck  {len(texts) / t:>10,.0f} refs/s  ({t:.2f} s, includes process start and JSONL output)")
+    if citeguard:
+        _, t2 = run_citeguard(texts)
+        print(f"citeguard  {len(texts) / t2:>10,.0f} refs/s  ({t2:.2f} s, in-process calls)")
 
 
 if __name__ == "__main__":
