@@ -107,9 +107,13 @@ struct AuthorGrammar {
         } else if c.isInitials(g), c.t[g].length <= 3, isTerminator(g + 1) {
             end = g + 1
         } else if c.t[g].kind == .word, c.t[g].capitalized, !c.t[g].allCaps, c.t[g].length >= 2 {
+            // `Feder, Adriana`: a first name after a one-word family name (particles allowed), never
+            // `Jeffrey Kuskin, David Ofelt` (a list of direct names).
+            var capitals = 0
+            for k in i..<f where !c.isParticle(k) { capitals += 1 }
+            guard capitals == 1 else { return nil }
             end = g + 1
             if let e = periodInitials(end) { end = e; periods = true }
-            else if end < c.count, c.t[end].kind == .word, c.t[end].capitalized, !c.t[end].allCaps, isTerminator(end + 1) { end += 1 }
             guard isTerminator(end) else { return nil }
         } else {
             return nil

@@ -138,6 +138,19 @@ public struct ReferenceParser: Sendable {
             }
         }
 
+        // A year written outside the recognised places (`…, Masters Thesis, 1995.`): the last plausible one.
+        if ref.year == nil {
+            var k = n - 1
+            while k >= 0 {
+                if let y = c.year(k), !(c.isDash(k - 1) || c.isDash(k + 1)) {
+                    ref.year = y
+                    ref.fieldRanges[.year] = c.range(k, k + 1)
+                    break
+                }
+                k -= 1
+            }
+        }
+
         // 6. Style.
         if yearParen {
             if authors.shape == .vancouver { ref.style = .plos }

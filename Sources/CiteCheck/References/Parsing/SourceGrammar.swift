@@ -86,6 +86,7 @@ struct SourceGrammar {
         }
         // Volume, supplement, issue.
         let labelled = (c.isPunct(j - 1, 0x2E) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
+            || c.isWord(j - 1, "pages")
         if tl.year == nil, c.isPage(j), labelled || (c.isDash(j + 1) && c.isPage(j + 2) && !c.isPunct(j + 3, 0x3A) && !c.isPunct(j + 3, 0x28)) {
             // Pages alone: `Proc ECCV: 418–432.`, `pp. 2454–2462.`
             j = pages(&tl, j)
@@ -179,6 +180,18 @@ struct SourceGrammar {
             tl.year = y
             tl.yearToken = j + 1
             j += 2
+        } else if c.isPunct(j, 0x2C) || c.isPunct(j, 0x2E), tl.year == nil, c.isMonth(j + 1) {
+            // `13(4), May 1995.`, `350-360, July 1991.`
+            var k = j + 1
+            while k < n, c.isMonth(k) || c.isDash(k) || (c.t[k].kind == .number && c.t[k].end - c.t[k].start <= 2) { k += 1 }
+            if c.isPunct(k, 0x2C) { k += 1 }
+            if let y = c.year(k) {
+                tl.month = (j + 1, k)
+                while let m = tl.month, m.1 > m.0, c.t[m.1 - 1].kind == .punct { tl.month = (m.0, m.1 - 1) }
+                tl.year = y
+                tl.yearToken = k
+                j = k + 1
+            }
         }
         return finish(&tl, j)
     }
@@ -224,7 +237,7 @@ struct SourceGrammar {
                 if var tl = parse(at: i), tl.end > i {
                     // `pp. 681–688`, `p. 12`: the label belongs to the pages.
                     if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") { tl.start = i - 2 }
-                    else if c.isWord(i - 1, "pp") { tl.start = i - 1 }
+                    else if c.isWord(i - 1, "pp") || c.isWord(i - 1, "pages") { tl.start = i - 1 }
                     else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") { tl.start = i - 1 }
                     else if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "vol") { tl.start = i - 2 }
                     let complete = tl.end >= c.count
