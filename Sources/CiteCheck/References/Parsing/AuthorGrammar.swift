@@ -242,6 +242,7 @@ struct AuthorGrammar {
                 break
             }
             var j = i + 1
+            if joined, let e = c.etAl(j) { r.etAl = true; i = e; break }  // `Nishida, T., & et al.`
             if separated {
                 if let e = c.etAl(j) { r.etAl = true; i = e; break }
                 if c.isPunct(j, 0x26) || c.isWord(j, "and") { j += 1 }

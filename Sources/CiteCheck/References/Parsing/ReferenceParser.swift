@@ -62,6 +62,7 @@ public struct ReferenceParser: Sendable {
         var yearParen = false
         var yearSentence = false
         var apaPeriod = false
+        if c.isPunct(p, 0x2C), c.isPunct(p + 1, 0x28), c.year(p + 2) != nil { p += 1 }  // `Diday, (1981).`
         if c.isPunct(p, 0x28), let y = c.year(p + 1) {
             var k = p + 2
             while k < n, k - p < 8, !c.isPunct(k, 0x29) { k += 1 }

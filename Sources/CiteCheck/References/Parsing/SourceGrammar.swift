@@ -88,8 +88,9 @@ struct SourceGrammar {
         let labelled = (c.isPunct(j - 1, 0x2E) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
             || c.isWord(j - 1, "pages")
         if tl.year == nil, c.isPage(j), labelled || (c.isDash(j + 1) && c.isPage(j + 2) && !c.isPunct(j + 3, 0x3A) && !c.isPunct(j + 3, 0x28)) {
-            // Pages alone: `Proc ECCV: 418–432.`, `pp. 2454–2462.`
+            // Pages alone: `Proc ECCV: 418–432.`, `pp. 2454–2462.`, `pages 108-122, 1991.`
             j = pages(&tl, j)
+            j = trailingYear(&tl, j)
             return finish(&tl, j)
         }
         if isVolume(j), !(tl.year == nil && c.year(j) != nil && c.isPunct(j + 1, 0x3B)) {
@@ -170,7 +171,14 @@ struct SourceGrammar {
             if c.isPunct(k, 0x2E) { k += 1 }
             if c.isPage(k) { j = pages(&tl, k) }
         }
-        // Trailing year: Nature `(2014)`, or `, 1983`.
+        j = trailingYear(&tl, j)
+        return finish(&tl, j)
+    }
+
+    /// A year after the pages: Nature `(2014)`, `, 1983`, `, May 1995`.
+    private func trailingYear(_ tl: inout Tail, _ start: Int) -> Int {
+        var j = start
+        let n = c.count
         if c.isPunct(j, 0x28), let y = c.year(j + 1), c.isPunct(j + 2, 0x29), tl.year == nil {
             tl.year = y
             tl.yearToken = j + 1
@@ -193,7 +201,7 @@ struct SourceGrammar {
                 j = k + 1
             }
         }
-        return finish(&tl, j)
+        return j
     }
 
     /// Only periods (and commas) remain from `i`.
