@@ -139,6 +139,11 @@ struct AuthorGrammar {
         if let e = periodInitials(i) {
             g = e
             periods = true
+        } else if c.isInitials(i), c.t[i].length <= 3, i + 1 < c.count, c.t[i + 1].kind == .word, c.t[i + 1].capitalized,
+                  !c.t[i + 1].allCaps, c.t[i + 1].length >= 2 {
+            // `DA Alexander`, `S Klein`: initials without periods before the family name.
+            g = i + 1
+            periods = true
         } else if allowFirstName, c.t[i].kind == .word, c.t[i].capitalized, !c.t[i].allCaps, c.t[i].length >= 2 {
             g = i + 1
             usedFirstName = true

@@ -63,6 +63,7 @@ public struct ReferenceParser: Sendable {
         var yearSentence = false
         var apaPeriod = false
         if c.isPunct(p, 0x2C), c.isPunct(p + 1, 0x28), c.year(p + 2) != nil { p += 1 }  // `Diday, (1981).`
+        if p > 0, c.isPunct(p, 0x2C), c.year(p + 1) != nil, c.isPunct(p + 2, 0x2E) { p += 1 }  // `de Foucault B., 2009.`
         if c.isPunct(p, 0x28), let y = c.year(p + 1) {
             var k = p + 2
             while k < n, k - p < 8, !c.isPunct(k, 0x29) { k += 1 }

@@ -143,6 +143,7 @@ struct SourceGrammar {
         } else if c.isPunct(j, 0x3A) {
             j += 1
             if c.isWord(j, "e") || c.isWord(j, "article") { j += 1 }
+            else if c.isWord(j, "p") || c.isWord(j, "pp"), c.isPunct(j + 1, 0x2E) { j += 2 }
             j = pages(&tl, j)
         } else if c.isPunct(j, 0x2C) {
             var k = j + 1
