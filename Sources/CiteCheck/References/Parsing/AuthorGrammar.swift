@@ -141,9 +141,12 @@ struct AuthorGrammar {
             periods = true
         } else if c.isInitials(i), c.t[i].length <= 3, i + 1 < c.count, c.t[i + 1].kind == .word, c.t[i + 1].capitalized,
                   !c.t[i + 1].allCaps, c.t[i + 1].length >= 2 {
-            // `DA Alexander`, `S Klein`: initials without periods before the family name.
+            // `DA Alexander`, `S Klein`: initials without periods before a one-word family name, in a list.
+            guard isTerminator(i + 2), c.isPunct(i + 2, 0x2C) || c.isWord(i + 2, "and") || c.isPunct(i + 2, 0x26) || c.isPunct(i + 2, 0x3A) else {
+                return nil
+            }
             g = i + 1
-            periods = true
+            periods = true  // as reliable as written initials
         } else if allowFirstName, c.t[i].kind == .word, c.t[i].capitalized, !c.t[i].allCaps, c.t[i].length >= 2 {
             g = i + 1
             usedFirstName = true

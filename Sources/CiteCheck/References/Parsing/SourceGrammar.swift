@@ -63,7 +63,11 @@ struct SourceGrammar {
             while j < n, c.isMonth(j) || (j > ms && c.isDash(j) && c.isMonth(j + 1)) || (j > ms && c.t[j].kind == .number && c.t[j].end - c.t[j].start <= 2) {
                 j += 1
             }
-            if j > ms { tl.month = (ms, j) }
+            if j > ms {
+                var me = j
+                while me > ms, !c.isMonth(me - 1) { me -= 1 }  // the day is not part of the month
+                if me > ms { tl.month = (ms, me) }
+            }
             if j >= n { tl.end = j; return tl }
             if c.isPunct(j, 0x3B) {
                 j += 1

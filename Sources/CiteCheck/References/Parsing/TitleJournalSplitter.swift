@@ -49,7 +49,8 @@ struct TitleJournalSplitter {
         if tok.capitalized, !tok.allCaps || tok.length == 1, tok.length <= 5 {
             // Followed by another abbreviated word: `Am. J.`, `J. S.`
             let next = w + 2
-            if next + 1 < c.count, c.t[next].kind == .word, c.t[next].capitalized, c.isPunct(next + 1, 0x2E) { return true }
+            if next + 1 < c.count, c.t[next].kind == .word, c.t[next].capitalized, c.isPunct(next + 1, 0x2E),
+               c.t[next].length <= 5 || Lexicon.journalAbbreviations.contains(c.lower(next)) { return true }
         }
         return false
     }
