@@ -57,6 +57,19 @@ import Testing
         #expect(r.title == "Title here")
     }
 
+    @Test(arguments: [
+        ("Proc Natl Acad Sci U S A. 1987 May;84(9):2658-62", "Proc Natl Acad Sci U S A"),
+        ("J Gen Virol. 1975 Aug;28(2):207-17", "J Gen Virol"),
+        ("J Clin Invest. 2016 Dec 1;126(12):4537-4553", "J Clin Invest"),
+    ])
+    func journalOnlyCitations(_ text: String, _ journal: String) {
+        let r = parser.parse(text)
+        #expect(r.authors.isEmpty)
+        #expect(r.title == nil)
+        #expect(r.journal == journal)
+        #expect(r.month?.contains(" ") == false)
+    }
+
     @Test func noAuthors() {
         let r = parser.parse("Hum Genet. 2006 Sep;120(2):262-9")
         #expect(r.authors.isEmpty)

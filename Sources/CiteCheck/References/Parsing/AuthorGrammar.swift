@@ -76,6 +76,14 @@ struct AuthorGrammar {
             j += 1
         }
         guard j > i, j < c.count, isVancouverInitials(j), !c.isParticle(j) else { return nil }
+        // A family name has at most three words besides particles, none a lone letter
+        // (`Proc Natl Acad Sci U S A` is a journal).
+        var words = 0
+        for k in i..<j where !c.isParticle(k) {
+            if c.t[k].length < 2 { return nil }
+            words += 1
+        }
+        guard words <= 3 else { return nil }
         var end = j + 1
         var sfx: String?
         if let s = suffix(end) {

@@ -47,6 +47,11 @@ public struct ReferenceParser: Sendable {
             authors.authors = [Author(family: c.text(0, group.nameEnd), isGroup: true)]
             authors.end = group.end
         }
+        // `J Gen Virol. 1975;28:207.`: one "author" straight before a Vancouver year is a journal.
+        if authors.authors.count == 1, !authors.etAl, authors.shape == .vancouver, c.year(authors.end) != nil,
+           c.isPunct(authors.end + 1, 0x3B) || c.isMonth(authors.end + 1) {
+            authors = AuthorGrammar.Result()
+        }
         var p = authors.end
         if !authors.authors.isEmpty, p > 0 {
             ref.authors = authors.authors
