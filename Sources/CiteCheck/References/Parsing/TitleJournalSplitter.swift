@@ -47,6 +47,9 @@ struct TitleJournalSplitter {
         guard tok.kind == .word else { return false }
         if tok.end - tok.start <= 16, Lexicon.journalAbbreviations.contains(c.lower(w)) { return true }
         if tok.capitalized, !tok.allCaps || tok.length == 1, tok.length <= 5 {
+            // Preceded by an abbreviated word: `J. Therm. Biol 34`.
+            if w >= 2, c.isPunct(w - 1, 0x2E), c.t[w - 2].kind == .word, c.t[w - 2].capitalized,
+               c.t[w - 2].length == 1 || Lexicon.journalAbbreviations.contains(c.lower(w - 2)) { return true }
             // Followed by another abbreviated word: `Am. J.`, `J. S.`
             let next = w + 2
             if next + 1 < c.count, c.t[next].kind == .word, c.t[next].capitalized, c.isPunct(next + 1, 0x2E),
