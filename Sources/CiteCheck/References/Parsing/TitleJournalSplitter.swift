@@ -73,6 +73,8 @@ struct TitleJournalSplitter {
         var a = i, z = j
         while a < z, c.t[a].kind == .punct, c.t[a].mark != 0x28, c.t[a].mark != 0x5B, !c.t[a].isQuote { a += 1 }
         while z > a, c.t[z - 1].kind == .punct, c.t[z - 1].mark != 0x29, c.t[z - 1].mark != 0x3F, c.t[z - 1].mark != 0x21, c.t[z - 1].mark != 0x5D {
+            // Keep a closing quote whose opening quote is inside: `Title "q"`.
+            if c.t[z - 1].isQuote, (a..<(z - 1)).contains(where: { c.t[$0].isQuote }) { break }
             z -= 1
         }
         return z > a ? (a, z) : nil
