@@ -26,6 +26,8 @@ echo "median: $median refs/s"
 if [ -x /usr/bin/time ]; then
   /usr/bin/time -v "$BIN" parse --lines "$TMP/refs.txt" --format jsonl 2> "$TMP/time.txt" > /dev/null
   echo "peak RSS (full file): $(grep 'Maximum resident' "$TMP/time.txt" | awk '{print $NF}') KB"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$TMP/time.txt")
+  echo "CPU time (user+sys): ${cpu} s = $(python3 -c "print(int($N / max($cpu, 1e-9)))") refs/s per core"
   head -n 10000 "$TMP/refs.txt" > "$TMP/small.txt"
   /usr/bin/time -v "$BIN" parse --lines "$TMP/small.txt" --format jsonl 2> "$TMP/time2.txt" > /dev/null
   echo "peak RSS (first 10,000 lines): $(grep 'Maximum resident' "$TMP/time2.txt" | awk '{print $NF}') KB"
