@@ -199,10 +199,13 @@ public struct ReferenceParser: Sendable {
             // A sentence ends before any year: not an author-date reference (`… D. S. Title. J 71, 1 (2014)`).
             if c.isPunct(k, 0x2E), k + 1 < n, c.t[k + 1].spaceBefore, c.t[k - 1].kind == .word {
                 let w = c.t[k - 1]
-                let initialLike = (w.capitalized && w.length <= 2) || (w.allCaps && w.length <= 3) || c.isWord(k - 1, "al")
+                let afterName = k >= 2 && (c.isPunct(k - 2, 0x2C) || c.isPunct(k - 2, 0x2E) || (c.t[k - 2].kind == .word && c.t[k - 2].capitalized))
+                let initialLike = (w.capitalized && w.length <= 2) || (w.allCaps && w.length <= 3 && afterName) || c.isWord(k - 1, "al")
                     || c.isWord(k - 1, "jr") || c.isWord(k - 1, "sr")
                 if !initialLike { return nil }
             }
+            // `Gaub, H.E.: Title`: the list ended at the colon.
+            if c.isPunct(k, 0x3A), c.isPunct(k - 1, 0x2E) { return nil }
             if c.isPunct(k, 0x28), c.year(k + 1) != nil {
                 var m = k + 2
                 while m < n, m - k < 8, !c.isPunct(m, 0x29) { m += 1 }

@@ -184,6 +184,9 @@ struct SourceGrammar {
     private func trailingYear(_ tl: inout Tail, _ start: Int) -> Int {
         var j = start
         let n = c.count
+        if c.isPunct(j, 0x2E), c.isPunct(j + 1, 0x28), c.year(j + 2) != nil, c.isPunct(j + 3, 0x29), tl.year == nil {
+            j += 1  // `143–155. (2013).` once a DOI between them is set aside
+        }
         if c.isPunct(j, 0x28), let y = c.year(j + 1), c.isPunct(j + 2, 0x29), tl.year == nil {
             tl.year = y
             tl.yearToken = j + 1
