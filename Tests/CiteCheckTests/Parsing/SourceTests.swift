@@ -66,4 +66,29 @@ import Testing
         #expect(r.title == "Who shares? Who doesn't? Factors associated with openly archiving raw research data")
         #expect(r.journal == "PLoS ONE")
     }
+
+    @Test func monthRangeAndExtraPages() {
+        let r = parser.parse("J Mol Graph. 1996 Jul-Aug;14(1):33-8, 27-8")
+        #expect(r.month == "Jul-Aug")
+        #expect(r.volume == "14")
+        #expect(r.pages == PageRange(first: "33", last: "38", lastAsWritten: "8"))
+        #expect(r.unparsed == "27-8")
+        #expect(r.style == .vancouver)
+    }
+
+    @Test func lancetSpacing() {
+        let r = parser.parse("Fitzpatrick ME, Kunisaki KM, Morris A. Pulmonary disease in HIV-infected adults in the era of antiretroviral therapy. AIDS 2018; 32: 277-292.")
+        #expect(r.journal == "AIDS")
+        #expect(r.year == 2018)
+        #expect(r.volume == "32")
+        #expect(r.pages?.last == "292")
+    }
+
+    @Test func natureYearAfterDOI() {
+        let r = parser.parse("Overstreet, D. H. & Wegener, G. The flinders sensitive line rat model. Pharmacol. Rev. 65, 143–155. https://doi.org/10.1124/pr.111.005397 (2013).")
+        #expect(r.journal == "Pharmacol. Rev")
+        #expect(r.year == 2013)
+        #expect(r.doi == "10.1124/pr.111.005397")
+        #expect(r.style == .nature)
+    }
 }

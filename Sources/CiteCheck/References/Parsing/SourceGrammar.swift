@@ -257,8 +257,9 @@ struct SourceGrammar {
                     else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") { tl.start = i - 1 }
                     else if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "vol") { tl.start = i - 2 }
                     let complete = tl.end >= c.count
-                    if complete, tl.strength >= 3 { return tl }
                     let score = tl.strength * 2 + (complete ? 3 : 0)
+                    // The leftmost complete tail wins unless an earlier partial one holds more.
+                    if complete, tl.strength >= 3, score >= bestScore { return tl }
                     if (complete || tl.strength >= 2), score >= bestScore {
                         best = tl
                         bestScore = score

@@ -74,9 +74,14 @@ struct TokenCursor {
         return y
     }
 
+    /// A month or season (`Jun`, `June`, `Spring`) or a joined range of them (`Jul-Aug`, `Nov-Dec`).
     func isMonth(_ i: Int) -> Bool {
-        guard i >= 0, i < t.count, t[i].kind == .word, t[i].end - t[i].start <= 9 else { return false }
-        return Lexicon.months.contains(lower(i))
+        guard i >= 0, i < t.count, t[i].kind == .word, t[i].end - t[i].start <= 20 else { return false }
+        let w = lower(i)
+        if Lexicon.months.contains(w) { return true }
+        guard w.utf8.contains(0x2D) else { return false }
+        let parts = w.split(separator: "-")
+        return parts.count == 2 && parts.allSatisfy { Lexicon.isMonth($0) }
     }
 
     /// Text that can be a page or an article number: `681`, `e0123456`, `S12`, `12A`, `CD001234`.
