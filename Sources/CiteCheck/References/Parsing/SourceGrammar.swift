@@ -256,6 +256,13 @@ struct SourceGrammar {
                     else if c.isWord(i - 1, "pp") || c.isWord(i - 1, "pages") { tl.start = i - 1 }
                     else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") { tl.start = i - 1 }
                     else if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "vol") { tl.start = i - 2 }
+                    // `Proceedings of …, 2006, pp. 89–98.`: the year before the labelled pages belongs to the tail.
+                    if tl.year == nil, tl.start != i, c.isPunct(tl.start - 1, 0x2C), let y = c.year(tl.start - 2),
+                       c.isPunct(tl.start - 3, 0x2C) {
+                        tl.year = y
+                        tl.yearToken = tl.start - 2
+                        tl.start -= 3
+                    }
                     let complete = tl.end >= c.count
                     let score = tl.strength * 2 + (complete ? 3 : 0)
                     // The leftmost complete tail wins unless an earlier partial one holds more.
