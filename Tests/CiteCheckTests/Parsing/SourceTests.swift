@@ -91,4 +91,21 @@ import Testing
         #expect(r.doi == "10.1124/pr.111.005397")
         #expect(r.style == .nature)
     }
+
+    @Test func bookWithEditionAndPublisher() {
+        let r = parser.parse("American Psychiatric Association. Diagnostic and Statistical Manual of Mental Disorders. 5th ed. Arlington, VA: American Psychiatric Publishing; 2013.")
+        #expect(r.authors.first?.isGroup == true)
+        #expect(r.title == "Diagnostic and Statistical Manual of Mental Disorders")
+        #expect(r.journal == nil)
+        #expect(r.year == 2013)
+        #expect(r.unparsed == "5th ed. Arlington, VA: American Psychiatric Publishing")
+    }
+
+    @Test func conferenceYearBeforePages() {
+        let r = parser.parse("Catalano D, Fiore D and Gennaro R. Certificateless Onion Routing. Proceedings of the 16th ACM Conference on Computer and Communications Security, 2009, pp. 151–160.")
+        #expect(r.authors.map(\.family) == ["Catalano", "Fiore", "Gennaro"])
+        #expect(r.journal == "Proceedings of the 16th ACM Conference on Computer and Communications Security")
+        #expect(r.year == 2009)
+        #expect(r.pages?.first == "151")
+    }
 }

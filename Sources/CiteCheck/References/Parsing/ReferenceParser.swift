@@ -102,7 +102,8 @@ public struct ReferenceParser: Sendable {
         let tailEnd = tail?.end ?? n
 
         // 4. Title and journal.
-        let split = splitter.split(p, tailStart, hasTail: tail != nil)
+        let yearOnly = tail.map { $0.volume == nil && $0.firstPage == nil && $0.issue == nil } ?? true
+        let split = splitter.split(p, tailStart, hasTail: tail != nil, bookLike: yearOnly)
         if let (a, z) = split.title {
             ref.title = c.text(a, z)
             ref.fieldRanges[.title] = c.range(a, z)

@@ -114,7 +114,8 @@ struct TitleJournalSplitter {
         c.isWord(i, "editors") || c.isWord(i, "editor") || c.isWord(i, "eds") || c.isWord(i, "ed")
     }
 
-    func split(_ p: Int, _ q: Int, hasTail: Bool = true) -> Split {
+    /// Splits tokens `p..<q`. `hasTail`: a numeric source follows; `bookLike`: that source is a bare year.
+    func split(_ p: Int, _ q: Int, hasTail: Bool = true, bookLike: Bool = false) -> Split {
         var s = Split()
         var a = p
         while a < q, c.t[a].kind == .punct, !c.t[a].isQuote, c.t[a].mark != 0x28 { a += 1 }
@@ -154,6 +155,28 @@ struct TitleJournalSplitter {
         var j = b + 1
         if c.isWord(j, "in"), c.isPunct(j + 1, 0x3A) { j += 2 }
         s.journal = trimmed(j, q)
+        if bookLike { book(&s, a: a, j: j, q: q) }
         return s
+    }
+
+    /// A book (`Title. 5th ed. Arlington, VA: Publisher; 2013.`): `Place: Publisher` is no journal, and the
+    /// edition is no part of the title; both are kept aside.
+    private func book(_ s: inout Split, a: Int, j: Int, q: Int) {
+        guard let (ja, jz) = s.journal, (ja..<jz).contains(where: { c.isPunct($0, 0x3A) }) else { return }
+        var restStart = ja
+        // `… Disorders. 5th ed.` / `2nd edn.` / `Third edition.`
+        if let (ta, tz) = s.title {
+            var k = ta + 1
+            while k < tz {
+                if c.isPunct(k, 0x2E), c.isWord(k + 2, "ed") || c.isWord(k + 2, "edn") || c.isWord(k + 2, "edition") {
+                    s.title = trimmed(ta, k)
+                    restStart = k + 1
+                    break
+                }
+                k += 1
+            }
+        }
+        s.journal = nil
+        s.rest = trimmed(restStart, jz)
     }
 }
