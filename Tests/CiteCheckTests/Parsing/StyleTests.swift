@@ -63,4 +63,18 @@ import Testing
         #expect(r.authors.map(\.given) == ["A.", "M. K.", "D. S."])
         #expect(r.doi == nil)
     }
+
+    @Test func ieeeFields() {
+        let r = ReferenceParser().parse("J. Smith and A. Jones, \"Deep learning for ECG classification,\" IEEE Trans. Biomed. Eng., vol. 65, no. 3, pp. 1-10, Mar. 2018.")
+        #expect(r.authors.map(\.family) == ["Smith", "Jones"])
+        #expect(r.title == "Deep learning for ECG classification")
+        #expect(r.titleQuoted)
+        #expect(r.journal == "IEEE Trans. Biomed. Eng")
+        #expect(r.volume == "65")
+        #expect(r.issue == "3")
+        #expect(r.pages == PageRange(first: "1", last: "10", lastAsWritten: "10"))
+        #expect(r.month == "Mar")
+        #expect(r.year == 2018)
+        #expect(r.unparsed == nil)
+    }
 }

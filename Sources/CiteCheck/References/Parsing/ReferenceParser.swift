@@ -169,7 +169,6 @@ public struct ReferenceParser: Sendable {
         } else if let tl = tail {
             if tl.yearLastParen { ref.style = .nature }
             else if tl.yearFirst { ref.style = split.quoted ? .ama : .vancouver }
-            else if split.quoted { ref.style = .ama }
         }
 
         // 7. Leftovers, never dropped.

@@ -157,6 +157,21 @@ struct SourceGrammar {
                 tl.yearToken = k
                 k += 2
             }
+            // IEEE `vol. 5, no. 3, pp. 1–10`: the issue as a labelled part.
+            if tl.issue == nil, c.isWord(k, "no") || c.isWord(k, "issue") || c.isWord(k, "nr") {
+                var m = k + 1
+                if c.isPunct(m, 0x2E) { m += 1 }
+                if isVolume(m) || c.isPage(m) {
+                    tl.issue = (m, m + 1)
+                    if c.isPunct(m + 1, 0x2C) {
+                        k = m + 2
+                    } else {
+                        j = m + 1
+                        j = trailingYear(&tl, j)
+                        return finish(&tl, j)
+                    }
+                }
+            }
             if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page") {
                 k += 1
                 if c.isPunct(k, 0x2E) { k += 1 }
@@ -199,7 +214,8 @@ struct SourceGrammar {
         } else if c.isPunct(j, 0x2C) || c.isPunct(j, 0x2E), tl.year == nil, c.isMonth(j + 1) {
             // `13(4), May 1995.`, `350-360, July 1991.`
             var k = j + 1
-            while k < n, c.isMonth(k) || c.isDash(k) || (c.t[k].kind == .number && c.t[k].end - c.t[k].start <= 2) { k += 1 }
+            while k < n, c.isMonth(k) || c.isDash(k) || (c.t[k].kind == .number && c.t[k].end - c.t[k].start <= 2)
+                || (c.isPunct(k, 0x2E) && c.isMonth(k - 1)) { k += 1 }
             if c.isPunct(k, 0x2C) { k += 1 }
             if let y = c.year(k) {
                 tl.month = (j + 1, k)
