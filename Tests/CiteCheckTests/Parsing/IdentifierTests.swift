@@ -54,4 +54,31 @@ import Testing
         let r = parser.parse("Smith A. Title here. J Foo. 2014;1:1-2. Some trailing remark")
         #expect(r.unparsed == "Some trailing remark")
     }
+
+    @Test func publishedOnlineOnly() {
+        let r = parser.parse("Smith J, Jones K. Ketamine infusion outcomes. JAMA. Published online June 3, 2020. doi:10.1001/jama.2020.1234")
+        #expect(r.journal == "JAMA")
+        #expect(r.year == 2020)
+        #expect(r.epubYear == 2020)
+        #expect(r.doi == "10.1001/jama.2020.1234")
+    }
+
+    @Test func apaWebPage() {
+        let r = parser.parse("World Health Organization. (2020). Mental health atlas 2020. https://www.who.int/publications/i/item/9789240036703")
+        #expect(r.authors.first?.family == "World Health Organization")
+        #expect(r.title == "Mental health atlas 2020")
+        #expect(r.journal == nil)
+        #expect(r.year == 2020)
+        #expect(r.url == "https://www.who.int/publications/i/item/9789240036703")
+    }
+
+    @Test func vancouverInternetCitedNotes() {
+        let r = parser.parse("Smith J. Patient portals and adherence. J Med Internet Res [Internet]. 2019 [cited 2020 Jan 1];21(3):e123. Available from: https://www.jmir.org/2019/3/e123")
+        #expect(r.journal == "J Med Internet Res")
+        #expect(r.year == 2019)
+        #expect(r.volume == "21")
+        #expect(r.pages?.first == "e123")
+        #expect(r.notes.map(\.text) == ["Internet", "cited 2020 Jan 1"])
+        #expect(r.url == "https://www.jmir.org/2019/3/e123")
+    }
 }

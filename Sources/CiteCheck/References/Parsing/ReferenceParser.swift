@@ -97,7 +97,12 @@ public struct ReferenceParser: Sendable {
         var q0 = p
         while q0 < n, c.t[q0].kind == .punct, !c.t[q0].isQuote { q0 += 1 }
         let quoteEnd = splitter.closingQuote(q0, limit: n).flatMap { splitter.closesTitle($0, n) ? $0 : nil }
-        let tail = SourceGrammar(c: c).find(from: quoteEnd.map { $0 + 1 } ?? p, excluding: nil)
+        var tail = SourceGrammar(c: c).find(from: quoteEnd.map { $0 + 1 } ?? p, excluding: nil)
+        // With the year already read after the authors, a bare year later on belongs to the title
+        // (`(2020). Mental health atlas 2020.`).
+        if yearParen || yearSentence, let tl = tail, tl.volume == nil, tl.firstPage == nil, tl.issue == nil, tl.month == nil {
+            tail = nil
+        }
         let tailStart = tail.map { max($0.start, p) } ?? n
         let tailEnd = tail?.end ?? n
 
@@ -146,6 +151,11 @@ public struct ReferenceParser: Sendable {
             }
         }
 
+        // Published online only (`JAMA. Published online June 3, 2020.`): the online year is the year.
+        if ref.year == nil, let e = ref.epubYear {
+            ref.year = e
+            if let r = ref.fieldRanges[.epubYear] { ref.fieldRanges[.year] = r }
+        }
         // A year written outside the recognised places (`…, Masters Thesis, 1995.`): the last plausible one.
         if ref.year == nil {
             var k = n - 1
