@@ -198,7 +198,7 @@ struct IdentifierScanner {
             let c1 = b[i + 1] | 0x20
             if b[i] | 0x20 == 0x70, c1 == 0x6D || c1 == 0x75, i == 0 || !ByteText.isAlnum(b[i - 1]), !isClaimed(i) {
                 if ByteText.matches(b, i, "pmcid") || ByteText.matches(b, i, "pmc") {
-                    var j = i + (ByteText.matches(b, i, "pmcid") ? 5 : 3)
+                    let j = i + (ByteText.matches(b, i, "pmcid") ? 5 : 3)
                     var k = j
                     while k < n, b[k] == 0x3A || ByteText.isSpace(b[k]) { k += 1 }
                     if ByteText.matches(b, k, "pmc") { k += 3 }
@@ -213,7 +213,6 @@ struct IdentifierScanner {
                         i = k
                         continue
                     }
-                    j = 0
                 }
                 if ByteText.matches(b, i, "pmid") || ByteText.matches(b, i, "pubmed:") || ByteText.matches(b, i, "pubmed pmid") {
                     var k = i + (ByteText.matches(b, i, "pmid") ? 4 : ByteText.matches(b, i, "pubmed:") ? 7 : 11)

@@ -97,7 +97,7 @@ public struct ReferenceParser: Sendable {
         var q0 = p
         while q0 < n, c.t[q0].kind == .punct, !c.t[q0].isQuote { q0 += 1 }
         let quoteEnd = splitter.closingQuote(q0, limit: n).flatMap { splitter.closesTitle($0, n) ? $0 : nil }
-        var tail = SourceGrammar(c: c).find(from: quoteEnd.map { $0 + 1 } ?? p, excluding: nil)
+        var tail = SourceGrammar(c: c).find(from: quoteEnd.map { $0 + 1 } ?? p)
         // With the year already read after the authors, a bare year later on belongs to the title
         // (`(2020). Mental health atlas 2020.`).
         if yearParen || yearSentence, let tl = tail, tl.volume == nil, tl.firstPage == nil, tl.issue == nil, tl.month == nil {

@@ -258,13 +258,12 @@ struct SourceGrammar {
 
     /// The best tail from `from`: the leftmost one that runs to the end and holds enough structure,
     /// otherwise the one with most structure (later wins ties), a complete tail counting one more.
-    func find(from: Int, excluding: Range<Int>?) -> Tail? {
+    func find(from: Int) -> Tail? {
         var best: Tail?
         var bestScore = 0
         var i = from
         while i < c.count {
             let tok = c.t[i]
-            if let ex = excluding, ex.contains(i) { i += 1; continue }
             if tok.kind == .number || (tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])) || isSupplementWord(i) {
                 if var tl = parse(at: i), tl.end > i {
                     // `pp. 681–688`, `p. 12`: the label belongs to the pages.
