@@ -7,7 +7,8 @@ struct CiteCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "citecheck",
         abstract: "Check the references in a health article or blog post.",
-        version: CiteCheckVersion.current
+        version: CiteCheckVersion.current,
+        subcommands: [ParseCommand.self]
     )
 
     func run() throws {

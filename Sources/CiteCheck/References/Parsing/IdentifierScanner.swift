@@ -1,0 +1,363 @@
+/// Finds identifiers (DOI, PMID, PMCID, URL) and notes (`(online 2017)`, `Epub …`, `[…]`) in a reference
+/// before tokenising, so the field grammar only sees the bibliographic core.
+struct IdentifierScanner {
+    struct Found {
+        var doi: Range<Int>?
+        var pmid: Range<Int>?
+        var pmcid: Range<Int>?
+        var url: Range<Int>?
+        /// Each note's kind, the range of its text (without brackets) and its full claimed range.
+        var notes: [(kind: ReferenceNote.Kind, text: Range<Int>, whole: Range<Int>)] = []
+        var epubYear: Int?
+        /// Claimed spans, sorted and non-overlapping: the tokenizer skips them.
+        var claimed: [Range<Int>] = []
+        /// Ranges of label text consumed with identifiers (`doi:`, `Available from:`), for field ranges.
+        var doiWhole: Range<Int>?
+        var pmidWhole: Range<Int>?
+        var pmcidWhole: Range<Int>?
+        var urlWhole: Range<Int>?
+    }
+
+    let b: UnsafeBufferPointer<UInt8>
+    var found = Found()
+
+    init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+
+    private func isClaimed(_ i: Int) -> Bool {
+        for r in found.claimed where r.contains(i) { return true }
+        return false
+    }
+
+    private mutating func claim(_ r: Range<Int>) {
+        guard !r.isEmpty else { return }
+        var idx = found.claimed.count
+        while idx > 0, found.claimed[idx - 1].lowerBound > r.lowerBound { idx -= 1 }
+        found.claimed.insert(r, at: idx)
+    }
+
+    /// Runs every scanner; returns what was found.
+    static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Found {
+        var s = IdentifierScanner(b)
+        // One cheap pass decides which scanners can find anything at all.
+        var hasDOI = false, hasBracket = false, hasURL = false, hasPubMed = false, hasNote = false
+        let n = b.count
+        var i = 0
+        while i + 2 < n {
+            let c = b[i]
+            switch c {
+            case 0x31: if b[i + 1] == 0x30, b[i + 2] == 0x2E { hasDOI = true }
+            case 0x5B: hasBracket = true
+            case 0x2F: if b[i + 1] == 0x2F { hasURL = true }
+            case 0x57, 0x77: if b[i + 1] | 0x20 == 0x77 { hasURL = true }
+            case 0x28:
+                let c1 = b[i + 1] | 0x20
+                if c1 == 0x6F || c1 == 0x65 || c1 == 0x70 || c1 == 0x66 || c1 == 0x20 { hasNote = true }
+            case 0x50, 0x70:
+                let c1 = b[i + 1] | 0x20
+                if c1 == 0x6D { hasPubMed = true }
+                if c1 == 0x75 { hasPubMed = true; if b[i + 2] | 0x20 == 0x62 { hasNote = true } }
+            case 0x45, 0x65:
+                let c1 = b[i + 1] | 0x20
+                if c1 == 0x70 || c1 == 0x2D || (c1 == 0x72 && b[i + 2] | 0x20 == 0x72) { hasNote = true }
+            case 0x52, 0x72: if b[i + 1] | 0x20 == 0x65, b[i + 2] | 0x20 == 0x74 { hasNote = true }
+            case 0x41, 0x61: if b[i + 1] | 0x20 == 0x63, b[i + 2] | 0x20 == 0x63 { hasNote = true }
+            case 0x49, 0x69: if b[i + 1] | 0x20 == 0x6E, b[i + 2] == 0x20, i + 3 < n, b[i + 3] | 0x20 == 0x70 { hasNote = true }
+            case 0x43, 0x63: if b[i + 1] | 0x20 == 0x6F, b[i + 2] | 0x20 == 0x6D { hasNote = true }
+            case 0x46, 0x66: if b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x72 { hasNote = true }
+            default: break
+            }
+            i += 1
+        }
+        if hasDOI { s.scanDOI() }
+        if hasURL { s.scanURL() }
+        if hasPubMed { s.scanPubMedIDs() }
+        if hasBracket { s.scanBrackets() }
+        if hasNote { s.scanNotes() }
+        // Merge overlaps (defensive).
+        var merged: [Range<Int>] = []
+        for r in s.found.claimed {
+            if let last = merged.last, r.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                merged.append(r)
+            }
+        }
+        s.found.claimed = merged
+        return s.found
+    }
+
+    /// End of a whitespace-delimited run starting at `i`, trimmed of trailing punctuation and unbalanced brackets.
+    private func identifierEnd(from i: Int) -> Int {
+        var j = i
+        while j < b.count, !ByteText.isSpace(b[j]), b[j] != 0x22, b[j] != 0x3C, b[j] != 0x3E {
+            if b[j] == 0xC2, j + 1 < b.count, b[j + 1] == 0xA0 { break }
+            if b[j] == 0xE2, j + 2 < b.count, b[j + 1] == 0x80, (0x9C...0x9D).contains(b[j + 2]) { break }
+            j += 1
+        }
+        while j > i {
+            let c = b[j - 1]
+            if c == 0x2E || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x27 { j -= 1; continue }
+            if c == 0x29 || c == 0x5D {
+                let open: UInt8 = c == 0x29 ? 0x28 : 0x5B
+                var opens = 0, closes = 0
+                for k in i..<j { if b[k] == open { opens += 1 } else if b[k] == c { closes += 1 } }
+                if closes > opens { j -= 1; continue }
+            }
+            break
+        }
+        return j
+    }
+
+    /// Start of a label (`doi:`, `https://doi.org/`, …) written just before `i`, or `i`.
+    private func labelStart(before i: Int, labels: [StaticString]) -> Int {
+        var j = i
+        while j > 0, ByteText.isSpace(b[j - 1]) { j -= 1 }
+        for label in labels {
+            let n = label.utf8CodeUnitCount
+            if j - n >= 0, ByteText.matches(b, j - n, label), j - n == 0 || !ByteText.isASCIILetter(b[j - n - 1]) {
+                var k = j - n
+                // `https://doi.org/` may itself follow `doi:` or `Available from:`.
+                if label.utf8CodeUnitCount > 8 { k = labelStart(before: k, labels: ["doi:", "available from:", "available at:"]) }
+                return k
+            }
+        }
+        return i
+    }
+
+    private mutating func scanDOI() {
+        var i = 0
+        let n = b.count
+        while i + 7 < n {
+            if b[i] == 0x31, b[i + 1] == 0x30, b[i + 2] == 0x2E, i == 0 || !ByteText.isAlnum(b[i - 1]) {
+                var j = i + 3
+                while j < n, ByteText.isDigit(b[j]) { j += 1 }
+                // Registrant codes have four or more digits, possibly with sub-divisions (10.1000.10/…).
+                while j < n, b[j] == 0x2E, j + 1 < n, ByteText.isDigit(b[j + 1]) {
+                    j += 1
+                    while j < n, ByteText.isDigit(b[j]) { j += 1 }
+                }
+                if j - (i + 3) >= 4, j < n, b[j] == 0x2F, j + 1 < n, !ByteText.isSpace(b[j + 1]), !isClaimed(i) {
+                    let end = identifierEnd(from: i)
+                    if end > j + 1 {
+                        let start = labelStart(before: i, labels: [
+                            "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+                            "doi.org/", "dx.doi.org/", "doi:", "doi", "doi.",
+                        ])
+                        if found.doi == nil {
+                            found.doi = i..<end
+                            found.doiWhole = start..<end
+                        }
+                        claim(start..<end)
+                        // PubMed-derived lists print the PMID bare after the DOI: `doi: 10.1/x 12345678`.
+                        var k = end
+                        while k < n, ByteText.isSpace(b[k]) { k += 1 }
+                        let ds = k
+                        while k < n, ByteText.isDigit(b[k]) { k += 1 }
+                        var e = k
+                        while e < n, b[e] == 0x2E || ByteText.isSpace(b[e]) { e += 1 }
+                        if ds > end, k - ds >= 6, k - ds <= 8, e == n, found.pmid == nil {
+                            found.pmid = ds..<k
+                            found.pmidWhole = ds..<k
+                            claim(ds..<k)
+                        }
+                        i = end
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+    }
+
+    private mutating func scanURL() {
+        var i = 0
+        let n = b.count
+        while i + 4 < n {
+            let c0 = b[i] | 0x20, c1 = b[i + 1] | 0x20
+            if (c0 == 0x68 && c1 == 0x74) || (c0 == 0x77 && c1 == 0x77), i == 0 || !ByteText.isAlnum(b[i - 1]),
+               ByteText.matches(b, i, "http://") || ByteText.matches(b, i, "https://") || ByteText.matches(b, i, "www."),
+               !isClaimed(i) {
+                let end = identifierEnd(from: i)
+                let start = labelStart(before: i, labels: ["available from:", "available at:", "available from", "available at", "url:", "retrieved from", "from:"])
+                if found.url == nil {
+                    found.url = i..<end
+                    found.urlWhole = start..<end
+                }
+                claim(start..<end)
+                i = end
+                continue
+            }
+            i += 1
+        }
+    }
+
+    private mutating func scanPubMedIDs() {
+        var i = 0
+        let n = b.count
+        while i + 4 < n {
+            let c1 = b[i + 1] | 0x20
+            if b[i] | 0x20 == 0x70, c1 == 0x6D || c1 == 0x75, i == 0 || !ByteText.isAlnum(b[i - 1]), !isClaimed(i) {
+                if ByteText.matches(b, i, "pmcid") || ByteText.matches(b, i, "pmc") {
+                    let j = i + (ByteText.matches(b, i, "pmcid") ? 5 : 3)
+                    var k = j
+                    while k < n, b[k] == 0x3A || ByteText.isSpace(b[k]) { k += 1 }
+                    if ByteText.matches(b, k, "pmc") { k += 3 }
+                    let ds = k
+                    while k < n, ByteText.isDigit(b[k]) { k += 1 }
+                    if k - ds >= 4, k == n || !ByteText.isAlnum(b[k]), j == i + 5 || ds == i + 3 {
+                        if found.pmcid == nil {
+                            found.pmcid = (ds - 3)..<k
+                            found.pmcidWhole = i..<k
+                        }
+                        claim(i..<k)
+                        i = k
+                        continue
+                    }
+                }
+                if ByteText.matches(b, i, "pmid") || ByteText.matches(b, i, "pubmed:") || ByteText.matches(b, i, "pubmed pmid") {
+                    var k = i + (ByteText.matches(b, i, "pmid") ? 4 : ByteText.matches(b, i, "pubmed:") ? 7 : 11)
+                    while k < n, b[k] == 0x3A || ByteText.isSpace(b[k]) { k += 1 }
+                    let ds = k
+                    while k < n, ByteText.isDigit(b[k]) { k += 1 }
+                    if k > ds, k - ds <= 9 {
+                        if found.pmid == nil {
+                            found.pmid = ds..<k
+                            found.pmidWhole = i..<k
+                        }
+                        claim(i..<k)
+                        i = k
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+    }
+
+    private static func classify(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> ReferenceNote.Kind {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if ByteText.matchesWord(b, i, "ahead of print") { return .epubAheadOfPrint }
+            i += 1
+        }
+        i = r.lowerBound
+        while i < r.upperBound {
+            if ByteText.matchesWord(b, i, "correction") || ByteText.matchesWord(b, i, "erratum") { return .correction }
+            if ByteText.matchesWord(b, i, "retract") { return .retraction }
+            if ByteText.matchesWord(b, i, "ahead of print") { return .epubAheadOfPrint }
+            if ByteText.matchesWord(b, i, "epub") || ByteText.matchesWord(b, i, "online") { return .epub }
+            i += 1
+        }
+        return .other
+    }
+
+    private mutating func addNote(_ kind: ReferenceNote.Kind, text: Range<Int>, whole: Range<Int>) {
+        found.notes.append((kind, text, whole))
+        claim(whole)
+        if kind == .epub, found.epubYear == nil { found.epubYear = ByteText.firstYear(b, text) }
+    }
+
+    /// `[published correction appears in …]`, `[Epub ahead of print]`, `[Internet]`, `[cited 2020 Jan 1]`.
+    private mutating func scanBrackets() {
+        var i = 0
+        let n = b.count
+        while i < n {
+            if b[i] == 0x5B, !isClaimed(i) {
+                var depth = 0
+                var j = i
+                while j < n {
+                    if b[j] == 0x5B { depth += 1 } else if b[j] == 0x5D { depth -= 1; if depth == 0 { break } }
+                    j += 1
+                }
+                if j < n {
+                    let text = (i + 1)..<j
+                    addNote(Self.classify(b, text), text: text, whole: i..<(j + 1))
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// End of a run-on note: the first `.` followed by a space and a non-digit (or the end), inclusive.
+    private func sentenceEnd(from i: Int) -> Int {
+        var j = i
+        let n = b.count
+        while j < n {
+            if b[j] == 0x2E {
+                var k = j + 1
+                while k < n, ByteText.isSpace(b[k]) { k += 1 }
+                if k == n || (k > j + 1 && !ByteText.isDigit(b[k])) { return j + 1 }
+            }
+            if b[j] == 0x3B { return j }
+            j += 1
+        }
+        return n
+    }
+
+    /// `(online 2017)`, `Epub 2019 Sep 17.`, `Epub ahead of print.`, `Published online March 3, 2017.`, `Erratum in: …`.
+    private mutating func scanNotes() {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i] | 0x20
+            // Cheap look at the next two letters before any full comparison.
+            let c1 = i + 1 < n ? b[i + 1] | 0x20 : 0, c2 = i + 2 < n ? b[i + 2] | 0x20 : 0
+            let candidate: Bool
+            switch c {
+            case 0x28: candidate = true
+            case 0x65: candidate = (c1 == 0x70 && c2 == 0x75) || c1 == 0x2D || (c1 == 0x72 && c2 == 0x72)  // epub, e-pub, erratum
+            case 0x70: candidate = c1 == 0x75 && c2 == 0x62  // published
+            case 0x72: candidate = c1 == 0x65 && c2 == 0x74  // retract
+            case 0x61: candidate = c1 == 0x63 && c2 == 0x63  // accessed
+            case 0x69: candidate = c1 == 0x6E && c2 == 0x20  // in press
+            case 0x63: candidate = c1 == 0x6F && c2 == 0x6D  // comment in
+            case 0x66: candidate = c1 == 0x69 && c2 == 0x72  // first published online
+            default: candidate = false
+            }
+            guard candidate, !isClaimed(i) else { i += 1; continue }
+            if b[i] == 0x28 {
+                // Parenthesised note: `(online 2017)`, `(Epub 2017 Jan 3)`, `(published online …)`.
+                var k = i + 1
+                while k < n, ByteText.isSpace(b[k]) { k += 1 }
+                if ByteText.matches(b, k, "online") || ByteText.matches(b, k, "epub") || ByteText.matches(b, k, "published online")
+                    || ByteText.matches(b, k, "e-pub") || ByteText.matches(b, k, "first published") {
+                    var j = k
+                    while j < n, b[j] != 0x29 { j += 1 }
+                    if j < n {
+                        let kind: ReferenceNote.Kind = ByteText.matches(b, k, "epub ahead") ? .epubAheadOfPrint : .epub
+                        addNote(kind, text: k..<j, whole: i..<(j + 1))
+                        i = j + 1
+                        continue
+                    }
+                }
+                i += 1
+                continue
+            }
+            guard i == 0 || !ByteText.isAlnum(b[i - 1]) else { i += 1; continue }
+            var kind: ReferenceNote.Kind?
+            if ByteText.matches(b, i, "epub ahead of print") { kind = .epubAheadOfPrint }
+            else if ByteText.matches(b, i, "epub ") || ByteText.matches(b, i, "published online") || ByteText.matches(b, i, "e-pub ")
+                || ByteText.matches(b, i, "first published online") { kind = .epub }
+            else if ByteText.matches(b, i, "erratum in") || ByteText.matches(b, i, "comment in:") { kind = .correction }
+            else if ByteText.matches(b, i, "retraction in") || ByteText.matches(b, i, "retracted") { kind = .retraction }
+            else if ByteText.matches(b, i, "accessed ") || ByteText.matches(b, i, "accessed:") { kind = .other }
+            else if ByteText.matches(b, i, "in press"), i + 8 == n || !ByteText.isAlnum(b[i + 8]) { kind = .other }
+            if let kind {
+                let end: Int
+                if kind == .correction || kind == .retraction {
+                    end = n
+                } else {
+                    end = sentenceEnd(from: i)
+                }
+                var textEnd = end
+                while textEnd > i, b[textEnd - 1] == 0x2E || ByteText.isSpace(b[textEnd - 1]) { textEnd -= 1 }
+                addNote(kind, text: i..<textEnd, whole: i..<end)
+                i = end
+                continue
+            }
+            i += 1
+        }
+    }
+}

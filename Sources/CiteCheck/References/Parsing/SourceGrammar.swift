@@ -1,0 +1,295 @@
+/// Reads the numeric source part that closes a journal reference:
+/// `2014;71(6):681-688`, `2013 Nov;38(12):2475-83`, `71(6), 681–688`, `71, 681–688 (2014)`, `71: 681–688`,
+/// `71 (6): 681–88`, `pp. 681–688`, `2010;11 Suppl 2:S1`, `2014;(6):CD001234`.
+struct SourceGrammar {
+    struct Tail {
+        var start = 0
+        /// Token index after the tail (trailing periods included).
+        var end = 0
+        var year: Int?
+        var yearToken: Int?
+        /// Year written before the volume (Vancouver `2014;71`).
+        var yearFirst = false
+        /// Year written last in parentheses (Nature `71, 681–688 (2014)`).
+        var yearLastParen = false
+        var month: (Int, Int)?
+        var volume: (Int, Int)?
+        var issue: (Int, Int)?
+        var supplement: (Int, Int)?
+        var firstPage: Int?
+        var lastPage: Int?
+
+        /// How much bibliographic structure the tail holds; a bare number is weak evidence.
+        var strength: Int {
+            var s = 0
+            if year != nil { s += 1 }
+            if month != nil { s += 1 }
+            if volume != nil { s += 1 }
+            if let (a, z) = issue, z - a <= 3 { s += 1 }
+            if firstPage != nil { s += 1 }
+            if lastPage != nil { s += 1 }
+            return s
+        }
+    }
+
+    let c: TokenCursor
+
+    private func isSupplementWord(_ i: Int) -> Bool {
+        c.isWord(i, "suppl") || c.isWord(i, "supplement") || c.isWord(i, "supp") || c.isWord(i, "suppl_")
+    }
+
+    /// A volume: digits, or digits with a letter (`12A`), at most six characters.
+    private func isVolume(_ i: Int) -> Bool {
+        guard i < c.count else { return false }
+        let tok = c.t[i]
+        guard tok.end - tok.start <= 6 else { return false }
+        if tok.kind == .number { return true }
+        return tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])
+    }
+
+    /// Parses a tail starting at token `s`; `end` says how far it got.
+    func parse(at s: Int) -> Tail? {
+        var tl = Tail()
+        tl.start = s
+        var j = s
+        let n = c.count
+        if let y = c.year(j) {
+            tl.year = y
+            tl.yearToken = j
+            tl.yearFirst = true
+            j += 1
+            // Month, month range, day: `Jun`, `Nov-Dec`, `Jun 15`, `Spring`.
+            let ms = j
+            while j < n, c.isMonth(j) || (j > ms && c.isDash(j) && c.isMonth(j + 1)) || (j > ms && c.t[j].kind == .number && c.t[j].end - c.t[j].start <= 2) {
+                j += 1
+            }
+            if j > ms {
+                var me = j
+                while me > ms, !c.isMonth(me - 1) { me -= 1 }  // the day is not part of the month
+                if me > ms { tl.month = (ms, me) }
+            }
+            if j >= n { tl.end = j; return tl }
+            if c.isPunct(j, 0x3B) {
+                j += 1
+            } else if c.isPunct(j, 0x3A), c.isPage(j + 1) {
+                j += 1
+                j = pages(&tl, j)
+                return finish(&tl, j)
+            } else if c.isPunct(j, 0x2E) || c.isPunct(j, 0x2C) {
+                if j + 1 >= n || allTrailing(j) { return finish(&tl, j) }
+                if isVolume(j + 1) || c.isPunct(j + 1, 0x28) {
+                    j += 1
+                } else {
+                    tl.end = j
+                    return tl
+                }
+            } else {
+                tl.end = j
+                return tl
+            }
+        }
+        // Volume, supplement, issue.
+        let labelled = (c.isPunct(j - 1, 0x2E) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
+            || c.isWord(j - 1, "pages")
+        if tl.year == nil, c.isPage(j), labelled || (c.isDash(j + 1) && c.isPage(j + 2) && !c.isPunct(j + 3, 0x3A) && !c.isPunct(j + 3, 0x28)) {
+            // Pages alone: `Proc ECCV: 418–432.`, `pp. 2454–2462.`, `pages 108-122, 1991.`
+            j = pages(&tl, j)
+            j = trailingYear(&tl, j)
+            return finish(&tl, j)
+        }
+        if isVolume(j), !(tl.year == nil && c.year(j) != nil && c.isPunct(j + 1, 0x3B)) {
+            tl.volume = (j, j + 1)
+            j += 1
+            // A volume range: `11–13: 3–584`.
+            if c.isDash(j), isVolume(j + 1), c.isPunct(j + 2, 0x3A) {
+                tl.volume = (j - 1, j + 2)
+                j += 2
+            }
+        } else if tl.year == nil, !isSupplementWord(j) {
+            return nil
+        }
+        if isSupplementWord(j) {
+            let ss = j
+            j += 1
+            if c.isPunct(j, 0x2E) { j += 1 }
+            if j < n, c.t[j].kind == .number || c.t[j].kind == .alnum, !c.isDash(j + 1) { j += 1 }
+            tl.supplement = (ss, j)
+        }
+        if c.isPunct(j, 0x28) {
+            var k = j + 1
+            while k < n, k - j < 10, !c.isPunct(k, 0x29) { k += 1 }
+            if k < n, k > j + 1, c.isPunct(k, 0x29) {
+                if let y = c.year(j + 1), k == j + 2, tl.year == nil, tl.volume != nil, k + 1 >= n || allTrailing(k + 1) {
+                    // `71 (2014)`: a year, not an issue.
+                    tl.year = y
+                    tl.yearToken = j + 1
+                    tl.yearLastParen = true
+                    return finish(&tl, k + 1)
+                }
+                // Supplement inside the issue: `(6 Suppl 1)`, `(Suppl 2)`.
+                var sup = j + 1
+                while sup < k, !isSupplementWord(sup) { sup += 1 }
+                if sup < k {
+                    tl.supplement = (sup, k)
+                    if sup > j + 1 { tl.issue = (j + 1, sup) }
+                } else {
+                    tl.issue = (j + 1, k)
+                }
+                j = k + 1
+                // `(Suppl 2) ii28–ii34`, `(suppl. 3)42A`: pages straight after the parenthesis.
+                if c.isPage(j), c.isDash(j + 1) || j + 1 >= n || allTrailing(j + 1) { j = pages(&tl, j) }
+            }
+        }
+        if j >= n { return finish(&tl, j) }
+        if tl.issue == nil, tl.volume != nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2) {
+            // `Nature 518 355–359`: no separator before the pages.
+            j = pages(&tl, j)
+        } else if c.isPunct(j, 0x3A) {
+            j += 1
+            if c.isWord(j, "e") || c.isWord(j, "article") { j += 1 }
+            else if c.isWord(j, "p") || c.isWord(j, "pp"), c.isPunct(j + 1, 0x2E) { j += 2 }
+            j = pages(&tl, j)
+        } else if c.isPunct(j, 0x2C) {
+            var k = j + 1
+            // `Volume 196, 1985, pp. 47–53`
+            if let y = c.year(k), tl.year == nil, c.isPunct(k + 1, 0x2C) {
+                tl.year = y
+                tl.yearToken = k
+                k += 2
+            }
+            // IEEE `vol. 5, no. 3, pp. 1–10`: the issue as a labelled part.
+            if tl.issue == nil, c.isWord(k, "no") || c.isWord(k, "issue") || c.isWord(k, "nr") {
+                var m = k + 1
+                if c.isPunct(m, 0x2E) { m += 1 }
+                if isVolume(m) || c.isPage(m) {
+                    tl.issue = (m, m + 1)
+                    if c.isPunct(m + 1, 0x2C) {
+                        k = m + 2
+                    } else {
+                        j = m + 1
+                        j = trailingYear(&tl, j)
+                        return finish(&tl, j)
+                    }
+                }
+            }
+            if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page") {
+                k += 1
+                if c.isPunct(k, 0x2E) { k += 1 }
+            } else if c.isWord(k, "article") || c.isWord(k, "art") {
+                k += 1
+                if c.isPunct(k, 0x2E) { k += 1 }
+                if c.isWord(k, "no") { k += 1; if c.isPunct(k, 0x2E) { k += 1 } }
+            }
+            if let y = c.year(k), tl.year == nil, k + 1 >= n || allTrailing(k + 1) {
+                tl.year = y
+                tl.yearToken = k
+                return finish(&tl, k + 1)
+            }
+            if c.isPage(k) { j = pages(&tl, k) }
+        } else if c.isWord(j, "pp") || c.isWord(j, "p") {
+            var k = j + 1
+            if c.isPunct(k, 0x2E) { k += 1 }
+            if c.isPage(k) { j = pages(&tl, k) }
+        }
+        j = trailingYear(&tl, j)
+        return finish(&tl, j)
+    }
+
+    /// A year after the pages: Nature `(2014)`, `, 1983`, `, May 1995`.
+    private func trailingYear(_ tl: inout Tail, _ start: Int) -> Int {
+        var j = start
+        let n = c.count
+        if c.isPunct(j, 0x2E), c.isPunct(j + 1, 0x28), c.year(j + 2) != nil, c.isPunct(j + 3, 0x29), tl.year == nil {
+            j += 1  // `143–155. (2013).` once a DOI between them is set aside
+        }
+        if c.isPunct(j, 0x28), let y = c.year(j + 1), c.isPunct(j + 2, 0x29), tl.year == nil {
+            tl.year = y
+            tl.yearToken = j + 1
+            tl.yearLastParen = true
+            j += 3
+        } else if c.isPunct(j, 0x2C) || c.isPunct(j, 0x2E), let y = c.year(j + 1), tl.year == nil {
+            tl.year = y
+            tl.yearToken = j + 1
+            j += 2
+        } else if c.isPunct(j, 0x2C) || c.isPunct(j, 0x2E), tl.year == nil, c.isMonth(j + 1) {
+            // `13(4), May 1995.`, `350-360, July 1991.`
+            var k = j + 1
+            while k < n, c.isMonth(k) || c.isDash(k) || (c.t[k].kind == .number && c.t[k].end - c.t[k].start <= 2)
+                || (c.isPunct(k, 0x2E) && c.isMonth(k - 1)) { k += 1 }
+            if c.isPunct(k, 0x2C) { k += 1 }
+            if let y = c.year(k) {
+                tl.month = (j + 1, k)
+                while let m = tl.month, m.1 > m.0, c.t[m.1 - 1].kind == .punct { tl.month = (m.0, m.1 - 1) }
+                tl.year = y
+                tl.yearToken = k
+                j = k + 1
+            }
+        }
+        return j
+    }
+
+    /// Only periods (and commas) remain from `i`.
+    private func allTrailing(_ i: Int) -> Bool {
+        var k = i
+        while k < c.count {
+            guard c.isPunct(k, 0x2E) || c.isPunct(k, 0x2C) || c.isPunct(k, 0x3B) else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private func finish(_ tl: inout Tail, _ j: Int) -> Tail {
+        var k = j
+        while k < c.count, c.isPunct(k, 0x2E) { k += 1 }
+        tl.end = k
+        return tl
+    }
+
+    /// `681-688`, `2475-83`, `e0123456`, `S1-S9`: sets pages, returns the index after them.
+    private func pages(_ tl: inout Tail, _ j: Int) -> Int {
+        guard c.isPage(j) else { return j }
+        tl.firstPage = j
+        if c.isDash(j + 1), c.isPage(j + 2) {
+            tl.lastPage = j + 2
+            return j + 3
+        }
+        return j + 1
+    }
+
+    /// The best tail from `from`: the leftmost one that runs to the end and holds enough structure,
+    /// otherwise the one with most structure (later wins ties), a complete tail counting one more.
+    func find(from: Int) -> Tail? {
+        var best: Tail?
+        var bestScore = 0
+        var i = from
+        while i < c.count {
+            let tok = c.t[i]
+            if tok.kind == .number || (tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])) || isSupplementWord(i) {
+                if var tl = parse(at: i), tl.end > i {
+                    // `pp. 681–688`, `p. 12`: the label belongs to the pages.
+                    if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") { tl.start = i - 2 }
+                    else if c.isWord(i - 1, "pp") || c.isWord(i - 1, "pages") { tl.start = i - 1 }
+                    else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") { tl.start = i - 1 }
+                    else if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "vol") { tl.start = i - 2 }
+                    // `Proceedings of …, 2006, pp. 89–98.`: the year before the labelled pages belongs to the tail.
+                    if tl.year == nil, tl.start != i, c.isPunct(tl.start - 1, 0x2C), let y = c.year(tl.start - 2),
+                       c.isPunct(tl.start - 3, 0x2C) {
+                        tl.year = y
+                        tl.yearToken = tl.start - 2
+                        tl.start -= 3
+                    }
+                    let complete = tl.end >= c.count
+                    let score = tl.strength * 2 + (complete ? 3 : 0)
+                    // The leftmost complete tail wins unless an earlier partial one holds more.
+                    if complete, tl.strength >= 3, score >= bestScore { return tl }
+                    if (complete || tl.strength >= 2), score >= bestScore {
+                        best = tl
+                        bestScore = score
+                    }
+                }
+            }
+            i += 1
+        }
+        return best
+    }
+}

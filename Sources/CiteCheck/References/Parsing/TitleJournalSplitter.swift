@@ -1,0 +1,182 @@
+/// Splits the text between the authors (and year) and the numeric source into title and journal.
+struct TitleJournalSplitter {
+    struct Split {
+        var title: (Int, Int)?
+        var journal: (Int, Int)?
+        var quoted = false
+        /// Text after the container (editors, publisher) that fits no field.
+        var rest: (Int, Int)?
+    }
+
+    let c: TokenCursor
+
+    private func isClosing(_ open: UInt8, _ m: UInt8) -> Bool {
+        switch open {
+        case Token.Mark.openDouble, Token.Mark.straightDouble:
+            return m == Token.Mark.closeDouble || m == Token.Mark.straightDouble
+        case Token.Mark.openSingle, Token.Mark.straightSingle:
+            return m == Token.Mark.closeSingle || m == Token.Mark.straightSingle
+        default:
+            return false
+        }
+    }
+
+    /// The closing quote matching the opening quote at `p`, before `limit`.
+    func closingQuote(_ p: Int, limit: Int) -> Int? {
+        guard p < c.count, c.t[p].isQuote else { return nil }
+        let open = c.t[p].mark
+        guard open != Token.Mark.closeDouble, open != Token.Mark.closeSingle else { return nil }
+        var k = p + 1
+        while k < limit {
+            let tok = c.t[k]
+            if tok.kind == .punct, isClosing(open, tok.mark) {
+                // A straight single quote closes only when not followed by a letter (apostrophes are joined already).
+                return k
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The period after token `w` abbreviates a word (`J.`, `Natl.`, `Neurosci.`) rather than ending a sentence:
+    /// a known journal-word abbreviation, or a short capitalised word followed by another abbreviated word
+    /// (`Proc. Natl.`, `J. S. Heniker`).
+    private func isAbbreviation(_ w: Int) -> Bool {
+        guard w >= 0, w < c.count else { return false }
+        let tok = c.t[w]
+        guard tok.kind == .word else { return false }
+        if tok.end - tok.start <= 16, Lexicon.journalAbbreviations.contains(c.lower(w)) { return true }
+        if tok.capitalized, !tok.allCaps || tok.length == 1, tok.length <= 5 {
+            // Preceded by an abbreviated word: `J. Therm. Biol 34`.
+            if w >= 2, c.isPunct(w - 1, 0x2E), c.t[w - 2].kind == .word, c.t[w - 2].capitalized,
+               c.t[w - 2].length == 1 || Lexicon.journalAbbreviations.contains(c.lower(w - 2)) { return true }
+            // Followed by another abbreviated word: `Am. J.`, `J. S.`
+            let next = w + 2
+            if next + 1 < c.count, c.t[next].kind == .word, c.t[next].capitalized, c.isPunct(next + 1, 0x2E),
+               c.t[next].length <= 5 || Lexicon.journalAbbreviations.contains(c.lower(next)) { return true }
+        }
+        return false
+    }
+
+    /// The closing quote at `close` ends the title (followed by `.`/`,`/end, or with `.`/`,`/`?` inside it),
+    /// rather than closing a quoted phrase that opens a longer title (`“Holding me back”: living with …`).
+    func closesTitle(_ close: Int, _ q: Int) -> Bool {
+        if close + 1 >= q { return true }
+        let after = c.t[close + 1]
+        if after.kind == .punct, after.mark == 0x2E || after.mark == 0x2C || after.mark == 0x3B { return true }
+        let before = c.t[close - 1]
+        if before.kind == .punct, before.mark == 0x2E || before.mark == 0x2C || before.mark == 0x3F || before.mark == 0x21 { return true }
+        return after.spaceBefore && after.kind != .punct && after.capitalized
+    }
+
+    private func trimmed(_ i: Int, _ j: Int) -> (Int, Int)? {
+        var a = i, z = j
+        while a < z, c.t[a].kind == .punct, c.t[a].mark != 0x28, c.t[a].mark != 0x5B, !c.t[a].isQuote { a += 1 }
+        while z > a, c.t[z - 1].kind == .punct, c.t[z - 1].mark != 0x29, c.t[z - 1].mark != 0x3F, c.t[z - 1].mark != 0x21, c.t[z - 1].mark != 0x5D {
+            // Keep a closing quote whose opening quote is inside: `Title "q"`.
+            if c.t[z - 1].isQuote, (a..<(z - 1)).contains(where: { c.t[$0].isQuote }) { break }
+            z -= 1
+        }
+        return z > a ? (a, z) : nil
+    }
+
+    /// A chapter's `In: Editors, editors. Book Title. Publisher` (or `In: Book Title. Editors, editors. …`):
+    /// the book title as the container, the rest kept aside.
+    private func container(_ k: Int, _ q: Int, into s: inout Split) {
+        var j = k + 1
+        if c.isPunct(j, 0x3A) { j += 1 }
+        let names = AuthorGrammar(c: c).parse(from: j)
+        var e = names.end
+        if !names.authors.isEmpty, e < q, c.isPunct(e, 0x2C) || c.isPunct(e, 0x28) || isEditorsWord(e) || c.isPunct(e - 1, 0x2C) {
+            while e < q, c.t[e].kind == .punct { e += 1 }
+            if isEditorsWord(e) {
+                e += 1
+                while e < q, c.t[e].kind == .punct, c.t[e].mark != 0x28 { e += 1 }
+                j = e
+            }
+        }
+        // The container runs to the next sentence boundary or comma.
+        var z = j
+        while z < q {
+            if c.t[z].kind == .punct, c.t[z].mark == 0x2E || c.t[z].mark == 0x2C, z + 1 >= q || c.t[z + 1].spaceBefore, c.t[z].mark == 0x2C || !isAbbreviation(z - 1) { break }
+            z += 1
+        }
+        s.journal = trimmed(j, z)
+        if j > k + 2 || z < q {
+            var restStart = z
+            while restStart < q, c.t[restStart].kind == .punct { restStart += 1 }
+            if j > k + 2 { s.rest = trimmed(k + 1, j).map { ($0.0, $0.1) } }
+            if restStart < q, let r = trimmed(restStart, q) { s.rest = s.rest.map { ($0.0, r.1) } ?? r }
+        }
+    }
+
+    private func isEditorsWord(_ i: Int) -> Bool {
+        c.isWord(i, "editors") || c.isWord(i, "editor") || c.isWord(i, "eds") || c.isWord(i, "ed")
+    }
+
+    /// Splits tokens `p..<q`. `hasTail`: a numeric source follows; `bookLike`: that source is a bare year.
+    func split(_ p: Int, _ q: Int, hasTail: Bool = true, bookLike: Bool = false) -> Split {
+        var s = Split()
+        var a = p
+        while a < q, c.t[a].kind == .punct, !c.t[a].isQuote, c.t[a].mark != 0x28 { a += 1 }
+        guard a < q else { return s }
+        if let close = closingQuote(a, limit: q), close > a + 1, closesTitle(close, q) {
+            s.quoted = true
+            s.title = trimmed(a + 1, close)
+            var j = close + 1
+            if c.isWord(j, "in"), c.isPunct(j + 1, 0x3A) { j += 2 }
+            s.journal = trimmed(j, q)
+            return s
+        }
+        // Sentence boundaries: `.`, `?`, `!` followed by a space.
+        var lastGood: Int?
+        var k = a + 1
+        while k < q - 1 {
+            let tok = c.t[k]
+            if tok.kind == .punct, tok.mark == 0x2E || tok.mark == 0x3F || tok.mark == 0x21, c.t[k + 1].spaceBefore {
+                if tok.mark != 0x2E || !isAbbreviation(k - 1) {
+                    if c.isWord(k + 1, "in"), c.t[k + 1].capitalized, c.isPunct(k + 2, 0x3A) || (k + 2 < q && c.t[k + 2].capitalized) {
+                        s.title = trimmed(a, tok.mark == 0x2E ? k : k + 1)
+                        container(k + 1, q, into: &s)
+                        return s
+                    }
+                    lastGood = k
+                }
+            }
+            k += 1
+        }
+        guard let b = lastGood else {
+            // One segment: a journal before the volume (`Acta Phys. Sin. 33, 1261`), else a title.
+            if hasTail { s.journal = trimmed(a, q) } else { s.title = trimmed(a, q) }
+            return s
+        }
+        let mark = c.t[b].mark
+        s.title = trimmed(a, mark == 0x2E ? b : b + 1)
+        var j = b + 1
+        if c.isWord(j, "in"), c.isPunct(j + 1, 0x3A) { j += 2 }
+        s.journal = trimmed(j, q)
+        if bookLike { book(&s, a: a, j: j, q: q) }
+        return s
+    }
+
+    /// A book (`Title. 5th ed. Arlington, VA: Publisher; 2013.`): `Place: Publisher` is no journal, and the
+    /// edition is no part of the title; both are kept aside.
+    private func book(_ s: inout Split, a: Int, j: Int, q: Int) {
+        guard let (ja, jz) = s.journal, (ja..<jz).contains(where: { c.isPunct($0, 0x3A) }) else { return }
+        var restStart = ja
+        // `… Disorders. 5th ed.` / `2nd edn.` / `Third edition.`
+        if let (ta, tz) = s.title {
+            var k = ta + 1
+            while k < tz {
+                if c.isPunct(k, 0x2E), c.isWord(k + 2, "ed") || c.isWord(k + 2, "edn") || c.isWord(k + 2, "edition") {
+                    s.title = trimmed(ta, k)
+                    restStart = k + 1
+                    break
+                }
+                k += 1
+            }
+        }
+        s.journal = nil
+        s.rest = trimmed(restStart, jz)
+    }
+}

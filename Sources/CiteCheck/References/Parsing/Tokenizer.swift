@@ -1,0 +1,122 @@
+/// Splits UTF-8 bytes into `Token`s, skipping spans already claimed by the identifier and note scanner.
+enum Tokenizer {
+    /// What a byte sequence starting at an offset is, for tokenising.
+    enum Unit {
+        case space
+        case letter
+        case digit
+        case punct(UInt8)
+    }
+
+    /// Classifies the character at `i`, returning it and its width in bytes.
+    @inline(__always)
+    static func unit(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unit, Int) {
+        let c = b[i]
+        if c < 0x80 {
+            switch c {
+            case 0x30...0x39: return (.digit, 1)
+            case 0x41...0x5A, 0x61...0x7A: return (.letter, 1)
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return (.space, 1)
+            default: return (.punct(c), 1)
+            }
+        }
+        let n = b.count
+        if c == 0xC2, i + 1 < n {
+            switch b[i + 1] {
+            case 0xA0: return (.space, 2)
+            case 0xAB: return (.punct(Token.Mark.openDouble), 2)
+            case 0xBB: return (.punct(Token.Mark.closeDouble), 2)
+            case 0xA0...0xBF: return (.punct(0x2A), 2)  // Latin-1 symbols (©, °, ·, …) as generic marks
+            default: return (.letter, 2)
+            }
+        }
+        if c == 0xE2, i + 2 < n {
+            let c1 = b[i + 1], c2 = b[i + 2]
+            if c1 == 0x80 {
+                switch c2 {
+                case 0x80...0x8B, 0xAF: return (.space, 3)
+                case 0x90...0x95: return (.punct(Token.Mark.dash), 3)
+                case 0x98: return (.punct(Token.Mark.openSingle), 3)
+                case 0x99: return (.punct(Token.Mark.closeSingle), 3)
+                case 0x9C: return (.punct(Token.Mark.openDouble), 3)
+                case 0x9D: return (.punct(Token.Mark.closeDouble), 3)
+                case 0xA6: return (.punct(Token.Mark.ellipsis), 3)
+                default: return (.punct(0x2A), 3)
+                }
+            }
+            if c1 == 0x88, c2 == 0x92 { return (.punct(Token.Mark.dash), 3) }
+            return (.punct(0x2A), 3)
+        }
+        if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return (.space, 3) }
+        // Any other multi-byte scalar counts as a letter (accented Latin, Greek, Cyrillic, CJK, …).
+        let width: Int
+        if c >= 0xF0 { width = 4 } else if c >= 0xE0 { width = 3 } else if c >= 0xC0 { width = 2 } else { width = 1 }
+        return (.letter, min(width, n - i))
+    }
+
+    /// Tokenises `b`, skipping the sorted, non-overlapping `skip` ranges.
+    static func tokenize(_ b: UnsafeBufferPointer<UInt8>, skip: [Range<Int>], into tokens: inout [Token]) {
+        tokens.removeAll(keepingCapacity: true)
+        let n = b.count
+        var i = 0
+        var skipIndex = 0
+        var space = true
+        while i < n {
+            if skipIndex < skip.count, i >= skip[skipIndex].lowerBound {
+                i = max(i, skip[skipIndex].upperBound)
+                skipIndex += 1
+                space = true
+                continue
+            }
+            let limit = skipIndex < skip.count ? skip[skipIndex].lowerBound : n
+            let (u, w) = unit(b, i)
+            switch u {
+            case .space:
+                space = true
+                i += w
+            case .punct(let m):
+                tokens.append(Token(start: i, end: i + w, kind: .punct, mark: m, spaceBefore: space,
+                                    capitalized: false, allCaps: false, length: 0))
+                space = false
+                i += w
+            case .letter, .digit:
+                let start = i
+                var hasLetter = false, hasDigit = false
+                var caps = true, firstCap = false, first = true
+                var letters = 0
+                var j = i
+                while j < limit {
+                    let (v, vw) = unit(b, j)
+                    var joined = false
+                    switch v {
+                    case .letter:
+                        if first { firstCap = b[j] >= 0x80 || (b[j] >= 0x41 && b[j] <= 0x5A) }
+                        if b[j] >= 0x61 && b[j] <= 0x7A { caps = false }
+                        if b[j] >= 0x80 { caps = false }
+                        hasLetter = true
+                        letters += 1
+                    case .digit:
+                        hasDigit = true
+                    case .punct(let m) where (m == Token.Mark.dash || m == 0x27 || m == Token.Mark.closeSingle) && hasLetter && !hasDigit:
+                        // Join `Landeros-Weisenberger`, `O'Meara`, `O’Brien` when a letter follows.
+                        let k = j + vw
+                        if k < limit, case .letter = unit(b, k).0, b[k] < 0x80 || b[k] >= 0xC3 {
+                            joined = true
+                        } else {
+                            break
+                        }
+                    default:
+                        break
+                    }
+                    if case .letter = v { first = false } else if case .digit = v { first = false } else if !joined { break }
+                    j += vw
+                }
+                let kind: Token.Kind = hasDigit ? (hasLetter ? .alnum : .number) : .word
+                tokens.append(Token(start: start, end: j, kind: kind, mark: 0, spaceBefore: space,
+                                    capitalized: firstCap, allCaps: hasLetter && caps, length: letters))
+                space = false
+                i = j
+            }
+        }
+    }
+}
