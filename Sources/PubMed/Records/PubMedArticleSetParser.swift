@@ -53,11 +53,13 @@ public struct PubMedArticleSetParser {
             if let record = PubMedRecordMapper.record(from: tree) {
                 try body(record)
             }
+            while try reader.read() {}
             return
         default:
             throw try EUtilitiesAnswer.rootError(reader: reader, expected: "PubmedArticleSet")
         }
         if reader.isEmptyElement {
+            while try reader.read() {}
             return
         }
         var hasNode = try reader.read()

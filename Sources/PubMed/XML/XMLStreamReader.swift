@@ -23,6 +23,8 @@ public final class XMLStreamReader {
     public let limits: XMLReaderLimits
     private let input: XMLReaderInput
     private let reader: xmlTextReaderPtr
+    /// Set once the root element's end has been read: an error after it is not a truncation.
+    private var rootClosed = false
 
     /// libxml2's options: no network, no warnings or errors printed, CDATA as text, compact text nodes.
     /// Deliberately absent: `NOENT`, `DTDLOAD`, `DTDATTR`, `DTDVALID`, `XINCLUDE`, `HUGE`.
@@ -82,6 +84,9 @@ public final class XMLStreamReader {
             if depth > limits.maxDepth {
                 throw PubMedXMLError.tooDeep(limit: limits.maxDepth)
             }
+            if depth == 1, nodeKind == .endElement || (nodeKind == .element && isEmptyElement) {
+                rootClosed = true
+            }
             return true
         }
         if status == 0, !input.errors.contains(where: \.isFatal), !input.exceededSize {
@@ -114,9 +119,16 @@ public final class XMLStreamReader {
             Int(XML_ERR_ATTRIBUTE_NOT_STARTED.rawValue), Int(XML_ERR_ATTRIBUTE_WITHOUT_VALUE.rawValue),
             Int(XML_ERR_LITERAL_NOT_FINISHED.rawValue), Int(XML_ERR_COMMENT_NOT_FINISHED.rawValue),
             Int(XML_ERR_STRING_NOT_CLOSED.rawValue), Int(XML_ERR_STRING_NOT_STARTED.rawValue),
+            Int(XML_ERR_ATTRIBUTE_NOT_FINISHED.rawValue), Int(XML_ERR_PI_NOT_FINISHED.rawValue),
+            Int(XML_ERR_CDATA_NOT_FINISHED.rawValue), Int(XML_ERR_ENTITY_NOT_FINISHED.rawValue),
+            Int(XML_ERR_XMLDECL_NOT_FINISHED.rawValue), Int(XML_ERR_DOCTYPE_NOT_FINISHED.rawValue),
+            Int(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue),
         ]
-        if input.reachedEnd, truncationCodes.contains(error.code) || error.message.contains("Premature end") {
-            return .truncated(line: error.line, message: error.message)
+        if input.reachedEnd, !rootClosed, truncationCodes.contains(error.code) || error.message.contains("Premature end") {
+            // libxml2 words a document cut short after a complete tag as "Extra content at the end of the document".
+            let message = error.code == Int(XML_ERR_DOCUMENT_END.rawValue)
+                ? "the document ends before its root element is closed" : error.message
+            return .truncated(line: error.line, message: message)
         }
         return .malformed(line: error.line, message: error.message)
     }
