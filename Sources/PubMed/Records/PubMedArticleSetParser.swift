@@ -4,7 +4,7 @@ import CiteCheck
 /// `PubmedArticleSet` of `PubmedArticle` and `PubmedBookArticle` elements (or a legacy `MedlineCitationSet`).
 /// Book articles give a minimal record (PMID, title, year, authors, IDs).
 public struct PubMedArticleSetParser {
-    /// Roots whose only purpose is to carry an NCBI error.
+    /// E-utilities roots that may carry an NCBI `<ERROR>` (so may any root named `…Result`).
     static let eutilsRoots: Set<String> = [
         "eSearchResult", "eSummaryResult", "eInfoResult", "eFetchResult", "eLinkResult", "ePostResult", "eGQueryResult", "ERROR",
     ]
@@ -94,7 +94,7 @@ enum EUtilitiesAnswer {
             let title = tree?.path("head", "title")?.text ?? ""
             return .notXML(kind: .html, detail: String(title.prefix(120)))
         }
-        if PubMedArticleSetParser.eutilsRoots.contains(root) {
+        if PubMedArticleSetParser.eutilsRoots.contains(root) || root.hasSuffix("Result") {
             let tree = try reader.readTree()
             if let message = errorMessage(in: tree) {
                 return .ncbiError(message)
