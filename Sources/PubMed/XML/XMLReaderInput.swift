@@ -70,7 +70,8 @@ final class XMLReaderInput {
         if pendingOffset < pending.count {
             count = min(capacity, pending.count - pendingOffset)
             pending.withUnsafeBytes { raw in
-                UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress! + pendingOffset, byteCount: count)
+                guard let base = raw.baseAddress else { return }
+                UnsafeMutableRawPointer(buffer).copyMemory(from: base + pendingOffset, byteCount: count)
             }
             pendingOffset += count
         } else {
@@ -79,7 +80,8 @@ final class XMLReaderInput {
                 count = min(capacity, bytes.count - memoryOffset)
                 if count > 0 {
                     bytes.withUnsafeBytes { raw in
-                        UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress! + memoryOffset, byteCount: count)
+                        guard let base = raw.baseAddress else { return }
+                        UnsafeMutableRawPointer(buffer).copyMemory(from: base + memoryOffset, byteCount: count)
                     }
                     memoryOffset += count
                 }

@@ -25,6 +25,9 @@ public final class XMLStreamReader {
     private let reader: xmlTextReaderPtr
     /// Set once the root element's end has been read: an error after it is not a truncation.
     private var rootClosed = false
+    /// Names as Swift strings, keyed by libxml2's interned name pointers (stable for the reader's life): element
+    /// and attribute names repeat millions of times in a baseline file.
+    private var nameCache: [UnsafePointer<xmlChar>: String] = [:]
 
     /// libxml2's options: no network, no warnings or errors printed, CDATA as text, compact text nodes.
     /// Deliberately absent: `NOENT`, `DTDLOAD`, `DTDATTR`, `DTDVALID`, `XINCLUDE`, `HUGE`.
@@ -151,7 +154,20 @@ public final class XMLStreamReader {
     /// The local name of the current element (without a namespace prefix), empty for text.
     public var localName: String {
         guard let name = xmlTextReaderConstLocalName(reader) else { return "" }
-        return String(cString: name)
+        return cachedName(name)
+    }
+
+    private func cachedName(_ pointer: UnsafePointer<xmlChar>) -> String {
+        if let name = nameCache[pointer] {
+            return name
+        }
+        let name = String(cString: pointer)
+        // Only names interned in the reader's dictionary keep their address for the reader's life, so only they
+        // are cached: interning a dictionary string returns the same pointer.
+        if nameCache.count < 4096, xmlTextReaderConstString(reader, pointer) == pointer {
+            nameCache[pointer] = name
+        }
+        return name
     }
 
     /// True for `<Element/>`: no `.endElement` node follows.
@@ -171,7 +187,7 @@ public final class XMLStreamReader {
         guard xmlTextReaderHasAttributes(reader) == 1 else { return [] }
         var result: [(name: String, value: String)] = []
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+            let name = xmlTextReaderConstLocalName(reader).map(cachedName) ?? ""
             let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
             result.append((name, value))
         }
