@@ -105,6 +105,9 @@ public final class EUtilitiesClient: Sendable {
     /// Any endpoint: `parameters` plus `tool`, `email` and `api_key`, in the query (GET) or a form body (POST),
     /// rate-limited and retried like the others.
     public func send(endpoint: String, method: HTTPMethod, parameters: [(String, String)], items: [String] = []) throws(EUtilitiesError) -> EUtilitiesResponse {
+        guard !endpoint.isEmpty, endpoint.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: ".") }), !endpoint.contains("..") else {
+            throw .invalidArgument("unknown E-utilities endpoint \"\(String(endpoint.prefix(40)))\"")
+        }
         let email = configuration.email.trimmingASCIIWhitespace()
         guard !email.isEmpty, email.contains("@") else {
             throw .invalidConfiguration("an e-mail address is required by NCBI (got none)")
@@ -125,7 +128,7 @@ public final class EUtilitiesClient: Sendable {
         case .get: request = .get(url + "?" + FormEncoding.encode(all))
         case .post: request = .postForm(url, fields: all)
         }
-        return try perform(request, endpoint: endpoint, logLine: "\(method.rawValue) \(url) \(redactedParameters(all))", items: items)
+        return try perform(request, endpoint: endpoint, logLine: "\(method.rawValue) \(URLRedaction.redacted(url)) \(redactedParameters(all))", items: items)
     }
 
     // MARK: - Sending, retrying

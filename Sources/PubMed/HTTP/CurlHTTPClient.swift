@@ -39,7 +39,7 @@ public final class CurlHTTPClient: HTTPTransport {
             connectTimeout: Duration = .seconds(10),
             totalTimeout: Duration = .seconds(60),
             lowSpeedLimit: Int = 100,
-            lowSpeedTime: Int = 20,
+            lowSpeedTime: Int = 30,
             maxResponseBytes: Int = 32 << 20,
             userAgent: String = Configuration.defaultUserAgent
         ) {

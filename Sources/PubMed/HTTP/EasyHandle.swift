@@ -45,6 +45,10 @@ final class EasyHandle: @unchecked Sendable {
         set(CURLOPT_LOW_SPEED_TIME, max(1, configuration.lowSpeedTime))
         set(CURLOPT_ACCEPT_ENCODING, "")
         set(CURLOPT_USERAGENT, configuration.userAgent)
+        if let host = URLRedaction.host(of: request.url), Self.isLoopback(host) {
+            // Never through a proxy from the environment (`http_proxy`) for this machine itself.
+            set(CURLOPT_PROXY, "")
+        }
         ok = ok && citecheck_curl_setopt_off_t(raw, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(configuration.maxResponseBytes)) == CURLE_OK
         ok = ok && citecheck_curl_setopt_pointer(raw, CURLOPT_ERRORBUFFER, state.errorBuffer) == CURLE_OK
         ok = ok && citecheck_curl_setopt_write_function(raw, CURLOPT_WRITEFUNCTION, writeBody) == CURLE_OK
@@ -149,6 +153,10 @@ final class EasyHandle: @unchecked Sendable {
             text = URLRedaction.scrub(text, secrets: [query])
         }
         return String(text.filter { !$0.isNewline }.prefix(200))
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host.hasPrefix("127.") || host == "[::1]"
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

@@ -195,6 +195,22 @@ import Testing
         #expect(elapsed < .seconds(1))
     }
 
+    @Test func tlsFailureIsAClearError() throws {
+        // A plain-text answer where a TLS ServerHello should be.
+        let server = try LoopbackServer(greeting: Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".utf8))
+        defer { #expect(server.stop()) }
+        let url = "https://127.0.0.1:\(server.port)/x?api_key=SECRETKEY"
+        let (error, elapsed) = Self.failure { () throws(HTTPError) in try Self.fastClient().send(.get(url)) }
+        guard case .tls(let shown, let detail)? = error else {
+            Issue.record("expected tls, got \(String(describing: error))")
+            return
+        }
+        #expect(shown == "https://127.0.0.1:\(server.port)/x?…")
+        #expect(!detail.isEmpty && !detail.contains("SECRETKEY"))
+        #expect(error?.description.hasPrefix("TLS failure with https://127.0.0.1:") == true)
+        #expect(elapsed < .seconds(1))
+    }
+
     @Test func nonHTTPURLsAreRejected() {
         let client = Self.fastClient()
         for url in ["ftp://127.0.0.1/x", "file:///etc/passwd", "127.0.0.1/x", "http://", "http://127.0.0.1/a b"] {

@@ -100,7 +100,12 @@ final class LoopbackServer: @unchecked Sendable {
     }
     private let state = Mutex(State())
 
-    init() throws {
+    /// Bytes sent on every new connection before anything is read (to play a broken TLS server).
+    private let greeting: [UInt8]
+
+    /// - Parameter greeting: bytes written as soon as a connection is accepted (normally none).
+    init(greeting: [UInt8] = []) throws {
+        self.greeting = greeting
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError.socket(errno) }
         var one: Int32 = 1
@@ -217,6 +222,9 @@ final class LoopbackServer: @unchecked Sendable {
                 setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
             }
             close(fd)
+        }
+        if !greeting.isEmpty {
+            guard sendAll(fd, greeting) else { return }
         }
         while !isStopping {
             guard let request = readRequest(fd, buffer: &buffer, connection: connection) else { return }
