@@ -27,6 +27,10 @@ final class EasyHandle: @unchecked Sendable {
         let statePointer = Unmanaged.passUnretained(state).toOpaque()
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer {
+            // Nothing of this transfer may stay referenced by the handle.
+            _ = citecheck_curl_setopt_pointer(raw, CURLOPT_ERRORBUFFER, nil)
+            _ = citecheck_curl_setopt_pointer(raw, CURLOPT_WRITEDATA, nil)
+            _ = citecheck_curl_setopt_pointer(raw, CURLOPT_HEADERDATA, nil)
             _ = citecheck_curl_setopt_pointer(raw, CURLOPT_HTTPHEADER, nil)
             curl_slist_free_all(headerList)
         }
