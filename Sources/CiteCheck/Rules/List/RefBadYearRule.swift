@@ -1,0 +1,71 @@
+/// `ref-bad-year`: a year in the future or before 1800.
+///
+/// The print year may be next year when the entry's online year is not in the future: journals date issues
+/// ahead, so an article online in November 2026 can sit in a January 2027 issue.
+public struct RefBadYearRule: Rule {
+    public static let description = RuleDescription(
+        id: "ref-bad-year",
+        defaultSeverity: .error,
+        summary: "A reference's year is in the future or before 1800.",
+        rationale: """
+            A year in the future (or centuries back) is a typo, often two swapped digits, and it makes the article \
+            hard to find. Copy the year from the article. A print year just after the current one is accepted when \
+            the reference also gives an online year that has passed.
+            """,
+        triggeringExamples: [
+            RuleExample("""
+                Light therapy
+
+                Bright light helped in non-seasonal depression [1].
+
+                References
+
+                1. Lam RW, Levitt AJ, Levitan RD, et al. Efficacy of bright light treatment, fluoxetine, and the combination in patients with nonseasonal major depressive disorder: a randomized clinical trial. JAMA Psychiatry. ↓2061;73(1):56-63.
+                """, currentYear: 2026),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                Light therapy
+
+                Bright light helped in non-seasonal depression [1].
+
+                References
+
+                1. Lam RW, Levitt AJ, Levitan RD, et al. Efficacy of bright light treatment, fluoxetine, and the combination in patients with nonseasonal major depressive disorder: a randomized clinical trial. JAMA Psychiatry. 2016;73(1):56-63.
+                """, currentYear: 2026),
+        ]
+    )
+
+    public static let earliestYear = 1800
+
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for reference in context.references {
+            let parsed = reference.parsed
+            let onlineYearPassed = parsed.epubYear.map { $0 <= context.currentYear } ?? false
+            if let year = parsed.year {
+                let future = year > context.currentYear && !(year == context.currentYear + 1 && onlineYearPassed)
+                if let problem = problem(year: year, future: future, now: context.currentYear) {
+                    diagnostics.append(context.diagnostic(
+                        Self.description, "reference \(reference.entry.index): \(problem)", reference: reference, field: .year, found: String(year)
+                    ))
+                }
+            }
+            if let epub = parsed.epubYear,
+               let problem = problem(year: epub, future: epub > context.currentYear, now: context.currentYear) {
+                diagnostics.append(context.diagnostic(
+                    Self.description, "reference \(reference.entry.index): online \(problem)", reference: reference, field: .epubYear, found: String(epub)
+                ))
+            }
+        }
+        return diagnostics
+    }
+
+    private func problem(year: Int, future: Bool, now: Int) -> String? {
+        if future { return "year \(year) is in the future (it is \(now) now)" }
+        if year < Self.earliestYear { return "year \(year) is before \(Self.earliestYear)" }
+        return nil
+    }
+}
