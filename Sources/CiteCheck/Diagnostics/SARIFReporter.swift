@@ -71,9 +71,15 @@ public struct SARIFReporter: Reporter {
             ("id", .string(rule.id)),
             ("shortDescription", .object([("text", .string(rule.summary))])),
             ("fullDescription", .object([("text", .string(rule.rationale))])),
-            ("help", .object([("text", .string(rule.rationale))])),
+            ("help", .object([("text", .string(help(rule)))])),
             ("defaultConfiguration", .object([("level", .string(level(rule.defaultSeverity)))])),
         ])
+    }
+
+    /// The rationale, then how to turn the rule off.
+    static func help(_ rule: RuleDescription) -> String {
+        "\(rule.rationale) To turn the rule off, set `\(rule.id) = \"off\"` under [rules] in .citecheck.toml; to silence one "
+            + "finding, put `citecheck-disable-next-line \(rule.id)` (in an HTML comment in Markdown and HTML) on the line above it."
     }
 
     /// SARIF's names: error, warning, note.
