@@ -1,5 +1,5 @@
-import Foundation
-import TOMLKit
+internal import Foundation
+internal import TOMLKit
 
 /// Finds and reads `.citecheck.toml` files.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// The current year in UTC, the default "now" for `ref-bad-year`.
 public enum CurrentYear {

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// `ref-inconsistent-style`: the reference list mixes conventions.
 ///
