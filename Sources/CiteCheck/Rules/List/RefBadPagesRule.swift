@@ -34,6 +34,16 @@ public struct RefBadPagesRule: Rule {
         ],
         nonTriggeringExamples: [
             RuleExample("""
+                # Ketamine and OCD
+
+                One infusion eased obsessions within hours [1].
+
+                ## References
+
+                <!-- citecheck-disable-next-line ref-bad-pages -->
+                1. Rodriguez CI, Kegeles LS, Levinson A, et al. Randomized controlled crossover trial of ketamine in obsessive-compulsive disorder: proof-of-concept. Neuropsychopharmacology. 2013;38(12):2475-2403.
+                """, format: .markdown),
+            RuleExample("""
                 Ketamine and OCD
 
                 One infusion eased obsessions within hours [1].

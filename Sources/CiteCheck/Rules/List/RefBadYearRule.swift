@@ -22,6 +22,14 @@ public struct RefBadYearRule: Rule {
 
                 1. Lam RW, Levitt AJ, Levitan RD, et al. Efficacy of bright light treatment, fluoxetine, and the combination in patients with nonseasonal major depressive disorder: a randomized clinical trial. JAMA Psychiatry. ↓2061;73(1):56-63.
                 """, currentYear: 2026),
+            RuleExample("""
+                <h1>Light therapy</h1>
+                <p>Bright light helped in non-seasonal depression<sup>1</sup>.</p>
+                <h2>References</h2>
+                <ol>
+                <li>Lam RW, Levitt AJ, Levitan RD, et al. Efficacy of bright light treatment, fluoxetine, and the combination in patients with nonseasonal major depressive disorder: a randomized clinical trial. <i>JAMA Psychiatry</i>. ↓2061;73(1):56&ndash;63.</li>
+                </ol>
+                """, format: .html, currentYear: 2026),
         ],
         nonTriggeringExamples: [
             RuleExample("""

@@ -23,6 +23,16 @@ public struct RefDuplicateRule: Rule {
                 1. Hoge EA, Bui E, Marques L, et al. Randomized controlled trial of mindfulness meditation for generalized anxiety disorder: effects on anxiety and stress reactivity. J Clin Psychiatry. 2013;74(8):786-792.
                 ↓2. Hoge EA, Bui E, Marques L, et al. Randomized controlled trial of mindfulness meditation for generalized anxiety disorder: effects on anxiety and stress reactivity. J Clin Psychiatry. 2013;74(8):786-92.
                 """),
+            RuleExample("""
+                # Mindfulness
+
+                Mindfulness training eased anxiety [1], and the effect lasted [2].
+
+                ## References
+
+                1. Hoge EA, Bui E, Marques L, et al. Randomized controlled trial of mindfulness meditation for generalized anxiety disorder. J Clin Psychiatry. 2013;74(8):786-792. doi:10.4088/JCP.12m08083
+                ↓2. Hoge E. Mindfulness meditation for generalized anxiety disorder. J Clin Psychiatry. 2013. doi:10.4088/jcp.12m08083
+                """, format: .markdown),
         ],
         nonTriggeringExamples: [
             RuleExample("""

@@ -17,7 +17,7 @@ public struct RefEpubYearRule: Rule {
 
                 References
 
-                1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333. Epub ↓2017 Jul 11.
+                1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333. ↓Epub 2017 Jul 11.
                 """),
         ],
         nonTriggeringExamples: [

@@ -43,9 +43,19 @@ public struct RefInconsistentStyleRule: Rule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
-                2. Feder A, Costi S, Rutter SB, et al. ↓"A randomized controlled trial of repeated ketamine administration for chronic posttraumatic stress disorder." Am J Psychiatry. 2021;178(2):193-202.
+                2. Feder A, Costi S, Rutter SB, et al. "↓A randomized controlled trial of repeated ketamine administration for chronic posttraumatic stress disorder." Am J Psychiatry. 2021;178(2):193-202.
                 3. Glue P, Neehoff S, Sabadel A, et al. Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study. J Psychopharmacol. 2020;34(3):267-277.
                 """),
+            RuleExample("""
+                Ketamine and PTSD
+
+                Two trials found benefit [1, 2].
+
+                References
+
+                ↓1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
+                ↓2. Feder A, Costi S, Rutter SB, et al. A randomized controlled trial of repeated ketamine administration for chronic posttraumatic stress disorder. Am J Psychiatry. 2021;178(2):193-202.
+                """, configuration: "style = \"apa\"\n"),
         ],
         nonTriggeringExamples: [
             RuleExample("""

@@ -51,7 +51,7 @@ public struct RefMissingFieldRule: Rule {
 
                 References
 
-                1. Centers for Disease Control and Prevention. Science brief: community use of masks to control the spread of SARS-CoV-2. 2021. https://www.cdc.gov/coronavirus/2019-ncov/science/science-briefs/masking-science-sars-cov2.html
+                1. Centers for Disease Control and Prevention. Science brief: community use of masks. 2021. https://www.cdc.gov/coronavirus/2019-ncov/science/science-briefs/masking-science-sars-cov2.html
                 """),
         ]
     )

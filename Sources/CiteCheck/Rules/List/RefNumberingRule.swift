@@ -24,6 +24,17 @@ public struct RefNumberingRule: Rule {
                 2. Grosso G, Pajak A, Marventano S, et al. Role of omega-3 fatty acids in the treatment of depressive disorders: a comprehensive meta-analysis of randomized clinical trials. PLoS One. 2014;9(5):e96905.
                 ↓4. Liao Y, Xie B, Zhang H, et al. Efficacy of omega-3 PUFAs in depression: a meta-analysis. Transl Psychiatry. 2019;9(1):190.
                 """),
+            RuleExample("""
+                # Omega-3 and depression
+
+                Trials disagree [1, 2].
+
+                ## References
+
+                1. Appleton KM, Sallis HM, Perry R, et al. Omega-3 fatty acids for depression in adults. Cochrane Database Syst Rev. 2015;(11):CD004692.
+                2. Grosso G, Pajak A, Marventano S, et al. Role of omega-3 fatty acids in the treatment of depressive disorders: a comprehensive meta-analysis of randomized clinical trials. PLoS One. 2014;9(5):e96905.
+                ↓2. Liao Y, Xie B, Zhang H, et al. Efficacy of omega-3 PUFAs in depression: a meta-analysis. Transl Psychiatry. 2019;9(1):190.
+                """, format: .markdown),
         ],
         nonTriggeringExamples: [
             RuleExample("""

@@ -14,11 +14,12 @@ public struct RefUnparsedRule: Rule {
             RuleExample("""
                 Sleep and mood
 
-                Short sleep predicts low mood [1].
+                Short sleep predicts low mood [1], as our earlier post explained [2].
 
                 References
 
-                ↓1. See the clinic's earlier newsletter
+                1. Baglioni C, Battagliese G, Feige B, et al. Insomnia as a predictor of depression: a meta-analytic evaluation of longitudinal epidemiological studies. J Affect Disord. 2011;135(1-3):10-19.
+                ↓2. https://example.org/sleep-and-mood
                 """),
         ],
         nonTriggeringExamples: [
