@@ -95,5 +95,24 @@ import Testing
         #expect(LintNormalization.journalForm("Depress Anxiety") == .abbreviated)
         #expect(LintNormalization.journalForm("JAMA Psychiatry") == nil)
         #expect(LintNormalization.journalForm("Neuropsychopharmacology") == nil)
+        #expect(LintNormalization.journalForm("Science") == nil)
+        #expect(LintNormalization.journalForm("Science Commun") == .abbreviated || LintNormalization.journalForm("Science Commun") == nil)
+        #expect(LintNormalization.journalForm("Journal of Vision") == .full)
+        #expect(LintNormalization.journalForm("Clinical Psychology Review") == .full)
+    }
+
+    @Test func aQuotedPhraseAtTheStartIsNotAQuotedTitle() {
+        func parsed(_ raw: String, title: String) -> ParsedReference {
+            var p = ParsedReference(raw: raw)
+            p.titleQuoted = true
+            p.title = title
+            let bytes = Array(raw.utf8), needle = Array(title.utf8)
+            let start = TestPost.find(needle, in: bytes) ?? 0
+            p.fieldRanges[.title] = start..<(start + needle.count)
+            return p
+        }
+        #expect(!RefInconsistentStyleRule.isWhollyQuoted(parsed("Wood JP (2010) ‘Getting back to real living’: a qualitative study. Clin Rehabil 24: 1045.", title: "‘Getting back to real living’: a qualitative study")))
+        #expect(RefInconsistentStyleRule.isWhollyQuoted(parsed("Feder A. “Efficacy of ketamine.” JAMA Psychiatry. 2014.", title: "Efficacy of ketamine")))
+        #expect(RefInconsistentStyleRule.isWhollyQuoted(parsed("Feder A. “Does it work?” JAMA Psychiatry. 2014.", title: "Does it work?")))
     }
 }

@@ -90,21 +90,24 @@ public struct RefBadPagesRule: Rule {
         let first = split(pages.first)
         guard let lastText = pages.lastAsWritten ?? pages.last else {
             // A single page or an article number: malformed only when it has no digits at all.
-            return first.number == nil && !isRoman(pages.first) ? "page \"\(pages.first)\" is not a page number" : nil
+            let hasDigit = pages.first.unicodeScalars.contains { ("0"..."9").contains($0) }
+            return hasDigit || isRoman(pages.first) ? nil : "page \"\(pages.first)\" is not a page number"
         }
         let last = split(lastText)
         let range = written(pages)
         if isRoman(pages.first) && isRoman(lastText) { return nil }
-        guard let firstNumber = first.number, let lastDigits = last.digits else {
+        guard let firstDigits = first.digits, let firstNumber = first.number, let lastDigits = last.digits else {
             return "page range \"\(range)\" is malformed"
         }
-        if !last.prefix.isEmpty, last.prefix.lowercased() != first.prefix.lowercased() {
+        // Article numbers with parts (`031114-1-031114-9`) and other zero-padded numbers are not page ranges.
+        if firstDigits.hasPrefix("0") { return nil }
+        if !last.affix.isEmpty, last.affix.lowercased() != first.affix.lowercased() {
             return "page range \"\(range)\" is malformed: the pages have different prefixes"
         }
-        guard let expanded = expand(first: first.digits ?? "", last: lastDigits) else {
+        guard let expanded = expand(first: firstDigits, last: lastDigits) else {
             return "page range \"\(range)\" is malformed"
         }
-        let shown = lastDigits.count < (first.digits?.count ?? 0) ? " (\(lastDigits) read as \(expanded))" : ""
+        let shown = lastDigits.count < firstDigits.count ? " (\(lastDigits) read as \(expanded))" : ""
         if expanded < firstNumber {
             return "page range \"\(range)\" ends before it starts\(shown)"
         }
@@ -114,17 +117,20 @@ public struct RefBadPagesRule: Rule {
         return nil
     }
 
-    /// `S12` → ("S", "12"); `e0123` → ("e", "0123"); `12a` → no digits-only part.
-    static func split(_ page: String) -> (prefix: String, digits: String?, number: Int?) {
+    /// `S12` → ("S", "12"); `90S` → ("S", "90"); `e0123` → ("e", "0123"); `12a3` → no digits part.
+    /// Letters may stand before or after the digits, not on both sides.
+    static func split(_ page: String) -> (affix: String, digits: String?, number: Int?) {
         let scalars = Array(page.unicodeScalars)
-        let digitStart = scalars.firstIndex { ("0"..."9").contains($0) } ?? scalars.count
-        let prefix = String(String.UnicodeScalarView(scalars[..<digitStart]))
-        let rest = scalars[digitStart...]
-        guard !rest.isEmpty, rest.allSatisfy({ ("0"..."9").contains($0) }), prefix.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else {
-            return (prefix, nil, nil)
-        }
-        let digits = String(String.UnicodeScalarView(rest))
-        return (prefix, digits, digits.count <= 12 ? Int(digits) : nil)
+        let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
+        guard let digitStart = scalars.firstIndex(where: isDigit) else { return (page, nil, nil) }
+        let digitEnd = scalars[digitStart...].firstIndex { !isDigit($0) } ?? scalars.count
+        let before = scalars[..<digitStart]
+        let after = scalars[digitEnd...]
+        guard before.isEmpty || after.isEmpty,
+              (before + after).allSatisfy({ $0.properties.isAlphabetic }) else { return (page, nil, nil) }
+        let digits = String(String.UnicodeScalarView(scalars[digitStart..<digitEnd]))
+        let affix = String(String.UnicodeScalarView(before + after))
+        return (affix, digits, digits.count <= 12 ? Int(digits) : nil)
     }
 
     /// The last page with an abbreviated form filled in from the first (`2475`, `83` → 2483).

@@ -61,8 +61,9 @@ public struct RefBadYearRule: Rule {
                     ))
                 }
             }
-            if let epub = parsed.epubYear,
-               let problem = problem(year: epub, future: epub > context.currentYear, now: context.currentYear) {
+            // Online years are only checked for the future: one before 1800 is a misread number, not a date.
+            if let epub = parsed.epubYear, epub > context.currentYear,
+               let problem = problem(year: epub, future: true, now: context.currentYear) {
                 diagnostics.append(context.diagnostic(
                     Self.description, "reference \(reference.entry.index): online \(problem)", reference: reference, field: .epubYear, found: String(epub)
                 ))

@@ -33,11 +33,16 @@ public struct RefEpubYearRule: Rule {
         ]
     )
 
+    /// Online years more than this many years before the print year are not reported: no article waits that long
+    /// for its issue, so the "online year" is more likely a misread number (a volume, an arXiv id).
+    static let plausibleLead = 5
+
     public init() {}
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         context.references.compactMap { reference in
-            guard let year = reference.parsed.year, let online = reference.parsed.epubYear, online != year else { return nil }
+            guard let year = reference.parsed.year, let online = reference.parsed.epubYear, online != year,
+                  (year - Self.plausibleLead)...(year + 1) ~= online else { return nil }
             let n = reference.entry.index
             let message = online < year
                 ? "reference \(n) gives two years: \(year) is the print (issue) year, the one to cite; \(online) is when it was published online first. That is normal, not an error"

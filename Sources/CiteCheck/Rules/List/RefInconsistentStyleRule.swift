@@ -89,8 +89,10 @@ public struct RefInconsistentStyleRule: Rule {
         var reportedForStyle = Set<Int>()
 
         // Citation style: against the configured one, or the majority.
+        // Group authors (`World Health Organization (2008) …`) are left out: their style is hard to recognise.
         let styled = context.references.compactMap { reference -> (reference: Reference, value: String)? in
-            Self.family(reference.parsed.style).map { (reference, $0) }
+            guard reference.parsed.authors.first?.isGroup != true else { return nil }
+            return Self.family(reference.parsed.style).map { (reference, $0) }
         }
         switch context.configuration.style {
         case .style(let wanted):
@@ -111,7 +113,7 @@ public struct RefInconsistentStyleRule: Rule {
 
         let remaining = context.references.filter { !reportedForStyle.contains($0.entry.index) }
         let quoting = remaining.compactMap { reference -> (reference: Reference, value: String)? in
-            reference.parsed.title == nil ? nil : (reference, reference.parsed.titleQuoted ? "quoted" : "unquoted")
+            reference.parsed.title == nil ? nil : (reference, Self.isWhollyQuoted(reference.parsed) ? "quoted" : "unquoted")
         }
         diagnostics += compare(Feature(field: .title, values: quoting, phrase: { "\($0) titles" }, singular: { "has its title \($0 == "quoted" ? "in quotes" : "without quotes")" }), context)
 
@@ -167,6 +169,37 @@ public struct RefInconsistentStyleRule: Rule {
     private func range(of field: ReferenceField?, in reference: Reference, _ context: CheckContext) -> SourceRange {
         guard let field else { return reference.entry.range }
         return context.range(of: field, in: reference)
+    }
+
+    /// True when the whole title stands in quotes, not just a quoted phrase at its start
+    /// (`‘After the stroke’: patients' experiences …` is an unquoted title). Uses the title's place in the
+    /// entry when the parser recorded it, else trusts `titleQuoted`.
+    static func isWhollyQuoted(_ parsed: ParsedReference) -> Bool {
+        guard parsed.titleQuoted else { return false }
+        let raw = Array(parsed.raw.unicodeScalars.map { $0 })
+        guard let range = parsed.fieldRanges[.title] else { return true }
+        // Byte offsets to scalar indices.
+        var byteOffset = 0
+        var startIndex: Int?
+        var endIndex: Int?
+        for (index, scalar) in raw.enumerated() {
+            if byteOffset == range.lowerBound { startIndex = index }
+            if byteOffset == range.upperBound { endIndex = index }
+            byteOffset += UTF8.width(scalar)
+        }
+        if byteOffset == range.upperBound { endIndex = raw.count }
+        guard let start = startIndex, let end = endIndex, start < end else { return true }
+        let quotes: Set<Unicode.Scalar> = ["\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}", "\u{201E}"]
+        let trailing: Set<Unicode.Scalar> = [".", ",", ";", ":", "?", "!", " "]
+        var before = start - 1
+        while before >= 0, raw[before] == " " { before -= 1 }
+        let opens = quotes.contains(raw[start]) || (before >= 0 && quotes.contains(raw[before]))
+        var last = end - 1
+        while last > start, trailing.contains(raw[last]) { last -= 1 }
+        var after = end
+        while after < raw.count, trailing.contains(raw[after]) { after += 1 }
+        let closes = quotes.contains(raw[last]) || (after < raw.count && quotes.contains(raw[after]))
+        return opens && closes
     }
 
     /// The style family compared: Vancouver and AMA together; nil for unrecognised.

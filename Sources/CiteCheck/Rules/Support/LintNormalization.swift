@@ -50,7 +50,8 @@ enum LintNormalization {
         if words.contains(where: { $0.count > 1 && $0.hasSuffix(".") }) { return .abbreviated }
         let bare = words.map { $0.lintTrimming([".", ",", ":", ";"]) }
         if bare.contains(where: { abbreviationWords.contains($0) }) { return .abbreviated }
-        if bare.contains(where: { connectives.contains($0) || fullWords.contains($0) }) { return .full }
+        if bare.contains(where: { connectives.contains($0.lowercased()) }) { return .full }
+        if bare.count >= 2, bare.allSatisfy({ fullWords.contains($0) }) { return .full }
         return nil
     }
 
