@@ -114,5 +114,9 @@ import Testing
         #expect(!RefInconsistentStyleRule.isWhollyQuoted(parsed("Wood JP (2010) ‘Getting back to real living’: a qualitative study. Clin Rehabil 24: 1045.", title: "‘Getting back to real living’: a qualitative study")))
         #expect(RefInconsistentStyleRule.isWhollyQuoted(parsed("Feder A. “Efficacy of ketamine.” JAMA Psychiatry. 2014.", title: "Efficacy of ketamine")))
         #expect(RefInconsistentStyleRule.isWhollyQuoted(parsed("Feder A. “Does it work?” JAMA Psychiatry. 2014.", title: "Does it work?")))
+        // The parser may take the quoted phrase alone as the title; what follows the quote tells.
+        #expect(!RefInconsistentStyleRule.isWhollyQuoted(parsed("Wood JP (2010) ‘Getting back to real living’: a qualitative study. Clin Rehabil 24: 1045.", title: "Getting back to real living")))
+        #expect(!RefInconsistentStyleRule.isWhollyQuoted(parsed("Hotez PJ (2010) “Manifesto” for advancing control. PLOS Negl Trop Dis 4: e718.", title: "Manifesto")))
+        #expect(RefInconsistentStyleRule.isWhollyQuoted(parsed("Smith, J. (2001) 'A title', Lancet, 1, pp. 1-2.", title: "A title")))
     }
 }

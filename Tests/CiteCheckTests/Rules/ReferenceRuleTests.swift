@@ -25,6 +25,19 @@ import Testing
         #expect(found.allSatisfy { $0.message.hasPrefix("reference 1 has no ") })
     }
 
+    @Test func aYearTheParserMissedIsNotMissing() {
+        var post = TestPost("R\n\n1. Meilhac N., Destainville N. (2011) Clusters. J Phys Chem B 115: 7190-7199.\n2. Swami V (in press) Validity. J Pers Assess.\n")
+        post.add(label: "1.", "Meilhac N., Destainville N. (2011) Clusters. J Phys Chem B 115: 7190-7199.") {
+            article(&$0, authors: ["Meilhac N"], title: "Destainville N. (2011) Clusters", journal: "J Phys Chem B", year: nil, volume: "115", pages: PageRange(first: "7190", last: "7199"))
+        }
+        post.add(label: "2.", "Swami V (in press) Validity. J Pers Assess.") {
+            article(&$0, authors: ["Swami V"], title: "Validity", journal: "J Pers Assess", year: nil, volume: nil, pages: nil)
+        }
+        #expect(post.run(RefMissingFieldRule.self).map(\.field) == [.volume, .pages])
+        #expect(RefMissingFieldRule.mentionsYear("Cell 12345 and 99, p. 3020") == false)
+        #expect(RefMissingFieldRule.mentionsYear("Smith (1999) x"))
+    }
+
     @Test func webPageWithLinkNeedsOnlyAYear() {
         var post = TestPost("R\n\n1. Agency. Page title. 2021. https://example.org/x\n2. Agency. Other page.\n")
         post.add(label: "1.", "Agency. Page title. 2021. https://example.org/x") { $0.title = "Page title"; $0.year = 2021; $0.url = "https://example.org/x" }

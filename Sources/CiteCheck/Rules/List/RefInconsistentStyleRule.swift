@@ -198,8 +198,23 @@ public struct RefInconsistentStyleRule: Rule {
         while last > start, trailing.contains(raw[last]) { last -= 1 }
         var after = end
         while after < raw.count, trailing.contains(raw[after]) { after += 1 }
-        let closes = quotes.contains(raw[last]) || (after < raw.count && quotes.contains(raw[after]))
-        return opens && closes
+        let close: Int
+        if quotes.contains(raw[last]) {
+            close = last
+        } else if after < raw.count, quotes.contains(raw[after]) {
+            close = after
+        } else {
+            return false
+        }
+        // A quoted phrase that a subtitle or more words follow (`“Manifesto” for advancing …`, `‘Schmallenberg
+        // virus’ - a novel …`, `‘After the stroke’: patients' …`) starts the title; it is not the title in quotes.
+        var next = close + 1
+        while next < raw.count, raw[next] == " " { next += 1 }
+        if next < raw.count {
+            let scalar = raw[next]
+            if [":", "-", "\u{2013}", "\u{2014}"].contains(scalar) || scalar.properties.isLowercase { return false }
+        }
+        return opens
     }
 
     /// The style family compared: Vancouver and AMA together; nil for unrecognised.

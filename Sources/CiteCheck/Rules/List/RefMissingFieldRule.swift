@@ -74,7 +74,8 @@ public struct RefMissingFieldRule: Rule {
     /// The required fields `parsed` lacks, in the order year, journal, volume, pages.
     func missingFields(_ parsed: ParsedReference) -> [ReferenceField] {
         var missing: [ReferenceField] = []
-        if parsed.year == nil { missing.append(.year) }
+        // A year the parser did not place (an unusual author list before it) is not a missing year.
+        if parsed.year == nil, !Self.mentionsYear(parsed.raw) { missing.append(.year) }
         let isJournalArticle = parsed.journal != nil || parsed.volume != nil || parsed.pages != nil
         guard isJournalArticle else {
             // A web page, book or report with a link is findable; a bare title and year is not.
@@ -88,6 +89,25 @@ public struct RefMissingFieldRule: Rule {
             if parsed.pages == nil { missing.append(.pages) }
         }
         return missing
+    }
+
+    /// True when `raw` holds a standalone four-digit number from 1800 to 2099, or says "in press".
+    static func mentionsYear(_ raw: String) -> Bool {
+        let lowered = raw.lowercased()
+        if lowered.contains("in press") || lowered.contains("forthcoming") { return true }
+        let scalars = Array(raw.unicodeScalars)
+        let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
+        var index = 0
+        while index < scalars.count {
+            guard isDigit(scalars[index]) else { index += 1; continue }
+            var end = index
+            while end < scalars.count, isDigit(scalars[end]) { end += 1 }
+            if end - index == 4, let value = Int(String(String.UnicodeScalarView(scalars[index..<end]))), (1800...2099).contains(value) {
+                return true
+            }
+            index = end
+        }
+        return false
     }
 
     static func name(of field: ReferenceField) -> String {
