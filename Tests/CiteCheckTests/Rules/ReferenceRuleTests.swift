@@ -78,6 +78,7 @@ import Testing
         (PageRange(first: "681", last: "6880"), true),
         (PageRange(first: "12", last: "1x"), true),
         (PageRange(first: "S12", last: "e18", lastAsWritten: "e18"), true),
+        (PageRange(first: "439", last: "e5", lastAsWritten: "e5"), false),
     ])
     func pageRanges(pages: PageRange, bad: Bool) {
         #expect((RefBadPagesRule.problem(with: pages) != nil) == bad, "\(pages)")
@@ -105,6 +106,9 @@ import Testing
         }
         let found = post.run(RefBadYearRule.self, year: 2026)
         #expect(found.map(\.reference) == [1, 2, 5])
+        var misread = TestPost("R\n\n1. Hazra A. Title. Clin Infect Dis 2023;76(8):1504–1507.\n")
+        misread.add(label: "1.", "Hazra A. Title. Clin Infect Dis 2023;76(8):1504–1507.") { $0.title = "Title"; $0.year = 1507 }
+        #expect(misread.run(RefBadYearRule.self).isEmpty)
         #expect(found.first?.message == "reference 1: year 2061 is in the future (it is 2026 now)")
         #expect(found.allSatisfy { $0.severity == .error && $0.field == .year })
     }
@@ -125,6 +129,16 @@ import Testing
             "reference 4 cites the same work as reference 3 (same DOI 10.1001/x)",
             "reference 5 cites the same work as reference 1 (same first author, year, journal, volume and first page)",
         ])
+    }
+
+    @Test func differentPagesAreDifferentWorks() {
+        var post = TestPost("R\n\n1. one\n2. two\n")
+        for (label, page) in [("1.", "2122"), ("2.", "2813")] {
+            post.add(label: label, label == "1." ? "one" : "two") {
+                article(&$0, authors: ["Bruender NA"], title: "Biochemistry", journal: nil, year: 2016, volume: "55", pages: PageRange(first: page))
+            }
+        }
+        #expect(post.run(RefDuplicateRule.self).isEmpty)
     }
 
     @Test func differentDOIsAreDifferentWorks() {

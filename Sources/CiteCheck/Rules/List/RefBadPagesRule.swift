@@ -101,6 +101,8 @@ public struct RefBadPagesRule: Rule {
         }
         // Article numbers with parts (`031114-1-031114-9`) and other zero-padded numbers are not page ranges.
         if firstDigits.hasPrefix("0") { return nil }
+        // `439–e5`: an article's print pages followed by its online-only pages (439.e1–439.e5), a known shorthand.
+        if first.affix.isEmpty, last.affix.lowercased() == "e" { return nil }
         if !last.affix.isEmpty, last.affix.lowercased() != first.affix.lowercased() {
             return "page range \"\(range)\" is malformed: the pages have different prefixes"
         }

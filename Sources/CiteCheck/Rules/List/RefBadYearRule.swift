@@ -55,7 +55,10 @@ public struct RefBadYearRule: Rule {
             let onlineYearPassed = parsed.epubYear.map { $0 <= context.currentYear } ?? false
             if let year = parsed.year {
                 let future = year > context.currentYear && !(year == context.currentYear + 1 && onlineYearPassed)
-                if let problem = problem(year: year, future: future, now: context.currentYear) {
+                // A year before 1800 next to a plausible one (`2023;76(8):1504–1507` read as 1507) is a misread
+                // number, not the reference's year: left alone rather than called an error.
+                let elsewhere = year < Self.earliestYear && Self.hasPlausibleYear(parsed.raw, now: context.currentYear)
+                if let problem = problem(year: year, future: future, now: context.currentYear, plausibleYearElsewhere: elsewhere) {
                     diagnostics.append(context.diagnostic(
                         Self.description, "reference \(reference.entry.index): \(problem)", reference: reference, field: .year, found: String(year)
                     ))
@@ -72,9 +75,27 @@ public struct RefBadYearRule: Rule {
         return diagnostics
     }
 
-    private func problem(year: Int, future: Bool, now: Int) -> String? {
+    /// True when `raw` holds a standalone four-digit number from 1800 to next year.
+    static func hasPlausibleYear(_ raw: String, now: Int) -> Bool {
+        let scalars = Array(raw.unicodeScalars)
+        let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
+        var index = 0
+        while index < scalars.count {
+            guard isDigit(scalars[index]) else { index += 1; continue }
+            var end = index
+            while end < scalars.count, isDigit(scalars[end]) { end += 1 }
+            if end - index == 4, let value = Int(String(String.UnicodeScalarView(scalars[index..<end]))),
+               (earliestYear...(now + 1)).contains(value) {
+                return true
+            }
+            index = end
+        }
+        return false
+    }
+
+    private func problem(year: Int, future: Bool, now: Int, plausibleYearElsewhere: Bool = false) -> String? {
         if future { return "year \(year) is in the future (it is \(now) now)" }
-        if year < Self.earliestYear { return "year \(year) is before \(Self.earliestYear)" }
+        if year < Self.earliestYear, !plausibleYearElsewhere { return "year \(year) is before \(Self.earliestYear)" }
         return nil
     }
 }

@@ -1,7 +1,8 @@
 /// `ref-duplicate`: two entries of the list cite the same work.
 ///
 /// Same work: equal DOI or equal PMID; or, when neither pair of identifiers differs, the same first author's
-/// family name and year, and either the same normalised title or the same journal, volume and first page.
+/// family name and year, and either the same normalised title or the same journal, volume and first page —
+/// unless their volumes or first pages differ.
 /// The later entry is reported, naming the earlier one.
 public struct RefDuplicateRule: Rule {
     public static let description = RuleDescription(
@@ -77,6 +78,10 @@ public struct RefDuplicateRule: Rule {
         if let pmidA = a.pmid, let pmidB = b.pmid {
             return pmidA == pmidB ? "same PMID \(pmidA)" : nil
         }
+        // Different volumes or first pages are different works, whatever else matches (`Biochemistry, 2016, 55,
+        // 2122–2134` and `…, 2016, 55, 2813–2816` by the same first author).
+        if let volumeA = a.volume, let volumeB = b.volume, volumeA != volumeB { return nil }
+        if let pageA = a.pages?.first, let pageB = b.pages?.first, pageA.lowercased() != pageB.lowercased() { return nil }
         guard let authorA = a.authors.first, let authorB = b.authors.first,
               LintNormalization.name(authorA.family) == LintNormalization.name(authorB.family),
               let year = a.year, year == b.year else { return nil }
