@@ -79,6 +79,12 @@ import Testing
         (PageRange(first: "12", last: "1x"), true),
         (PageRange(first: "S12", last: "e18", lastAsWritten: "e18"), true),
         (PageRange(first: "439", last: "e5", lastAsWritten: "e5"), false),
+        (PageRange(first: "701", last: "707e5", lastAsWritten: "707e5"), false),
+        (PageRange(first: "701", last: "707.e5", lastAsWritten: "707.e5"), false),
+        (PageRange(first: "65", last: "6P", lastAsWritten: "6P"), false),
+        (PageRange(first: "65", last: "4P", lastAsWritten: "4P"), true),
+        (PageRange(first: "1549", last: "155858", lastAsWritten: "155858"), true),
+        (PageRange(first: "64Suppl", last: "95s", lastAsWritten: "95s"), true),
     ])
     func pageRanges(pages: PageRange, bad: Bool) {
         #expect((RefBadPagesRule.problem(with: pages) != nil) == bad, "\(pages)")

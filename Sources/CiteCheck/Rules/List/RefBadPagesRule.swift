@@ -93,7 +93,7 @@ public struct RefBadPagesRule: Rule {
             let hasDigit = pages.first.unicodeScalars.contains { ("0"..."9").contains($0) }
             return hasDigit || isRoman(pages.first) ? nil : "page \"\(pages.first)\" is not a page number"
         }
-        let last = split(lastText)
+        let last = split(Self.droppingOnlineSuffix(lastText))
         let range = written(pages)
         if isRoman(pages.first) && isRoman(lastText) { return nil }
         guard let firstDigits = first.digits, let firstNumber = first.number, let lastDigits = last.digits else {
@@ -103,9 +103,16 @@ public struct RefBadPagesRule: Rule {
         if firstDigits.hasPrefix("0") { return nil }
         // `439–e5`: an article's print pages followed by its online-only pages (439.e1–439.e5), a known shorthand.
         if first.affix.isEmpty, last.affix.lowercased() == "e" { return nil }
+        // `65-6P`, `90-8S`: a one-letter section mark written once, on the last page, stands for both.
+        if first.affix.isEmpty, last.affix.count == 1 { return comparison(first: firstDigits, firstNumber, last: lastDigits, range) }
         if !last.affix.isEmpty, last.affix.lowercased() != first.affix.lowercased() {
             return "page range \"\(range)\" is malformed: the pages have different prefixes"
         }
+        return comparison(first: firstDigits, firstNumber, last: lastDigits, range)
+    }
+
+    /// Compares the numbers of a well-formed range.
+    static func comparison(first firstDigits: String, _ firstNumber: Int, last lastDigits: String, _ range: String) -> String? {
         guard let expanded = expand(first: firstDigits, last: lastDigits) else {
             return "page range \"\(range)\" is malformed"
         }
@@ -117,6 +124,18 @@ public struct RefBadPagesRule: Rule {
             return "page range \"\(range)\" spans \(expanded - firstNumber + 1) pages\(shown); check the last page"
         }
         return nil
+    }
+
+    /// `707e5` / `707.e5` (Cell Press: print pages end at 707, online pages run to e5) → `707`.
+    static func droppingOnlineSuffix(_ page: String) -> String {
+        let scalars = Array(page.unicodeScalars)
+        guard let e = scalars.lastIndex(where: { $0 == "e" || $0 == "E" }), e > 0, e + 1 < scalars.count,
+              scalars[(e + 1)...].allSatisfy({ ("0"..."9").contains($0) }) else { return page }
+        var end = e
+        if scalars[end - 1] == "." { end -= 1 }
+        let head = scalars[..<end]
+        guard !head.isEmpty, head.allSatisfy({ ("0"..."9").contains($0) }) else { return page }
+        return String(String.UnicodeScalarView(head))
     }
 
     /// `S12` → ("S", "12"); `90S` → ("S", "90"); `e0123` → ("e", "0123"); `12a3` → no digits part.
