@@ -42,7 +42,7 @@ public struct RefEpubYearRule: Rule {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         context.references.compactMap { reference in
             guard let year = reference.parsed.year, let online = reference.parsed.epubYear, online != year,
-                  (year - Self.plausibleLead)...(year + 1) ~= online else { return nil }
+                  (1...9999).contains(year), (year - Self.plausibleLead)...(year + 1) ~= online else { return nil }
             let n = reference.entry.index
             let message = online < year
                 ? "reference \(n) gives two years: \(year) is the print (issue) year, the one to cite; \(online) is when it was published online first. That is normal, not an error"
