@@ -12,6 +12,13 @@ public struct TextReporter: Reporter {
         self.quoteLimit = quoteLimit
     }
 
+    /// Whether to colour: only on a terminal, and not when `NO_COLOR` is set to a non-empty value (no-color.org).
+    public static func colorWanted(isTerminal: Bool, environment: [String: String]) -> Bool {
+        guard isTerminal else { return false }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return environment["TERM"] != "dumb"
+    }
+
     public func render(_ reports: [FileReport]) -> String {
         var out = ""
         for report in reports where !report.diagnostics.isEmpty {

@@ -94,6 +94,14 @@ import Testing
         #expect(GitHubReporter.escapeProperty("a:b,c%\n") == "a%3Ab%2Cc%25%0A")
     }
 
+    @Test func colourOnlyOnATerminalWithoutNoColor() {
+        #expect(TextReporter.colorWanted(isTerminal: true, environment: [:]))
+        #expect(!TextReporter.colorWanted(isTerminal: false, environment: [:]))
+        #expect(!TextReporter.colorWanted(isTerminal: true, environment: ["NO_COLOR": "1"]))
+        #expect(TextReporter.colorWanted(isTerminal: true, environment: ["NO_COLOR": ""]))
+        #expect(!TextReporter.colorWanted(isTerminal: true, environment: ["TERM": "dumb"]))
+    }
+
     @Test func summaryLine() {
         #expect(RunSummary(Self.reports).line == "1 error, 2 warnings, 1 info in 2 files")
         #expect(RunSummary([FileReport(path: "a")]).line == "0 errors, 0 warnings, 0 infos in 1 file")
