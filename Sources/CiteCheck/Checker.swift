@@ -11,8 +11,8 @@ public enum Checker {
         source: SourceFile, format: InputFormat, configuration: Configuration = .default, currentYear: Int = CurrentYear.now
     ) -> FileReport {
         let document = DocumentReader.read(source, format: format)
-        // WIRING: pass `configuration.headings` to the finder once it takes extra headings.
-        let list = ReferenceListFinder().find(in: document)
+        let finder = ReferenceListFinder(headings: ReferenceListFinder.defaultHeadings + configuration.headings)
+        let list = finder.find(in: document)
         let parser = ReferenceParser()
         let references = (list?.entries ?? []).map { Reference(entry: $0, parsed: parser.parse($0.text)) }
         let context = CheckContext(
