@@ -1,9 +1,10 @@
 /// `ref-missing-field`: a journal reference lacks its year, journal, volume or pages.
 ///
 /// One diagnostic per missing field, with `field` set, so each finding is one fact a program can act on.
-/// Entries that carry none of journal, volume and pages but do give a DOI, PMID or URL are taken to be other kinds
-/// of work (web pages, books, reports) and are only asked for a year. Entries marked "Epub ahead of print" are not
-/// asked for volume and pages. Unparsed entries are left to `ref-unparsed`.
+/// Entries without volume and pages that give a URL, or that carry none of journal, volume and pages but give a
+/// DOI or PMID, are taken to be other kinds of work (web pages, books, reports) and are only asked for a year.
+/// Entries marked "Epub ahead of print" are not asked for volume and pages. Unparsed entries are left to
+/// `ref-unparsed`.
 public struct RefMissingFieldRule: Rule {
     public static let description = RuleDescription(
         id: "ref-missing-field",
@@ -76,7 +77,8 @@ public struct RefMissingFieldRule: Rule {
         var missing: [ReferenceField] = []
         // A year the parser did not place (an unusual author list before it) is not a missing year.
         if parsed.year == nil, !Self.mentionsYear(parsed.raw) { missing.append(.year) }
-        let isJournalArticle = parsed.journal != nil || parsed.volume != nil || parsed.pages != nil
+        // A name with a link but no volume or pages is a web page or report (its "journal" may be a page title).
+        let isJournalArticle = parsed.volume != nil || parsed.pages != nil || (parsed.journal != nil && parsed.url == nil)
         guard isJournalArticle else {
             // A web page, book or report with a link is findable; a bare title and year is not.
             if parsed.doi == nil, parsed.pmid == nil, parsed.url == nil { missing.append(.journal) }
