@@ -112,8 +112,9 @@ import Testing
         }
         let found = post.run(RefBadYearRule.self, year: 2026)
         #expect(found.map(\.reference) == [1, 2, 5])
-        var misread = TestPost("R\n\n1. Hazra A. Title. Clin Infect Dis 2023;76(8):1504–1507.\n")
+        var misread = TestPost("R\n\n1. Hazra A. Title. Clin Infect Dis 2023;76(8):1504–1507.\n2. Nielsen K. 2014. Title. J Speech Lang Hear Res 57(6).2065–75.\n")
         misread.add(label: "1.", "Hazra A. Title. Clin Infect Dis 2023;76(8):1504–1507.") { $0.title = "Title"; $0.year = 1507 }
+        misread.add(label: "2.", "Nielsen K. 2014. Title. J Speech Lang Hear Res 57(6).2065–75.") { $0.title = "Title"; $0.year = 2065 }
         #expect(misread.run(RefBadYearRule.self).isEmpty)
         #expect(found.first?.message == "reference 1: year 2061 is in the future (it is 2026 now)")
         #expect(found.allSatisfy { $0.severity == .error && $0.field == .year })

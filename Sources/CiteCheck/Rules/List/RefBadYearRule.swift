@@ -1,7 +1,9 @@
 /// `ref-bad-year`: a year in the future or before 1800.
 ///
 /// The print year may be next year when the entry's online year is not in the future: journals date issues
-/// ahead, so an article online in November 2026 can sit in a January 2027 issue.
+/// ahead, so an article online in November 2026 can sit in a January 2027 issue. A year out of range is not
+/// reported when the entry also holds a plausible year (1800 to next year): the parser then misread another
+/// number (pages, volume) as the year, and an error would point at the wrong thing.
 public struct RefBadYearRule: Rule {
     public static let description = RuleDescription(
         id: "ref-bad-year",
@@ -55,9 +57,9 @@ public struct RefBadYearRule: Rule {
             let onlineYearPassed = parsed.epubYear.map { $0 <= context.currentYear } ?? false
             if let year = parsed.year {
                 let future = year > context.currentYear && !(year == context.currentYear + 1 && onlineYearPassed)
-                // A year before 1800 next to a plausible one (`2023;76(8):1504–1507` read as 1507) is a misread
-                // number, not the reference's year: left alone rather than called an error.
-                let elsewhere = year < Self.earliestYear && Self.hasPlausibleYear(parsed.raw, now: context.currentYear)
+                // A year out of range next to a plausible one (`2023;76(8):1504–1507` read as 1507, `2014. … 57(6).2065–75`
+                // read as 2065) is a misread number, not the reference's year: left alone rather than called an error.
+                let elsewhere = (year < Self.earliestYear || future) && Self.hasPlausibleYear(parsed.raw, now: context.currentYear)
                 if let problem = problem(year: year, future: future, now: context.currentYear, plausibleYearElsewhere: elsewhere) {
                     diagnostics.append(context.diagnostic(
                         Self.description, "reference \(reference.entry.index): \(problem)", reference: reference, field: .year, found: String(year)
@@ -94,7 +96,7 @@ public struct RefBadYearRule: Rule {
     }
 
     private func problem(year: Int, future: Bool, now: Int, plausibleYearElsewhere: Bool = false) -> String? {
-        if future { return "year \(year) is in the future (it is \(now) now)" }
+        if future, !plausibleYearElsewhere { return "year \(year) is in the future (it is \(now) now)" }
         if year < Self.earliestYear, !plausibleYearElsewhere { return "year \(year) is before \(Self.earliestYear)" }
         return nil
     }
