@@ -59,7 +59,7 @@ public struct RefBadYearRule: Rule {
                 let future = year > context.currentYear && !(year == context.currentYear + 1 && onlineYearPassed)
                 // A year out of range next to a plausible one (`2023;76(8):1504–1507` read as 1507, `2014. … 57(6).2065–75`
                 // read as 2065) is a misread number, not the reference's year: left alone rather than called an error.
-                let elsewhere = (year < Self.earliestYear || future) && Self.hasPlausibleYear(parsed.raw, now: context.currentYear)
+                let elsewhere = (year < Self.earliestYear || future) && Self.hasPlausibleYear(parsed.raw, now: context.currentYear, other: year)
                 if let problem = problem(year: year, future: future, now: context.currentYear, plausibleYearElsewhere: elsewhere) {
                     diagnostics.append(context.diagnostic(
                         Self.description, "reference \(reference.entry.index): \(problem)", reference: reference, field: .year, found: String(year)
@@ -77,8 +77,8 @@ public struct RefBadYearRule: Rule {
         return diagnostics
     }
 
-    /// True when `raw` holds a standalone four-digit number from 1800 to next year.
-    static func hasPlausibleYear(_ raw: String, now: Int) -> Bool {
+    /// True when `raw` holds a standalone four-digit number from 1800 to next year, other than `other`.
+    static func hasPlausibleYear(_ raw: String, now: Int, other: Int) -> Bool {
         let scalars = Array(raw.unicodeScalars)
         let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
         var index = 0
@@ -87,7 +87,7 @@ public struct RefBadYearRule: Rule {
             var end = index
             while end < scalars.count, isDigit(scalars[end]) { end += 1 }
             if end - index == 4, let value = Int(String(String.UnicodeScalarView(scalars[index..<end]))),
-               (earliestYear...(now + 1)).contains(value) {
+               value != other, (earliestYear...(now + 1)).contains(value) {
                 return true
             }
             index = end
