@@ -84,7 +84,9 @@ public struct RefMissingFieldRule: Rule {
             if parsed.doi == nil, parsed.pmid == nil, parsed.url == nil { missing.append(.journal) }
             return missing
         }
-        if parsed.journal == nil { missing.append(.journal) }
+        // A titleless reference (`Guo J and Frost JW, J. Am. Chem. Soc, 2002, 124, 528–529.`) may reach us with its
+        // journal filed as the title: a known journal name there is not a missing journal.
+        if parsed.journal == nil, !(parsed.title.map(LintNormalization.isKnownJournal) ?? false) { missing.append(.journal) }
         let aheadOfPrint = parsed.notes.contains { $0.kind == .epubAheadOfPrint }
         if !aheadOfPrint {
             if parsed.volume == nil { missing.append(.volume) }

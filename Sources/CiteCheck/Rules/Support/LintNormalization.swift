@@ -1,7 +1,8 @@
-// TEMPORARY FALLBACK: the normalisation helper's `Normalization` and `JournalCatalog` are not on this branch yet.
-// These few functions stand in for them so the rules can be written and tested; once `Normalization` is merged,
-// route `title`, `name`, `sameJournal` and `journalForm` through it and delete what is left here.
-
+// The normalisation the rules use. WIRING: once the normalisation branch (`Normalization`, `JournalCatalog`) is
+// merged, delete everything from `#if !CITECHECK_NORMALIZATION` to its `#else`, and the `#endif` at the end: the
+// `#else` part routes everything through `Normalization` and the catalog (tested against that branch). Until then
+// the first part is a small stand-in so the rules compile and can be tested on their own.
+#if !CITECHECK_NORMALIZATION
 /// Whether a journal name is written in full or abbreviated.
 enum JournalForm: String, Sendable {
     case full, abbreviated
@@ -30,6 +31,9 @@ enum LintNormalization {
         if !current.isEmpty { words.append(current) }
         return words.joined(separator: " ")
     }
+
+    /// The fallback knows no catalogue.
+    static func isKnownJournal(_ text: String) -> Bool { false }
 
     /// A family name for comparison: lowercased, letters only.
     static func name(_ text: String) -> String {
@@ -98,3 +102,46 @@ private extension String {
         return String(s)
     }
 }
+
+#else
+
+
+/// Whether a journal name is written in full or abbreviated.
+enum JournalForm: String, Sendable {
+    case full, abbreviated
+}
+
+enum LintNormalization {
+    static func title(_ text: String) -> String { Normalization.title(text) }
+
+    static func name(_ text: String) -> String { Normalization.name(text) }
+
+    static func sameJournal(_ a: String, _ b: String) -> Bool { Normalization.sameJournal(a, b) }
+
+    /// True when `text` is a journal name the catalog knows (a parser may file a titleless reference's
+    /// journal as its title).
+    static func isKnownJournal(_ text: String) -> Bool { JournalCatalog.isKnown(text) }
+
+    /// Full, abbreviated, or nil when the name reads the same both ways (`JAMA Psychiatry`, `Science`,
+    /// `Neuropsychopharmacology`) or cannot be told.
+    static func journalForm(_ journal: String) -> JournalForm? {
+        let key = Normalization.journalKey(journal)
+        guard !key.isEmpty else { return nil }
+        if let full = JournalCatalog.fullTitle(for: journal), let abbreviation = JournalCatalog.abbreviation(for: journal) {
+            let fullKey = Normalization.journalKey(Normalization.strippedJournal(full))
+            let abbreviationKey = Normalization.journalKey(Normalization.strippedJournal(abbreviation))
+            let strippedKey = Normalization.journalKey(Normalization.strippedJournal(journal))
+            if fullKey == abbreviationKey { return nil }
+            if strippedKey == fullKey { return .full }
+            if strippedKey == abbreviationKey { return .abbreviated }
+        }
+        if Normalization.isAbbreviatedJournal(journal) { return .abbreviated }
+        let words = journal.split { $0 == " " || $0 == "\t" }.map(String.init)
+        if words.contains(where: { connectives.contains($0.lowercased()) }) { return .full }
+        return nil
+    }
+
+    private static let connectives: Set<String> = ["of", "and", "the", "for", "in", "on", "&", "de", "der", "und"]
+}
+
+#endif
