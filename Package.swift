@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C bindings: module maps and shims only.
@@ -26,7 +27,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // The domain: document -> reference list -> parsed references -> findings. No C, no network.
-        .target(name: "CiteCheck"),
+        .target(name: "CiteCheck", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // The only importer of CCurl and CLibXML2: HTTP, XML, PubMed records, matching, cache.
         .target(name: "PubMed", dependencies: ["CiteCheck", "CCurl", "CLibXML2"]),
         // The thin command line front end.

@@ -1,0 +1,47 @@
+/// What checking one post produced: the input every reporter renders.
+public struct FileReport: Sendable {
+    /// The path as the user gave it (`-` for standard input).
+    public var path: String
+    /// The reference list's entries with their parsed fields (empty when the post has no list).
+    public var references: [Reference]
+    /// Final findings: configured, suppressions applied, sorted.
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, references: [Reference] = [], diagnostics: [Diagnostic] = []) {
+        self.path = path
+        self.references = references
+        self.diagnostics = diagnostics
+    }
+
+    /// The reference a diagnostic is about, by its 1-based list position.
+    public func reference(_ index: Int?) -> Reference? {
+        guard let index else { return nil }
+        return references.first { $0.entry.index == index }
+    }
+}
+
+/// Counts over a run.
+public struct RunSummary: Sendable, Equatable {
+    public var errors: Int
+    public var warnings: Int
+    public var infos: Int
+    public var files: Int
+    /// Files with at least one finding.
+    public var filesWithFindings: Int
+
+    public init(_ reports: [FileReport]) {
+        let all = reports.flatMap(\.diagnostics)
+        errors = all.count { $0.severity == .error }
+        warnings = all.count { $0.severity == .warning }
+        infos = all.count { $0.severity == .info }
+        files = reports.count
+        filesWithFindings = reports.count { !$0.diagnostics.isEmpty }
+    }
+
+    /// `2 errors, 1 warning, 3 infos in 1 file`.
+    public var line: String {
+        "\(Self.count(errors, "error")), \(Self.count(warnings, "warning")), \(Self.count(infos, "info")) in \(Self.count(files, "file"))"
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}

@@ -1,0 +1,62 @@
+/// Everything a rule may look at for one post.
+///
+/// Later phases add their inputs here as properties with empty defaults (text citations and links from the
+/// citation finder; PubMed matches from verification), so existing rules and tests keep compiling.
+public struct CheckContext: Sendable {
+    public var document: Document
+    /// The reference list the finder chose, nil when the post has none.
+    public var referenceList: ReferenceList?
+    /// The list's entries with their parsed fields, in list order.
+    public var references: [Reference]
+    public var configuration: Configuration
+    /// The year "now" is in: `ref-bad-year` reports years after it. Injected so tests do not depend on the clock.
+    public var currentYear: Int
+
+    // Room for later phases (the lead adds these with empty defaults):
+    // public var textCitations: [TextCitation] = []
+    // public var verifications: [Int: Verification] = [:]   // by reference index
+
+    public init(document: Document, referenceList: ReferenceList?, references: [Reference], configuration: Configuration = .default, currentYear: Int) {
+        self.document = document
+        self.referenceList = referenceList
+        self.references = references
+        self.configuration = configuration
+        self.currentYear = currentYear
+    }
+
+    /// The file path diagnostics carry.
+    public var path: String { document.source.path }
+
+    /// Where a reference stands in the file (its label included).
+    public func range(of reference: Reference) -> SourceRange {
+        reference.entry.range
+    }
+
+    /// Where a field of a reference stands in the file; the whole entry when the parser did not record the field's place.
+    public func range(of field: ReferenceField, in reference: Reference) -> SourceRange {
+        guard let derived = reference.parsed.fieldRanges[field] else { return reference.entry.range }
+        return range(ofDerived: derived, in: reference)
+    }
+
+    /// Maps a UTF-8 range of the entry's text to the file.
+    public func range(ofDerived derived: Range<Int>, in reference: Reference) -> SourceRange {
+        let textLength = reference.entry.text.utf8.count
+        guard derived.lowerBound >= 0, derived.upperBound <= textLength else { return reference.entry.range }
+        let start = reference.entry.sourceMap.sourceOffset(forDerived: derived.lowerBound)
+        // The end maps through the last byte of the range, so a range ending at a replaced piece stays tight.
+        let end = derived.isEmpty ? start : reference.entry.sourceMap.sourceOffset(forDerived: derived.upperBound - 1) + 1
+        return document.source.range(of: start..<max(start, end))
+    }
+
+    /// A diagnostic about one reference, with the rule's default severity; `field` also picks the range when given.
+    public func diagnostic(
+        _ rule: RuleDescription, _ message: String, reference: Reference, field: ReferenceField? = nil,
+        range: SourceRange? = nil, expected: String? = nil, found: String? = nil
+    ) -> Diagnostic {
+        let place = range ?? field.map { self.range(of: $0, in: reference) } ?? self.range(of: reference)
+        return Diagnostic(
+            rule: rule.id, severity: rule.defaultSeverity, message: message, file: path, range: place,
+            reference: reference.entry.index, field: field, expected: expected, found: found
+        )
+    }
+}

@@ -1,0 +1,101 @@
+/// `ref-duplicate`: two entries of the list cite the same work.
+///
+/// Same work: equal DOI or equal PMID; or, when neither pair of identifiers differs, the same first author's
+/// family name and year, and either the same normalised title or the same journal, volume and first page —
+/// unless their volumes or first pages differ.
+/// The later entry is reported, naming the earlier one.
+public struct RefDuplicateRule: Rule {
+    public static let description = RuleDescription(
+        id: "ref-duplicate",
+        defaultSeverity: .error,
+        summary: "Two entries of the reference list cite the same work.",
+        rationale: """
+            A work listed twice splits the citations in the text between two numbers and makes the list look longer \
+            than its evidence is. Keep one entry and renumber the citations that pointed to the other.
+            """,
+        triggeringExamples: [
+            RuleExample("""
+                Mindfulness
+
+                Mindfulness training eased anxiety [1], and the effect lasted [2].
+
+                References
+
+                1. Hoge EA, Bui E, Marques L, et al. Randomized controlled trial of mindfulness meditation for generalized anxiety disorder: effects on anxiety and stress reactivity. J Clin Psychiatry. 2013;74(8):786-792.
+                ↓2. Hoge EA, Bui E, Marques L, et al. Randomized controlled trial of mindfulness meditation for generalized anxiety disorder: effects on anxiety and stress reactivity. J Clin Psychiatry. 2013;74(8):786-92.
+                """),
+            RuleExample("""
+                # Mindfulness
+
+                Mindfulness training eased anxiety [1], and the effect lasted [2].
+
+                ## References
+
+                1. Hoge EA, Bui E, Marques L, et al. Randomized controlled trial of mindfulness meditation for generalized anxiety disorder. J Clin Psychiatry. 2013;74(8):786-792. doi:10.4088/JCP.12m08083
+                ↓2. Hoge E. Mindfulness meditation for generalized anxiety disorder. J Clin Psychiatry. 2013. doi:10.4088/jcp.12m08083
+                """, format: .markdown),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                Mindfulness
+
+                Mindfulness training eased anxiety [1], about as well as escitalopram [2].
+
+                References
+
+                1. Hoge EA, Bui E, Marques L, et al. Randomized controlled trial of mindfulness meditation for generalized anxiety disorder: effects on anxiety and stress reactivity. J Clin Psychiatry. 2013;74(8):786-792.
+                2. Hoge EA, Bui E, Mete M, et al. Mindfulness-based stress reduction vs escitalopram for the treatment of adults with anxiety disorders: a randomized clinical trial. JAMA Psychiatry. 2023;80(1):13-21.
+                """),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let references = context.references.filter { !$0.parsed.isUnparsed }
+        for (position, later) in references.enumerated() {
+            for earlier in references[..<position] {
+                guard let reason = Self.sameWork(earlier.parsed, later.parsed) else { continue }
+                diagnostics.append(context.diagnostic(
+                    Self.description,
+                    "reference \(later.entry.index) cites the same work as reference \(earlier.entry.index) (\(reason))",
+                    reference: later, range: later.entry.range, expected: nil, found: nil
+                ))
+                break
+            }
+        }
+        return diagnostics
+    }
+
+    /// Why `a` and `b` are the same work, nil when they are not (or cannot be told apart from what is written).
+    static func sameWork(_ a: ParsedReference, _ b: ParsedReference) -> String? {
+        let doiA = a.doi.map { $0.lowercased() }
+        let doiB = b.doi.map { $0.lowercased() }
+        if let doiA, let doiB {
+            return doiA == doiB ? "same DOI \(doiA)" : nil
+        }
+        if let pmidA = a.pmid, let pmidB = b.pmid {
+            return pmidA == pmidB ? "same PMID \(pmidA)" : nil
+        }
+        // Different volumes or first pages are different works, whatever else matches (`Biochemistry, 2016, 55,
+        // 2122–2134` and `…, 2016, 55, 2813–2816` by the same first author).
+        if let volumeA = a.volume, let volumeB = b.volume, volumeA != volumeB { return nil }
+        if let pageA = a.pages?.first, let pageB = b.pages?.first, pageA.lowercased() != pageB.lowercased() { return nil }
+        guard let authorA = a.authors.first, let authorB = b.authors.first,
+              LintNormalization.name(authorA.family) == LintNormalization.name(authorB.family),
+              let year = a.year, year == b.year else { return nil }
+        if let titleA = a.title, let titleB = b.title {
+            let x = LintNormalization.title(titleA)
+            if !x.isEmpty, x == LintNormalization.title(titleB) {
+                return "same first author, year and title"
+            }
+        }
+        if let journalA = a.journal, let journalB = b.journal, LintNormalization.sameJournal(journalA, journalB),
+           let volume = a.volume, volume == b.volume,
+           let pageA = a.pages?.first, pageA == b.pages?.first {
+            return "same first author, year, journal, volume and first page"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,126 @@
+/// `ref-missing-field`: a journal reference lacks its year, journal, volume or pages.
+///
+/// One diagnostic per missing field, with `field` set, so each finding is one fact a program can act on.
+/// Entries without volume and pages that give a URL, or that carry none of journal, volume and pages but give a
+/// DOI or PMID, are taken to be other kinds of work (web pages, books, reports) and are only asked for a year.
+/// Entries marked "Epub ahead of print" are not asked for volume and pages. Unparsed entries are left to
+/// `ref-unparsed`.
+public struct RefMissingFieldRule: Rule {
+    public static let description = RuleDescription(
+        id: "ref-missing-field",
+        defaultSeverity: .warning,
+        summary: "A journal reference is missing its year, journal name, volume or page numbers.",
+        rationale: """
+            Year, journal, volume and pages are what a reader (and PubMed) needs to find an article. A reference \
+            without them is hard to check and easy to get wrong. Add the missing field; for an article with only an \
+            article number, the number counts as its pages.
+            """,
+        triggeringExamples: [
+            RuleExample("""
+                Exercise and anxiety
+
+                Aerobic exercise reduced anxiety symptoms [1].
+
+                References
+
+                ↓1. Stubbs B, Vancampfort D, Rosenbaum S, et al. An examination of the anxiolytic effects of exercise for people with anxiety and stress-related disorders: a meta-analysis. Psychiatry Res. 2017;249.
+                """),
+            RuleExample("""
+                Exercise and anxiety
+
+                Aerobic exercise reduced anxiety symptoms [1].
+
+                References
+
+                ↓1. Stubbs B, Vancampfort D, Rosenbaum S, et al. An examination of the anxiolytic effects of exercise for people with anxiety and stress-related disorders: a meta-analysis. Psychiatry Res. 249:102-108.
+                """),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                Exercise and anxiety
+
+                Aerobic exercise reduced anxiety symptoms [1].
+
+                References
+
+                1. Stubbs B, Vancampfort D, Rosenbaum S, et al. An examination of the anxiolytic effects of exercise for people with anxiety and stress-related disorders: a meta-analysis. Psychiatry Res. 2017;249:102-108.
+                """),
+            RuleExample("""
+                Masks
+
+                The agency's guidance changed in 2021 [1].
+
+                References
+
+                1. Centers for Disease Control and Prevention. Science brief: community use of masks. 2021. https://www.cdc.gov/coronavirus/2019-ncov/science/science-briefs/masking-science-sars-cov2.html
+                """),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for reference in context.references where !reference.parsed.isUnparsed {
+            for field in missingFields(reference.parsed) {
+                diagnostics.append(context.diagnostic(
+                    Self.description, "reference \(reference.entry.index) has no \(Self.name(of: field))",
+                    reference: reference, field: field, range: reference.entry.range
+                ))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The required fields `parsed` lacks, in the order year, journal, volume, pages.
+    func missingFields(_ parsed: ParsedReference) -> [ReferenceField] {
+        var missing: [ReferenceField] = []
+        // A year the parser did not place (an unusual author list before it) is not a missing year.
+        if parsed.year == nil, !Self.mentionsYear(parsed.raw) { missing.append(.year) }
+        // A name with a link but no volume or pages is a web page or report (its "journal" may be a page title).
+        let isJournalArticle = parsed.volume != nil || parsed.pages != nil || (parsed.journal != nil && parsed.url == nil)
+        guard isJournalArticle else {
+            // A web page, book or report with a link is findable; a bare title and year is not.
+            if parsed.doi == nil, parsed.pmid == nil, parsed.url == nil { missing.append(.journal) }
+            return missing
+        }
+        // A titleless reference (`Guo J and Frost JW, J. Am. Chem. Soc, 2002, 124, 528–529.`) may reach us with its
+        // journal filed as the title: a known journal name there is not a missing journal.
+        if parsed.journal == nil, !(parsed.title.map(LintNormalization.isKnownJournal) ?? false) { missing.append(.journal) }
+        let aheadOfPrint = parsed.notes.contains { $0.kind == .epubAheadOfPrint }
+        if !aheadOfPrint {
+            if parsed.volume == nil { missing.append(.volume) }
+            if parsed.pages == nil { missing.append(.pages) }
+        }
+        return missing
+    }
+
+    /// True when `raw` holds a standalone four-digit number from 1800 to 2099, or says "in press".
+    static func mentionsYear(_ raw: String) -> Bool {
+        let lowered = raw.lowercased()
+        if lowered.contains("in press") || lowered.contains("forthcoming") { return true }
+        let scalars = Array(raw.unicodeScalars)
+        let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
+        var index = 0
+        while index < scalars.count {
+            guard isDigit(scalars[index]) else { index += 1; continue }
+            var end = index
+            while end < scalars.count, isDigit(scalars[end]) { end += 1 }
+            if end - index == 4, let value = Int(String(String.UnicodeScalarView(scalars[index..<end]))), (1800...2099).contains(value) {
+                return true
+            }
+            index = end
+        }
+        return false
+    }
+
+    static func name(of field: ReferenceField) -> String {
+        switch field {
+        case .year: "year"
+        case .journal: "journal name"
+        case .volume: "volume"
+        case .pages: "page numbers or article number"
+        default: field.rawValue
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// `ref-unparsed`: an entry of the reference list yields no usable title, journal or year.
+public struct RefUnparsedRule: Rule {
+    public static let description = RuleDescription(
+        id: "ref-unparsed",
+        defaultSeverity: .warning,
+        summary: "A reference list entry could not be read as a citation: no title, journal or year was found.",
+        rationale: """
+            An entry citecheck cannot split into fields cannot be checked, and a reader probably cannot find the work \
+            either. Write it as a full citation (authors, title, journal, year, volume, pages), or move notes that \
+            are not citations out of the reference list. It is a warning, not an error: the entry may be a valid \
+            citation of a kind citecheck does not read.
+            """,
+        triggeringExamples: [
+            RuleExample("""
+                Sleep and mood
+
+                Short sleep predicts low mood [1], as our earlier post explained [2].
+
+                References
+
+                1. Baglioni C, Battagliese G, Feige B, et al. Insomnia as a predictor of depression: a meta-analytic evaluation of longitudinal epidemiological studies. J Affect Disord. 2011;135(1-3):10-19.
+                ↓2. https://example.org/sleep-and-mood
+                """),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                Sleep and mood
+
+                Short sleep predicts low mood [1].
+
+                References
+
+                1. Baglioni C, Battagliese G, Feige B, et al. Insomnia as a predictor of depression: a meta-analytic evaluation of longitudinal epidemiological studies. J Affect Disord. 2011;135(1-3):10-19.
+                """),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        context.references.filter { $0.parsed.isUnparsed }.map { reference in
+            context.diagnostic(
+                Self.description,
+                "reference \(reference.entry.index) could not be read as a citation: no title, journal or year found",
+                reference: reference
+            )
+        }
+    }
+}

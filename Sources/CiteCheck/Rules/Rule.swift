@@ -1,0 +1,89 @@
+/// A lint rule: one check over a post's reference list (or, later, its text citations and PubMed matches).
+///
+/// One rule lives in one file under `Rules/List/`, declares its `description` (id, default severity, summary,
+/// rationale, examples) and reports findings through `check(_:)`. Rules emit diagnostics with their default
+/// severity; the `Linter` applies the configured severity and inline suppressions afterwards.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ context: CheckContext) -> [Diagnostic]
+}
+
+/// What a rule is: the data reporters, documentation and the configuration loader read.
+public struct RuleDescription: Sendable, Hashable {
+    /// Stable id (`ref-bad-pages`): part of the interface (configuration, suppressions, JSON, SARIF).
+    public var id: String
+    public var defaultSeverity: Severity
+    /// One line: what the rule finds.
+    public var summary: String
+    /// A few sentences: why it matters and what to do.
+    public var rationale: String
+    /// Posts the rule reports on; `↓` marks where each finding starts (see `RuleExample`).
+    public var triggeringExamples: [RuleExample]
+    /// Posts the rule must stay quiet on.
+    public var nonTriggeringExamples: [RuleExample]
+
+    public init(
+        id: String, defaultSeverity: Severity, summary: String, rationale: String,
+        triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = []
+    ) {
+        self.id = id
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+        self.rationale = rationale
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+    }
+}
+
+/// A small whole post used as a rule example and run through the full pipeline by the tests.
+///
+/// In a triggering example each `↓` (U+2193) marks the place a finding of the rule must start; the marker is
+/// removed before the post is read, and its line and column (in Unicode scalars) are the expected position.
+public struct RuleExample: Sendable, Hashable {
+    public static let marker: Character = "\u{2193}"
+
+    /// The post, markers included.
+    public var post: String
+    public var format: InputFormat
+    /// A configuration to run the example with, in `.citecheck.toml` syntax; nil for the defaults.
+    public var configuration: String?
+    /// The year the example is checked in (for `ref-bad-year`).
+    public var currentYear: Int
+
+    public init(_ post: String, format: InputFormat = .text, configuration: String? = nil, currentYear: Int = 2026) {
+        self.post = post
+        self.format = format
+        self.configuration = configuration
+        self.currentYear = currentYear
+    }
+
+    /// The post without markers, and the positions the markers stood at, in order.
+    public var strippedPost: (text: String, markers: [SourcePosition]) {
+        var text = ""
+        var markers: [SourcePosition] = []
+        var line = 1
+        var column = 1
+        var previousWasCR = false
+        for scalar in post.unicodeScalars {
+            if Character(scalar) == RuleExample.marker {
+                markers.append(SourcePosition(line: line, column: column))
+                continue
+            }
+            text.unicodeScalars.append(scalar)
+            if scalar == "\n" {
+                if !previousWasCR { line += 1 }
+                column = 1
+                previousWasCR = false
+            } else if scalar == "\r" {
+                line += 1
+                column = 1
+                previousWasCR = true
+            } else {
+                column += 1
+                previousWasCR = false
+            }
+        }
+        return (text, markers)
+    }
+}

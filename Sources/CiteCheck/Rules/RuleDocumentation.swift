@@ -1,0 +1,30 @@
+/// Renders the registered rules' descriptions for people: a Markdown reference (for docs/rules.md or a
+/// `citecheck rules` command) built from the same data SARIF and the tests use, so it cannot drift.
+public enum RuleDocumentation {
+    /// One section per rule: id, default severity, summary, rationale, and its examples.
+    public static func markdown(_ rules: [RuleDescription] = RuleRegistry.descriptions) -> String {
+        var out = "# citecheck rules\n"
+        for rule in rules {
+            out += "\n## `\(rule.id)`\n\n"
+            out += "Default severity: **\(rule.defaultSeverity.rawValue)**\n\n"
+            out += rule.summary + "\n\n" + rule.rationale + "\n"
+            if let example = rule.triggeringExamples.first?.post {
+                out += "\nReported (`↓` marks the finding):\n\n```\n\(example)\n```\n"
+            }
+            if let example = rule.nonTriggeringExamples.first?.post {
+                out += "\nNot reported:\n\n```\n\(example)\n```\n"
+            }
+        }
+        return out
+    }
+
+    /// `id  severity  summary`, one rule a line, ids padded to one width.
+    public static func list(_ rules: [RuleDescription] = RuleRegistry.descriptions) -> String {
+        let width = rules.map(\.id.count).max() ?? 0
+        return rules.map { rule in
+            let id = rule.id + String(repeating: " ", count: width - rule.id.count)
+            let severity = rule.defaultSeverity.rawValue + String(repeating: " ", count: 7 - rule.defaultSeverity.rawValue.count)
+            return "\(id)  \(severity)  \(rule.summary)"
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,36 @@
+/// Every rule citecheck knows, in the order documentation and SARIF list them.
+public enum RuleRegistry {
+    /// The offline rules the `Linter` runs.
+    public static let all: [any Rule.Type] = [
+        RefUnparsedRule.self,
+        RefMissingFieldRule.self,
+        RefBadPagesRule.self,
+        RefBadYearRule.self,
+        RefDuplicateRule.self,
+        RefNumberingRule.self,
+        RefInconsistentStyleRule.self,
+        RefEpubYearRule.self,
+    ]
+
+    /// Descriptions of findings made outside the `Linter` (PubMed verification adds its `pubmed-*` ids here), so
+    /// configuration, suppressions and SARIF know them too.
+    public static let externalDescriptions: [RuleDescription] = []
+
+    /// Every rule description: the linter's rules, then the external ones.
+    public static var descriptions: [RuleDescription] {
+        all.map { $0.description } + externalDescriptions
+    }
+
+    /// The rule type with this id, if the linter runs one.
+    public static func rule(id: String) -> (any Rule.Type)? {
+        all.first { $0.description.id == id }
+    }
+
+    /// The description with this id, linter rule or external.
+    public static func description(id: String) -> RuleDescription? {
+        descriptions.first { $0.id == id }
+    }
+
+    /// Every known rule id.
+    public static var ids: [String] { descriptions.map(\.id) }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import CiteCheck
+
+@Suite struct ConfigurationTests {
+    @Test func readsEveryKey() throws {
+        let configuration = try ConfigurationLoader.parse("""
+            style = "vancouver"
+            headings = ["Quellen", "Further reading"]
+            verify = true
+            email = "me@example.org"
+
+            [rules]
+            ref-inconsistent-style = "off"
+            ref-missing-field = "error"
+            ref-epub-year = "info"
+            """, path: "blog/.citecheck.toml")
+        #expect(configuration.style == .style(.vancouver))
+        #expect(configuration.headings == ["Quellen", "Further reading"])
+        #expect(configuration.verify == true)
+        #expect(configuration.email == "me@example.org")
+        #expect(configuration.rules == ["ref-inconsistent-style": .off, "ref-missing-field": .severity(.error), "ref-epub-year": .severity(.info)])
+        #expect(configuration.severity(for: RefInconsistentStyleRule.description) == nil)
+        #expect(configuration.severity(for: RefMissingFieldRule.description) == .error)
+        #expect(configuration.severity(for: RefBadPagesRule.description) == .error)
+        #expect(configuration.path == "blog/.citecheck.toml")
+    }
+
+    @Test func emptyFileIsTheDefaults() throws {
+        let configuration = try ConfigurationLoader.parse("# nothing\n", path: "c.toml")
+        #expect(configuration.rules.isEmpty && configuration.headings.isEmpty && configuration.style == .any && configuration.verify == nil)
+    }
+
+    @Test func dottedRuleKeysWork() throws {
+        let configuration = try ConfigurationLoader.parse("rules.ref-bad-year = \"warning\"\n", path: "c.toml")
+        #expect(configuration.rules == ["ref-bad-year": .severity(.warning)])
+    }
+
+    @Test(arguments: [
+        ("styel = \"apa\"\n", "c.toml:1: unknown key `styel` (did you mean `style`?); known keys: rules, headings, style, verify, email"),
+        ("style = \"apa\"\n\n[rules]\nref-bad-yaer = \"off\"\n", "c.toml:4: unknown rule `ref-bad-yaer` in [rules] (did you mean `ref-bad-year`?)"),
+        ("[rules]\nref-bad-year = \"loud\"\n", "c.toml:2: rule `ref-bad-year` must be \"error\", \"warning\", \"info\" or \"off\""),
+        ("[rules]\nref-bad-year = 3\n", "c.toml:2: rule `ref-bad-year` must be \"error\", \"warning\", \"info\" or \"off\""),
+        ("style = \"mla\"\n", "c.toml:1: `style` must be one of \"any\", \"vancouver\", \"ama\", \"apa\", \"harvard\", \"nature\", \"plos\", \"chicago\""),
+        ("headings = \"Sources\"\n", "c.toml:1: `headings` must be a list of strings, like headings = [\"Sources\"]"),
+        ("headings = [\"\"]\n", "c.toml:1: `headings` must be a list of non-empty strings"),
+        ("verify = \"yes\"\n", "c.toml:1: `verify` must be true or false"),
+        ("email = \"nobody\"\n", "c.toml:1: `email` must be an e-mail address in quotes"),
+        ("rules = 1\n", "c.toml:1: `rules` must be a table: [rules]"),
+    ])
+    func badValuesNameFileAndLine(text: String, message: String) {
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.parse(text, path: "c.toml") }
+        do {
+            _ = try ConfigurationLoader.parse(text, path: "c.toml")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test func syntaxErrorsCarryTheLine() {
+        do {
+            _ = try ConfigurationLoader.parse("style = \"apa\"\n[rules\n", path: "c.toml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.description.hasPrefix("c.toml:2: invalid TOML: "))
+        }
+    }
+
+    @Test func discoveryWalksUpFromThePost() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-config-\(UUID().uuidString)")
+        let nested = root.appendingPathComponent("blog/posts/2026")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = root.appendingPathComponent("blog/.citecheck.toml")
+        try Data("style = \"apa\"\n".utf8).write(to: config)
+        let post = nested.appendingPathComponent("post.md").path
+
+        #expect(ConfigurationLoader.discover(from: nested.path) == config.standardizedFileURL.path)
+        #expect(try ConfigurationLoader.configuration(forPost: post).style == .style(.apa))
+        // A folder beside the config's folder finds nothing of ours (the walk stops at the root).
+        let beside = root.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: beside, withIntermediateDirectories: true)
+        let besideFound = ConfigurationLoader.discover(from: beside.path)
+        #expect(besideFound.map { !$0.hasPrefix(root.standardizedFileURL.path) } ?? true)
+        // --config wins over discovery, and a missing file is an error naming it.
+        let explicit = root.appendingPathComponent("x.toml")
+        try Data("style = \"nature\"\n".utf8).write(to: explicit)
+        #expect(try ConfigurationLoader.configuration(forPost: post, explicitPath: explicit.path).style == .style(.nature))
+        #expect(throws: ConfigurationError(path: "/nonexistent/c.toml", message: "cannot read the configuration file")) {
+            try ConfigurationLoader.load(path: "/nonexistent/c.toml")
+        }
+    }
+}
