@@ -1,7 +1,8 @@
 /// The citation rules, as functions returning findings. Each takes what the finder and the linker produced;
 /// the rule engine wraps each function in a `Rule` with the same id.
 ///
-/// - `cite-missing-reference` (error): a marker, footnote reference or author-year citation with no entry.
+/// - `cite-missing-reference` (error): a marker, footnote reference or author-year citation with no entry
+///   (warning for a lone narrative name, `Duman (2014)`, which may be a product or place).
 /// - `cite-unused-reference` (warning): an entry nothing cites, only in posts that cite with markers or
 ///   author-year citations at all.
 /// - `cite-year-mismatch` (error; info when the text gives the entry's online year).
@@ -105,7 +106,9 @@ public struct CitationChecks: Sendable {
                 let author = c.claims.authors.first?.value ?? "?"
                 let year = c.claims.year.map { ", \($0.value)" } ?? ""
                 let why = references.isEmpty ? "the post has no reference list" : "no entry's first author is \(author)"
-                out.append(diagnostic("cite-missing-reference", .error, "\(author)\(c.claims.etAl ? " et al." : "")\(year) is cited but \(why)",
+                // `Spravato (2019)` reads like `Duman (2014)`: a lone narrative name is only a warning.
+                let lone = c.kind == .authorYear(parenthetical: false) && c.claims.authors.count == 1 && !c.claims.etAl
+                out.append(diagnostic("cite-missing-reference", lone ? .warning : .error, "\(author)\(c.claims.etAl ? " et al." : "")\(year) is cited but \(why)",
                                       at: c.sourceRange, found: c.text))
             case .mention:
                 continue

@@ -22,7 +22,8 @@ public enum CitationVocabulary {
         "many", "one", "two", "three", "first", "second", "third", "last", "next", "previous", "earlier", "later",
         "recent", "recently", "new", "review", "analysis", "report", "data", "results", "conclusion", "introduction",
         "background", "methods", "discussion", "note", "notes", "ibid", "ref", "refs", "reference", "references",
-        "i", "he", "she", "they", "you", "yes", "no", "not", "e.g", "i.e", "cf", "etc",
+        "i", "he", "she", "they", "you", "yes", "no", "not", "e.g", "i.e", "cf", "etc", "researchers", "scientists",
+        "investigators", "authors", "doctors", "physicians", "clinicians", "patients", "participants", "experts",
     ]
 
     /// Nouns that make `a 2016 …` a study: `a 2016 crossover study`, `a 2019 meta-analysis`.

@@ -107,8 +107,15 @@ struct Token: Hashable, Sendable {
     var kind: Kind
     var range: Range<Int>
     var text: String
+    /// `text` lowercased (computed once: the scanners ask for it often).
+    let lower: String
 
-    var lower: String { text.lowercased() }
+    init(kind: Kind, range: Range<Int>, text: String) {
+        self.kind = kind
+        self.range = range
+        self.text = text
+        lower = kind == .word ? text.lowercased() : text
+    }
     var isCapitalized: Bool {
         guard kind == .word, let first = text.unicodeScalars.first else { return false }
         return first.properties.isUppercase

@@ -64,6 +64,9 @@ import Testing
     @Test func authorYearWithUnknownAuthorIsMissing() {
         let a = analyze("It helped (Krystal et al., 2019). Acronyms (USA, 2019) are not reported.")
         #expect(a.missingReference().map(\.message) == ["Krystal et al., 2019 is cited but no entry's first author is Krystal"])
+        #expect(a.missingReference().map(\.severity) == [.error])
+        let b = analyze("The agency approved Spravato (2019) for adults. Researchers and colleagues (2018) agreed.")
+        #expect(b.missingReference().map(\.severity) == [.warning])
     }
 
     @Test func namesCompareWithoutDiacriticsCaseAndParticles() {
