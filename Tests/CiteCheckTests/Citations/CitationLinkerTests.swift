@@ -171,27 +171,28 @@ import Testing
     }
 
     @Test func seedLikePostIsSilent() {
-        // Written for this test after the shape of the seed post: narrative claims, no markers.
+        // Written for this test (not the seed's prose), with the seed post's shape: narrative claims, no markers.
         let body = """
-        Ketamine: Beyond Depression
+        Notes on Infusion Therapy
 
-        Part 2 of a series (updated 2024).
+        Second instalment (revised 2024).
 
-        A key trial published in JAMA Psychiatry found that one infusion (0.5 mg/kg) eased intrusive memories \
-        in PTSD (p < 0.05). A later randomized controlled trial of repeated infusions (6 infusions over 2 weeks) \
-        did better than midazolam.
+        Our clinic follows the trial published in JAMA Psychiatry, where a single dose (0.5 mg/kg) lowered \
+        symptom scores (p < 0.05). Repeated dosing (six sessions in two weeks) then beat the comparator in a \
+        randomized controlled trial.
 
-        Researchers from Yale University reported a randomized, placebo-controlled crossover trial in Social \
-        Anxiety Disorder (SAD). A double-blind replication study in GAD/SAD agreed.
+        Scientists from Yale University tested the drug against placebo in a crossover design, and a \
+        double-blind replication study with an active control came to the same answer.
 
-        A randomized, controlled crossover trial in OCD showed fast relief. In 2014, the FDA had not yet acted.
+        For compulsions, a randomized, controlled crossover trial reported quick benefit. In 2014, regulators \
+        had not yet weighed in.
         """
         let a = analyze(body)
         #expect(a.all().isEmpty)
         #expect(!a.usesExplicitCitations)
         let jama = a.links.first { (link: CitationLink) in a.citations[link.citation].claims.journal?.value == "JAMA Psychiatry" }
         #expect(jama?.entries == [1])
-        #expect(a.citations.contains { $0.claims.institution?.value == "Yale University" })
+        #expect(a.citations.contains { $0.claims.institution?.value == "Yale University" && $0.claims.studyTypes == ["crossover", "double-blind", "replication"] })
         #expect(a.links.filter { !$0.entries.isEmpty }.count == 1)
     }
 
