@@ -5,7 +5,8 @@
 ///   (warning for a lone narrative name, `Duman (2014)`, which may be a product or place).
 /// - `cite-unused-reference` (warning): an entry nothing cites, only in posts that cite with markers or
 ///   author-year citations at all.
-/// - `cite-year-mismatch` (error; info when the text gives the entry's online year).
+/// - `cite-year-mismatch` (error; warning when the marker names several entries; info when the text gives
+///   the entry's online year).
 /// - `cite-author-mismatch` (error; warning when the name is a later author of the entry).
 /// - `cite-journal-mismatch` (error when tied by a marker, warning when tied by narrative evidence).
 /// - `cite-order` (info): numbered markers not in order of first citation.
@@ -166,7 +167,8 @@ public struct CitationChecks: Sendable {
                 continue
             }
             let says = entries.map { "\(name($0.entry.index)) says \($0.parsed.year.map(String.init) ?? "")" }
-            out.append(diagnostic("cite-year-mismatch", .error, "text says \(year.value), \(CitationChecks.list(says))", at: year.sourceRange,
+            // With several entries behind one marker the year may be about another work: a warning.
+            out.append(diagnostic("cite-year-mismatch", entries.count == 1 ? .error : .warning, "text says \(year.value), \(CitationChecks.list(says))", at: year.sourceRange,
                                   reference: entries.count == 1 ? entries[0].entry.index : nil, field: .year,
                                   expected: entries.count == 1 ? entries[0].parsed.year.map(String.init) : nil, found: year.text))
         }

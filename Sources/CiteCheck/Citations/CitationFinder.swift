@@ -40,7 +40,13 @@ public struct CitationFinder: Sendable {
             let first = max(0, min(list.firstBlockIndex, document.blocks.count))
             var start = first
             // The heading block stands just before the first entry block.
-            if let range = list.headingRange, first > 0, document.blocks[first - 1].range == range { start = first - 1 }
+            if first > 0 {
+                let previous = document.blocks[first - 1]
+                let trimmed = { (s: String) in s.trimmingSpaces() }
+                if previous.range == list.headingRange || (list.heading.map { trimmed($0) == trimmed(previous.text) } ?? false) {
+                    start = first - 1
+                }
+            }
             excluded = start..<max(start, min(list.endBlockIndex, document.blocks.count))
             ordered = document.blocks[excluded].contains {
                 if case .listItem(_, let ordinal) = $0.kind { return ordinal != nil }
@@ -334,5 +340,15 @@ enum NumberList {
             k += 1
         }
         return numbers.isEmpty || expectNumber ? nil : numbers
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and line breaks.
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !ScanText.isSpace($0) }),
+              let last = scalars.lastIndex(where: { !ScanText.isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -102,6 +102,10 @@ import Testing
         #expect(years.first?.reference == 3)
         #expect(years.first?.expected == "2018")
         #expect(years.first?.found == "2016")
+        let several = analyze("Relief followed in a 2016 crossover study [3, 5].").yearMismatch()
+        #expect(several.map(\.message) == ["text says 2016, reference 3 says 2018 and reference 5 says 2013"])
+        #expect(several.map(\.severity) == [.warning])
+        #expect(analyze("Relief followed in a 2013 crossover study [3, 5].").yearMismatch().isEmpty)
     }
 
     @Test func journalClaims() {
