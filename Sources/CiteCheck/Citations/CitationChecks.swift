@@ -40,11 +40,12 @@ public struct CitationChecks: Sendable {
 
     /// Finds, links and prepares the checks for a post in one call.
     public static func analyze(document: Document, list: ReferenceList?, references: [Reference],
-                               linker: CitationLinker = CitationLinker()) -> CitationChecks {
+                               linker: CitationLinker = CitationLinker(),
+                               isJournal: @escaping @Sendable (String) -> Bool = CitationVocabulary.looksLikeJournal) -> CitationChecks {
         let citations = CitationFinder.find(in: document, list: list)
         let links = linker.link(citations, to: references)
         return CitationChecks(source: document.source, citations: citations, links: links, references: references,
-                              sameJournal: linker.sameJournal, familyKey: linker.familyKey)
+                              isJournal: isJournal, sameJournal: linker.sameJournal, familyKey: linker.familyKey)
     }
 
     /// Every citation rule's findings, in rule order.

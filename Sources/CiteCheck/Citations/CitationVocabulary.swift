@@ -89,6 +89,14 @@ public enum CitationVocabulary {
         return key
     }
 
+    /// The family name without leading particles (`van der Berg` → `Berg`, `Aan Het Rot` → `Rot`); a name that
+    /// is all particles is kept whole.
+    public static func withoutParticles(_ name: String) -> String {
+        var words = name.split { $0 == " " || $0 == "\u{00A0}" }
+        while words.count > 1, let first = words.first, particles.contains(fold(String(first))) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
     /// Lowercase with common Latin diacritics folded (`Müller` → `muller`, `Łukasz` → `lukasz`, `ß` → `ss`).
     public static func fold(_ text: String) -> String {
         var out = ""
