@@ -133,7 +133,9 @@ struct BlockScan {
     /// `<sup>1</sup>`, `^2,3^`, `<sup>[4–6]</sup>`: superscript ranges holding only numbers.
     mutating func scanMarkupSuperscripts() {
         for range in superscripts {
-            guard range.count <= 60, !followsDigitOrUnit(range.lowerBound) else { continue }
+            // `text <sup>1</sup>` may stand after a space; `10<sup>6</sup>` and `m<sup>2</sup>` are not markers.
+            let spaced = text.scalar(before: range.lowerBound).map { ScanText.isSpace($0.scalar) } ?? true
+            guard range.count <= 60, spaced || !followsDigitOrUnit(range.lowerBound) else { continue }
             var tokens = text.tokens(in: range)
             tokens.removeAll { $0.kind == .punct && ["[", "]", "(", ")"].contains($0.text) }
             guard let numbers = NumberList.parse(tokens) else { continue }

@@ -59,6 +59,8 @@ import Testing
         let text = "effective1,2 and m2 and 102"
         let found = CitationFixture.cites(text, superscripts: [9..<12, 18..<19, 26..<27])
         #expect(found.map(\.numbers) == [[1, 2]])
+        #expect(CitationFixture.cites("shown [1]", superscripts: [6..<9]).map(\.numbers) == [[1]])
+        #expect(CitationFixture.cites("shown 3", superscripts: [6..<7]).map(\.numbers) == [[3]])
         if case .numbered(_, let form) = found.first?.kind { #expect(form == .superscript) } else { Issue.record("no marker") }
     }
 
