@@ -11,16 +11,20 @@ public struct CitationFinder: Sendable {
     public var entryNumbers: Set<Int>
     /// The reference list is numbered: only then is `(2, 3)` read as a marker.
     public var listIsNumbered: Bool
+    /// Footnote names of the list's entries, lowercased: a superscript holding one of them is a footnote reference.
+    public var footnoteNames: Set<String>
 
-    public init(entryNumbers: Set<Int> = [], listIsNumbered: Bool = false) {
+    public init(entryNumbers: Set<Int> = [], listIsNumbered: Bool = false, footnoteNames: Set<String> = []) {
         self.entryNumbers = entryNumbers
         self.listIsNumbered = listIsNumbered
+        self.footnoteNames = footnoteNames
     }
 
     /// A finder for a post with `list`: entry numbers from the labels, or positions 1…n when no entry has a
     /// number; `orderedList` says the entries are items of an ordered list (`<ol>`) without written numbers.
     public init(list: ReferenceList?, orderedList: Bool = false) {
         let entries = list?.entries ?? []
+        footnoteNames = Set(entries.compactMap { $0.footnoteName?.lowercased() })
         let numbers = entries.compactMap(\.number)
         if numbers.isEmpty {
             entryNumbers = entries.isEmpty ? [] : Set(1...entries.count)
@@ -53,25 +57,29 @@ public struct CitationFinder: Sendable {
                 return false
             }
         }
-        return CitationFinder(list: list, orderedList: ordered).find(in: document.blocks, excluding: excluded)
+        return CitationFinder(list: list, orderedList: ordered)
+            .find(in: document.blocks, excluding: excluded, source: Array(document.source.text.utf8))
     }
 
     /// Citations in `blocks`, skipping the blocks at `excluding` (the reference list), code blocks and
     /// footnote definitions. `Citation.blockIndex` indexes `blocks`.
-    public func find(in blocks: [TextBlock], excluding: Range<Int> = 0..<0) -> [Citation] {
+    ///
+    /// `source` is the file's UTF-8 text, when known: a superscript written `[^name]` in it (the Markdown reader
+    /// records footnote references as superscripts) is then read as a footnote reference.
+    public func find(in blocks: [TextBlock], excluding: Range<Int> = 0..<0, source: [UInt8]? = nil) -> [Citation] {
         var citations: [Citation] = []
         for (index, block) in blocks.enumerated() where !excluding.contains(index) {
             switch block.kind {
             case .code, .footnoteDefinition: continue
-            default: citations += find(in: block, blockIndex: index)
+            default: citations += find(in: block, blockIndex: index, source: source)
             }
         }
         return citations
     }
 
     /// Citations in one block.
-    public func find(in block: TextBlock, blockIndex: Int) -> [Citation] {
-        var scan = BlockScan(block: block, blockIndex: blockIndex, finder: self)
+    public func find(in block: TextBlock, blockIndex: Int, source: [UInt8]? = nil) -> [Citation] {
+        var scan = BlockScan(block: block, blockIndex: blockIndex, finder: self, source: source)
         scan.run()
         return scan.citations.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
@@ -85,11 +93,14 @@ struct BlockScan {
     let text: ScanText
     let sentences: SentenceSplitter
     let superscripts: [Range<Int>]
+    /// The file's bytes, when known.
+    let source: [UInt8]?
     var citations: [Citation] = []
     /// Ranges already taken by a citation, in the order found (narrative scanning skips them).
     var covered: [Range<Int>] = []
 
-    init(block: TextBlock, blockIndex: Int, finder: CitationFinder) {
+    init(block: TextBlock, blockIndex: Int, finder: CitationFinder, source: [UInt8]? = nil) {
+        self.source = source
         self.block = block
         self.blockIndex = blockIndex
         self.finder = finder
@@ -136,11 +147,33 @@ struct BlockScan {
             // `text <sup>1</sup>` may stand after a space; `10<sup>6</sup>` and `m<sup>2</sup>` are not markers.
             let spaced = text.scalar(before: range.lowerBound).map { ScanText.isSpace($0.scalar) } ?? true
             guard range.count <= 60, spaced || !followsDigitOrUnit(range.lowerBound) else { continue }
+            if footnoteReference(range) { continue }
             var tokens = text.tokens(in: range)
             tokens.removeAll { $0.kind == .punct && ["[", "]", "(", ")"].contains($0.text) }
             guard let numbers = NumberList.parse(tokens) else { continue }
             add(.numbered(numbers: numbers, form: .superscript), range)
         }
+    }
+
+    /// A superscript that is a footnote reference: written `[^name]` in the source, or holding a footnote name
+    /// of the list. Adds it and returns true.
+    mutating func footnoteReference(_ range: Range<Int>) -> Bool {
+        let name = text.string(range).trimmingSpaces()
+        guard !name.isEmpty, name.utf8.count <= 80, !name.unicodeScalars.contains(where: ScanText.isSpace) else { return false }
+        let start = sourceRange(range)
+        if let source, start.lowerBound >= 2, start.upperBound < source.count,
+           source[start.lowerBound - 2] == 0x5B, source[start.lowerBound - 1] == 0x5E, source[start.upperBound] == 0x5D {
+            let written = start.lowerBound - 2..<start.upperBound + 1
+            citations.append(Citation(kind: .footnote(name: name), text: "[^\(name)]", blockIndex: blockIndex, range: range,
+                                      sourceRange: written, sentence: sentences.sentence(at: range.lowerBound)))
+            covered.append(range)
+            return true
+        }
+        if finder.footnoteNames.contains(name.lowercased()), Int(name) == nil {
+            add(.footnote(name: name), range)
+            return true
+        }
+        return false
     }
 
     /// True when offset `i` follows a digit (`10⁶`) or a word of one or two letters (`m²`, `cm³`, `R²`, `χ²`).

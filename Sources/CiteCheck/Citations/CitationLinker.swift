@@ -98,7 +98,12 @@ public struct CitationLinker: Sendable {
             case .numbered(let numbers, _):
                 var entries: [Int] = []
                 for n in numbers {
-                    if let e = byNumber[n] { if !entries.contains(e) { entries.append(e) } } else { link.unmatchedNumbers.append(n) }
+                    // A footnote list (`[^1]: …`) answers `1` by name when its entries carry no numbers.
+                    if let e = byNumber[n] ?? byFootnote[String(n)] {
+                        if !entries.contains(e) { entries.append(e) }
+                    } else {
+                        link.unmatchedNumbers.append(n)
+                    }
                 }
                 link.entries = entries
                 link.method = numbered ? .marker : .position

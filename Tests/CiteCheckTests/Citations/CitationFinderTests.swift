@@ -70,6 +70,25 @@ import Testing
         #expect(found.map(\.text) == ["[^1]", "[^feder]"])
     }
 
+    @Test func markdownFootnoteReferencesReadAsSuperscripts() {
+        // The Markdown reader turns `[^1]` into a superscript `1`; the source tells it apart from `^1^`.
+        let source = "As shown[^1] and[^feder] and^2^."
+        let text = "As shown1 andfeder and2."
+        let map = SourceMap(anchors: [.init(derived: 0, source: 0), .init(derived: 8, source: 10), .init(derived: 9, source: 12),
+                                      .init(derived: 13, source: 18), .init(derived: 18, source: 24), .init(derived: 22, source: 29),
+                                      .init(derived: 23, source: 31)])
+        let block = TextBlock(kind: .paragraph, text: text, sourceMap: map,
+                              range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
+                              superscripts: [8..<9, 13..<18, 22..<23])
+        let found = CitationFinder(entryNumbers: [1, 2]).find(in: block, blockIndex: 0, source: Array(source.utf8))
+        #expect(found.map(\.kind) == [.footnote(name: "1"), .footnote(name: "feder"), .numbered(numbers: [2], form: .superscript)])
+        #expect(found.first?.sourceRange == 8..<12)
+        #expect(found.first?.text == "[^1]")
+        // Without the source, a list footnote name still reads as a footnote reference.
+        let named = CitationFinder(footnoteNames: ["feder"]).find(in: block, blockIndex: 0)
+        #expect(named.map(\.kind) == [.numbered(numbers: [1], form: .superscript), .footnote(name: "feder"), .numbered(numbers: [2], form: .superscript)])
+    }
+
     struct AuthorYearCase: CustomTestStringConvertible, Sendable {
         var text: String
         var authors: [[String]]
