@@ -26,9 +26,9 @@ public struct CitationChecks: Sendable {
     public var familyKey: @Sendable (String) -> String
 
     public init(source: SourceFile, citations: [Citation], links: [CitationLink], references: [Reference],
-                isJournal: @escaping @Sendable (String) -> Bool = CitationVocabulary.looksLikeJournal,
-                sameJournal: @escaping @Sendable (String, String) -> Bool = CitationVocabulary.sameJournalFallback,
-                familyKey: @escaping @Sendable (String) -> String = CitationVocabulary.familyKey) {
+                isJournal: @escaping @Sendable (String) -> Bool = { CitationVocabulary.looksLikeJournal($0) },
+                sameJournal: @escaping @Sendable (String, String) -> Bool = { CitationVocabulary.sameJournalFallback($0, $1) },
+                familyKey: @escaping @Sendable (String) -> String = { CitationVocabulary.familyKey($0) }) {
         self.source = source
         self.citations = citations
         self.links = links
@@ -41,7 +41,7 @@ public struct CitationChecks: Sendable {
     /// Finds, links and prepares the checks for a post in one call.
     public static func analyze(document: Document, list: ReferenceList?, references: [Reference],
                                linker: CitationLinker = CitationLinker(),
-                               isJournal: @escaping @Sendable (String) -> Bool = CitationVocabulary.looksLikeJournal) -> CitationChecks {
+                               isJournal: @escaping @Sendable (String) -> Bool = { CitationVocabulary.looksLikeJournal($0) }) -> CitationChecks {
         let citations = CitationFinder.find(in: document, list: list)
         let links = linker.link(citations, to: references)
         return CitationChecks(source: document.source, citations: citations, links: links, references: references,

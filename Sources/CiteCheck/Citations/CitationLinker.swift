@@ -67,8 +67,8 @@ public struct CitationLinker: Sendable {
     /// Family-name key for comparison (diacritics, case, particles).
     public var familyKey: @Sendable (String) -> String
 
-    public init(sameJournal: @escaping @Sendable (String, String) -> Bool = CitationVocabulary.sameJournalFallback,
-                familyKey: @escaping @Sendable (String) -> String = CitationVocabulary.familyKey) {
+    public init(sameJournal: @escaping @Sendable (String, String) -> Bool = { CitationVocabulary.sameJournalFallback($0, $1) },
+                familyKey: @escaping @Sendable (String) -> String = { CitationVocabulary.familyKey($0) }) {
         self.sameJournal = sameJournal
         self.familyKey = familyKey
     }
