@@ -134,8 +134,9 @@ public struct CitationLinker: Sendable {
                 links[i].candidates = links[anchor].candidates
                 links[i].method = .sameSentence
                 links[i].confidence = links[anchor].confidence
-            } else if !anyExplicit {
-                linkNarrative(citation, references, firstAuthorKeys, into: &links[i])
+            } else {
+                // With markers in the post, only a named author is evidence enough (`Feder and colleagues found`).
+                linkNarrative(citation, references, firstAuthorKeys, authorsOnly: anyExplicit, into: &links[i])
             }
         }
         return links
@@ -206,7 +207,8 @@ public struct CitationLinker: Sendable {
         link.method = .authorOnly
     }
 
-    private func linkNarrative(_ citation: Citation, _ references: [Reference], _ keys: [String], into link: inout CitationLink) {
+    private func linkNarrative(_ citation: Citation, _ references: [Reference], _ keys: [String], authorsOnly: Bool,
+                               into link: inout CitationLink) {
         let claims = citation.claims
         let year = claims.year?.value
         func yearAgrees(_ r: Reference) -> Bool { year != nil && (r.parsed.year == year || r.parsed.epubYear == year) }
@@ -215,7 +217,7 @@ public struct CitationLinker: Sendable {
             link.method = method
             link.confidence = confidence
         }
-        if let journal = claims.journal?.value {
+        if let journal = claims.journal?.value, !authorsOnly {
             let inJournal = references.indices.filter { references[$0].parsed.journal.map { sameJournal($0, journal) } ?? false }
             if inJournal.count == 1 { return set(inJournal, .narrativeJournal, .high) }
             if inJournal.count > 1 {
@@ -231,7 +233,7 @@ public struct CitationLinker: Sendable {
             if byAuthor.count == 1 { return set(byAuthor, .narrativeAuthor, .high) }
             if !byAuthor.isEmpty { return }
         }
-        guard year != nil else { return }
+        guard year != nil, !authorsOnly else { return }
         let sameYear = references.indices.filter { yearAgrees(references[$0]) }
         let designs = claims.studyTypes.filter { $0 != "controlled" && $0 != "follow-up" }
         if !designs.isEmpty {

@@ -132,6 +132,9 @@ import Testing
         let a = analyze("It helped [1], [2] and (Duman, 2014).")
         #expect(a.unusedReference().map(\.reference) == [3, 4, 5])
         #expect(a.unusedReference().first?.message == "reference 3 is not cited in the text")
+        // A named author ties a prose mention to its entry even without a marker; a year alone does not.
+        let c = analyze("It helped [1], [2] and (Duman, 2014). Later, Rodriguez and colleagues saw it in OCD. A 2020 study agreed.")
+        #expect(c.unusedReference().map(\.reference) == [3, 4])
         let b = analyze("Ketamine helps. A 2020 study agreed.")
         #expect(b.unusedReference().isEmpty)
     }
