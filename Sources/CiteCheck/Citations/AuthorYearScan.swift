@@ -140,7 +140,8 @@ extension BlockScan {
             k += 1
         }
         guard close(), !groups.isEmpty else { return nil }
-        if groups.contains(where: { CitationVocabulary.notNames.contains($0.name.lowercased()) }) { return nil }
+        // `(Figure 2, 2019)`, `(Cochrane Review, 2019)`, `(Updated March, 2019)`: not authors.
+        if groups.contains(where: { $0.name.split(separator: " ").contains { CitationVocabulary.notNames.contains($0.lowercased()) } }) { return nil }
         return (groups, etAl)
     }
 

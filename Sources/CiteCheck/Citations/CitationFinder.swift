@@ -136,7 +136,7 @@ struct BlockScan {
     mutating func add(_ kind: Citation.Kind, _ range: Range<Int>, claims: CitationClaims = CitationClaims()) {
         citations.append(Citation(kind: kind, text: text.string(range), blockIndex: blockIndex, range: range,
                                   sourceRange: sourceRange(range), sentence: sentences.sentence(at: range.lowerBound), claims: claims))
-        covered.append(range)
+        if kind != .mention { covered.append(range) }
     }
 
     // MARK: Numbered markers

@@ -13,7 +13,17 @@ extension BlockScan {
     private static let chunk = 4000
 
     mutating func scanNarrative() {
+        // Disjoint and sorted, so a binary search finds the first range a sentence may touch.
         covered.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for r in covered {
+            if let last = merged.last, r.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                merged.append(r)
+            }
+        }
+        covered = merged
         let count = text.count
         for s in 0..<sentences.starts.count {
             let range = sentences.range(of: s, count: count)
@@ -52,6 +62,17 @@ extension BlockScan {
         return out
     }
 
+    /// A marker or author-year citation lies between the two offsets.
+    func hasCitation(between a: Int, and b: Int) -> Bool {
+        var low = 0
+        var high = covered.count
+        while low < high {
+            let mid = (low + high) / 2
+            if covered[mid].upperBound <= a { low = mid + 1 } else { high = mid }
+        }
+        return low < covered.count && covered[low].lowerBound < b && covered[low].lowerBound >= a
+    }
+
     /// A capitalised phrase from token `m`: `JAMA Psychiatry`, `American Journal of Psychiatry`, `Mount Sinai`.
     private func phrase(_ tokens: [Token], from m: Int) -> (text: String, range: Range<Int>, end: Int)? {
         var k = m
@@ -85,7 +106,8 @@ extension BlockScan {
         }
         /// Adds a claim to the sentence's mention, or starts a new mention when the slot is taken.
         func note(_ scan: inout BlockScan, _ r: Range<Int>, taken: (CitationClaims) -> Bool, set: (inout CitationClaims) -> Void) {
-            if let m = current, !taken(m.claims) {
+            // A citation between two claims separates them: `a 2016 study [2] and a trial in JAMA Psychiatry [3]`.
+            if let m = current, !taken(m.claims), !scan.hasCitation(between: m.range.upperBound, and: r.lowerBound) {
                 var claims = m.claims
                 set(&claims)
                 current = (min(m.range.lowerBound, r.lowerBound)..<max(m.range.upperBound, r.upperBound), claims)

@@ -120,6 +120,9 @@ import Testing
         AuthorYearCase(text: "It rose in (January 2014) sharply.", authors: [], years: []),
         AuthorYearCase(text: "In (2014) it changed.", authors: [], years: []),
         AuthorYearCase(text: "The effect (Smith 2014 data) held.", authors: [], years: []),
+        AuthorYearCase(text: "As summarised (Cochrane Review, 2019) and shown (Figure 2, 2019).", authors: [], years: []),
+        AuthorYearCase(text: "As Feder et al. (2014) and (Duman, 2014) and Taylor and colleagues (2018) said.",
+                       authors: [["Feder"], ["Duman"], ["Taylor"]], years: [2014, 2014, 2018]),
     ]
 
     @Test(arguments: authorYearCases) func authorYearCitations(_ c: AuthorYearCase) {
@@ -203,6 +206,14 @@ import Testing
         #expect(found[0].sentence == found[1].sentence)
         #expect(found[2].sentence != found[1].sentence)
         #expect(found[1].claims.studyTypes == ["crossover"])
+    }
+
+    @Test func aCitationBetweenClaimsSeparatesMentions() {
+        let found = CitationFixture.cites("A 2016 study [2] and a trial published in JAMA Psychiatry [3] agree.")
+        #expect(found.map(\.kind) == [.mention, .numbered(numbers: [2], form: .bracket), .mention, .numbered(numbers: [3], form: .bracket)])
+        #expect(found[0].claims.journal == nil)
+        #expect(found[2].claims.journal?.value == "JAMA Psychiatry")
+        #expect(found[2].claims.year == nil)
     }
 
     @Test func skipsCodeAndTheReferenceList() {
