@@ -98,6 +98,8 @@ struct BlockScan {
     var citations: [Citation] = []
     /// Ranges already taken by a citation, in the order found (narrative scanning skips them).
     var covered: [Range<Int>] = []
+    /// The number the next item of a `(1) … (2) …` enumeration in this block would have.
+    var enumerationNext: Int?
 
     init(block: TextBlock, blockIndex: Int, finder: CitationFinder, source: [UInt8]? = nil) {
         self.source = source
@@ -311,8 +313,14 @@ struct BlockScan {
         let tokens = text.tokens(in: inner)
         if parentheticalAuthorYear(tokens, paren: i..<end) { return end }
         if yearsOnly(tokens), narrativeAuthorYear(tokens, paren: i..<end) { return end }
+        if let numbers = NumberList.parse(tokens), numbers.count == 1, let n = numbers.first,
+           opensEnumeration(i) || n == enumerationNext {
+            // `(1) … (2) …`: an enumeration, not markers.
+            enumerationNext = n + 1
+            return end
+        }
         if finder.listIsNumbered, let numbers = NumberList.parse(tokens),
-           numbers.allSatisfy({ finder.entryNumbers.contains($0) }), !opensEnumeration(i) {
+           numbers.allSatisfy({ finder.entryNumbers.contains($0) }) {
             add(.numbered(numbers: numbers, form: .parenthesis), i..<end)
             return end
         }
