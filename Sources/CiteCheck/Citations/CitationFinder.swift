@@ -240,9 +240,15 @@ struct BlockScan {
         return nil
     }
 
-    /// `[1]`, `[2, 3]`, `[4–6]`, `[1, 4-6]`
+    /// `[1]`, `[2, 3]`, `[4–6]`, `[1, 4-6]`, `[ref. 3]`
     mutating func bracketMarker(at i: Int) -> Int? {
-        guard let end = SentenceSplitter.numericBracketEnd(text, at: i) else { return nil }
+        guard let end = SentenceSplitter.numericBracketEnd(text, at: i) else {
+            var j = i + 1
+            while j < text.count, j - i < 40, text.bytes[j] != 0x5D, text.bytes[j] != 0x5B { j += 1 }
+            guard j < text.count, text.bytes[j] == 0x5D, let numbers = NumberList.parseReferenceWord(text.tokens(in: i + 1..<j)) else { return nil }
+            add(.numbered(numbers: numbers, form: .bracket), i..<j + 1)
+            return j + 1
+        }
         let tokens = text.tokens(in: i + 1..<end - 1)
         guard let numbers = NumberList.parse(tokens),
               numbers.allSatisfy({ $0 <= 999 || finder.entryNumbers.contains($0) }) else { return nil }
@@ -312,6 +318,10 @@ struct BlockScan {
         let end = j + 1
         let tokens = text.tokens(in: inner)
         if parentheticalAuthorYear(tokens, paren: i..<end) { return end }
+        if let numbers = NumberList.parseReferenceWord(tokens) {
+            add(.numbered(numbers: numbers, form: .parenthesis), i..<end)
+            return end
+        }
         if yearsOnly(tokens), narrativeAuthorYear(tokens, paren: i..<end) { return end }
         if let numbers = NumberList.parse(tokens), numbers.count == 1, let n = numbers.first,
            opensEnumeration(i) || n == enumerationNext {
@@ -350,6 +360,14 @@ enum NumberList {
         guard b > a else { return a == b ? [a] : [a, b] }
         guard b - a <= maxRange else { return [a, b] }
         return Array(a...b)
+    }
+
+    /// `ref. 3`, `refs 2, 3`, `reference 4`: a number list after a word saying so.
+    static func parseReferenceWord(_ tokens: [Token]) -> [Int]? {
+        guard let first = tokens.first, ["ref", "refs", "reference", "references"].contains(first.lower) else { return nil }
+        var rest = tokens.dropFirst()
+        if rest.first?.text == "." { rest = rest.dropFirst() }
+        return parse(Array(rest))
     }
 
     /// The numbers of `tokens`, or nil when they are not a plain number list.

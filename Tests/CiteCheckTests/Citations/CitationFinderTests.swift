@@ -32,6 +32,8 @@ import Testing
         MarkerCase(text: "Two aims: (1) relieve pain, (2) reduce fear. It helped (3).", numbers: []),
         MarkerCase(text: "Two aims: (1) relieve pain. It helped (4).", numbers: [[4]]),
         MarkerCase(text: "(1) Relieve pain first.", numbers: []),
+        MarkerCase(text: "Shown (ref. 3) and [refs 4, 5] and (reference 2).", numbers: [[3], [4, 5], [2]], numbered: false),
+        MarkerCase(text: "See the [reference manual] and (refs).", numbers: []),
         MarkerCase(text: "A trial¹² found", numbers: [[12]], entries: 12),
         MarkerCase(text: "A trial¹² found", numbers: [[1, 2]], entries: 6),
         MarkerCase(text: "A trial¹⁻³ found", numbers: [[1, 2, 3]]),
