@@ -14,8 +14,8 @@ extension BlockScan {
     }
 
     /// Reads `(…)` as author-year citations, one per work. False (nothing added) unless every part is one.
-    mutating func parentheticalAuthorYear(_ tokens: [Token], paren: Range<Int>) -> Bool {
-        var parts: [[Token]] = [[]]
+    mutating func parentheticalAuthorYear(_ tokens: [TextToken], paren: Range<Int>) -> Bool {
+        var parts: [[TextToken]] = [[]]
         for t in tokens {
             if t.kind == .punct, t.text == ";" { parts.append([]) } else { parts[parts.count - 1].append(t) }
         }
@@ -41,7 +41,7 @@ extension BlockScan {
             previous = (names, etAl)
             // The years: `2014`, `2014a`, `2014, 2016`; after them `, p. 5` and the like may follow.
             var m = yearIndex
-            var years: [Token] = []
+            var years: [TextToken] = []
             while m < part.count, let _ = part[m].year {
                 years.append(part[m])
                 if m + 2 < part.count, part[m + 1].text == ",", part[m + 2].year != nil { m += 2 } else { m += 1; break }
@@ -65,7 +65,7 @@ extension BlockScan {
 
     /// Reads `Feder et al. (2014)`, `Feder and Charney (2014)`, `Taylor and colleagues (2018)`, `Duman (2014)`:
     /// names just before a parenthesis holding only years.
-    mutating func narrativeAuthorYear(_ yearTokens: [Token], paren: Range<Int>) -> Bool {
+    mutating func narrativeAuthorYear(_ yearTokens: [TextToken], paren: Range<Int>) -> Bool {
         let sentenceStart = sentences.starts[sentences.sentence(at: paren.lowerBound)]
         let lookStart = max(sentenceStart, paren.lowerBound - 200)
         var before = text.tokens(in: lookStart..<paren.lowerBound)
@@ -88,10 +88,10 @@ extension BlockScan {
 
     /// Names in author tokens of a parenthetical: `Feder et al.`, `Feder & Charney`, `van der Berg et al.`,
     /// `Feder, Parides, and Charney`, `WHO`. Nil when a token is not part of a name list.
-    static func names(_ tokens: [Token], allowAllCaps: Bool) -> (names: [NameGroup], etAl: Bool)? {
+    static func names(_ tokens: [TextToken], allowAllCaps: Bool) -> (names: [NameGroup], etAl: Bool)? {
         var groups: [NameGroup] = []
         var etAl = false
-        var current: [Token] = []
+        var current: [TextToken] = []
         func close() -> Bool {
             guard !current.isEmpty else { return true }
             // Drop trailing initials: `Feder A`, `Feder AB`.
@@ -146,7 +146,7 @@ extension BlockScan {
     }
 
     /// Names read backwards from the end of `tokens`: the narrative author list before `(2014)`.
-    static func namesBackward(_ tokens: [Token]) -> (names: [NameGroup], etAl: Bool, start: Int)? {
+    static func namesBackward(_ tokens: [TextToken]) -> (names: [NameGroup], etAl: Bool, start: Int)? {
         var k = tokens.count - 1
         var etAl = false
         // `et al.` / `et al` / `and colleagues`

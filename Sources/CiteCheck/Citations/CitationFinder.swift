@@ -46,7 +46,7 @@ public struct CitationFinder: Sendable {
             // The heading block stands just before the first entry block.
             if first > 0 {
                 let previous = document.blocks[first - 1]
-                let trimmed = { (s: String) in s.trimmingSpaces() }
+                let trimmed = { (s: String) in s.citationTrimmed() }
                 if previous.range == list.headingRange || (list.heading.map { trimmed($0) == trimmed(previous.text) } ?? false) {
                     start = first - 1
                 }
@@ -160,7 +160,7 @@ struct BlockScan {
     /// A superscript that is a footnote reference: written `[^name]` in the source, or holding a footnote name
     /// of the list. Adds it and returns true.
     mutating func footnoteReference(_ range: Range<Int>) -> Bool {
-        let name = text.string(range).trimmingSpaces()
+        let name = text.string(range).citationTrimmed()
         guard !name.isEmpty, name.utf8.count <= 80, !name.unicodeScalars.contains(where: ScanText.isSpace) else { return false }
         let start = sourceRange(range)
         if let source, start.lowerBound >= 2, start.upperBound < source.count,
@@ -345,7 +345,7 @@ struct BlockScan {
         return sentences.starts[sentences.sentence(at: i)] == i
     }
 
-    func yearsOnly(_ tokens: [Token]) -> Bool {
+    func yearsOnly(_ tokens: [TextToken]) -> Bool {
         !tokens.isEmpty && tokens.allSatisfy { $0.year != nil || ($0.kind == .punct && ($0.text == "," || $0.text == ";")) }
             && tokens.first?.year != nil
     }
@@ -363,7 +363,7 @@ enum NumberList {
     }
 
     /// `ref. 3`, `refs 2, 3`, `reference 4`: a number list after a word saying so.
-    static func parseReferenceWord(_ tokens: [Token]) -> [Int]? {
+    static func parseReferenceWord(_ tokens: [TextToken]) -> [Int]? {
         guard let first = tokens.first, ["ref", "refs", "reference", "references"].contains(first.lower) else { return nil }
         var rest = tokens.dropFirst()
         if rest.first?.text == "." { rest = rest.dropFirst() }
@@ -371,7 +371,7 @@ enum NumberList {
     }
 
     /// The numbers of `tokens`, or nil when they are not a plain number list.
-    static func parse(_ tokens: [Token]) -> [Int]? {
+    static func parse(_ tokens: [TextToken]) -> [Int]? {
         var numbers: [Int] = []
         var k = 0
         var expectNumber = true
@@ -406,7 +406,7 @@ enum NumberList {
 
 extension String {
     /// Without leading and trailing spaces and line breaks.
-    func trimmingSpaces() -> String {
+    func citationTrimmed() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !ScanText.isSpace($0) }),
               let last = scalars.lastIndex(where: { !ScanText.isSpace($0) }) else { return "" }

@@ -42,7 +42,7 @@ extension BlockScan {
     }
 
     /// Tokens of `range` outside citations already found.
-    private func freeTokens(in range: Range<Int>) -> [Token] {
+    private func freeTokens(in range: Range<Int>) -> [TextToken] {
         let tokens = text.tokens(in: range)
         guard !covered.isEmpty else { return tokens }
         var low = 0
@@ -52,7 +52,7 @@ extension BlockScan {
             if covered[mid].upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
         }
         var c = max(0, low - 1)
-        var out: [Token] = []
+        var out: [TextToken] = []
         out.reserveCapacity(tokens.count)
         for t in tokens {
             while c < covered.count, covered[c].upperBound <= t.range.lowerBound { c += 1 }
@@ -74,7 +74,7 @@ extension BlockScan {
     }
 
     /// A capitalised phrase from token `m`: `JAMA Psychiatry`, `American Journal of Psychiatry`, `Mount Sinai`.
-    private func phrase(_ tokens: [Token], from m: Int) -> (text: String, range: Range<Int>, end: Int)? {
+    private func phrase(_ tokens: [TextToken], from m: Int) -> (text: String, range: Range<Int>, end: Int)? {
         var k = m
         var last = -1
         while k < tokens.count, k - m < 12 {
@@ -209,7 +209,7 @@ extension BlockScan {
     }
 
     /// `Feder et al.`, `van der Berg et al.`, `Taylor and colleagues`, `Feder's team` starting at token `k`.
-    private func authorMention(_ tokens: [Token], at k: Int) -> (String, Range<Int>, Int)? {
+    private func authorMention(_ tokens: [TextToken], at k: Int) -> (String, Range<Int>, Int)? {
         let t = tokens[k]
         var nameText = t.text
         var possessive = false

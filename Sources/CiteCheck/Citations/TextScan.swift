@@ -102,7 +102,7 @@ struct ScanText {
 }
 
 /// A word, number or punctuation mark in a piece of text.
-struct Token: Hashable, Sendable {
+struct TextToken: Hashable, Sendable {
     enum Kind: Hashable, Sendable { case word, number, punct }
     var kind: Kind
     var range: Range<Int>
@@ -136,8 +136,8 @@ struct Token: Hashable, Sendable {
 extension ScanText {
     /// Tokens of `range`: words (letters, with inner `'`, `’`, `-`), numbers (digits, with one trailing
     /// lowercase letter: `2014a`), and single punctuation marks. Whitespace is dropped.
-    func tokens(in range: Range<Int>) -> [Token] {
-        var tokens: [Token] = []
+    func tokens(in range: Range<Int>) -> [TextToken] {
+        var tokens: [TextToken] = []
         var i = max(0, range.lowerBound)
         let end = min(range.upperBound, bytes.count)
         while i < end {
@@ -155,7 +155,7 @@ extension ScanText {
                     }
                     break
                 }
-                tokens.append(Token(kind: .word, range: start..<i, text: string(start..<i)))
+                tokens.append(TextToken(kind: .word, range: start..<i, text: string(start..<i)))
             } else if ScanText.isDigit(s) {
                 i += 1
                 while i < end, ScanText.isDigit(Unicode.Scalar(bytes[i])) { i += 1 }
@@ -164,10 +164,10 @@ extension ScanText {
                    i + 1 >= end || !(scalar(at: i + 1).map { ScanText.isLetter($0.scalar) } ?? false) {
                     i += 1
                 }
-                tokens.append(Token(kind: .number, range: start..<i, text: string(start..<i)))
+                tokens.append(TextToken(kind: .number, range: start..<i, text: string(start..<i)))
             } else {
                 i += n
-                tokens.append(Token(kind: .punct, range: start..<i, text: string(start..<i)))
+                tokens.append(TextToken(kind: .punct, range: start..<i, text: string(start..<i)))
             }
         }
         return tokens
