@@ -1,7 +1,8 @@
 // Throughput of the citation finder and linker on 20 MB of body text (dense citations and plain prose).
-// Build and run (optimised, outside SwiftPM):
+// Build and run (optimised, outside SwiftPM; top-level code must sit in a file named main.swift):
+//   mkdir -p /tmp/citebench && cp scripts/bench/CitationFinderBench.swift /tmp/citebench/main.swift
 //   swiftc -O -wmo -module-name CiteBench Sources/CiteCheck/Model/*.swift Sources/CiteCheck/Citations/*.swift \
-//       scripts/bench/CitationFinderBench.swift -o /tmp/citebench && /tmp/citebench
+//       /tmp/citebench/main.swift -o /tmp/citebench/bench && /tmp/citebench/bench
 
 let sentence = "A 2016 crossover study published in JAMA Psychiatry found relief [1, 3–5] (Feder et al., 2014; Duman, 2014) and Taylor and colleagues (2018) agreed (n = 12, p < 0.05)¹² while researchers at Yale University watched. "
 let prose = "Ketamine is being studied for several conditions, and patients often ask how quickly it works and how long the benefit lasts after the last infusion in 2019. "
