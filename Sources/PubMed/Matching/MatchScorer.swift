@@ -1,0 +1,254 @@
+import CiteCheck
+
+/// How well one reference agrees with one record, field by field. `nil` means the reference (or record) does
+/// not give the field, so it neither helps nor hurts.
+public struct MatchScore: Hashable, Sendable {
+    /// Title similarity in 0...1 (see `MatchScorer`), nil when either side has no title.
+    public var title: Double?
+    /// The reference's first author is PubMed's first author.
+    public var firstAuthor: Bool?
+    /// The reference's first author is one of PubMed's authors, though not first.
+    public var authorElsewhere: Bool
+    /// 0 when the year (or electronic year) agrees exactly, 1 when off by one, larger otherwise; nil when unknown.
+    public var yearDistance: Int?
+    public var journal: Bool?
+    public var volume: Bool?
+    public var firstPage: Bool?
+    /// Weighted sum in 0...1.
+    public var total: Double
+
+    /// Year agrees, or is off by one (epub vs print).
+    public var yearClose: Bool { (yearDistance ?? 99) <= 1 }
+}
+
+/// The decision for one reference.
+public enum MatchOutcome: Hashable, Sendable {
+    /// One record clearly matches.
+    case matched(PubMedRecord, score: Double)
+    /// Two or more records match about equally well; nothing is compared.
+    case ambiguous([PubMedRecord])
+    /// No record matches well enough.
+    case notFound
+}
+
+/// An identifier written in a reference (DOI, PMID, PMCID) that belongs to a record clearly not the cited one.
+public struct IdentifierConflict: Hashable, Sendable {
+    /// `.doi`, `.pmid` or `.pmcid`.
+    public var field: ReferenceField
+    /// The identifier as written.
+    public var written: String
+    /// The record that identifier belongs to.
+    public var record: PubMedRecord
+
+    public init(field: ReferenceField, written: String, record: PubMedRecord) {
+        self.field = field
+        self.written = written
+        self.record = record
+    }
+}
+
+/// The outcome for one reference together with any identifier that points at a different paper.
+public struct MatchResult: Hashable, Sendable {
+    public var outcome: MatchOutcome
+    public var identifierConflicts: [IdentifierConflict]
+
+    public init(outcome: MatchOutcome, identifierConflicts: [IdentifierConflict] = []) {
+        self.outcome = outcome
+        self.identifierConflicts = identifierConflicts
+    }
+
+    /// The matched record, when one was accepted.
+    public var record: PubMedRecord? {
+        if case .matched(let record, _) = outcome { return record }
+        return nil
+    }
+}
+
+/// Scores references against PubMed records and decides which record, if any, a reference cites.
+///
+/// A record is accepted only on strong evidence: a title that agrees (similarity ≥ `strongTitle`) together
+/// with the first author, or with the journal and the year (±1); or a looser title with author, journal or year
+/// and volume or first page; or, without a usable title, author + journal + year + volume + first page. It must
+/// also be clearly better than the runner-up. Pages, volume and issue may be wrong (that is what is checked), so
+/// they only ever add evidence.
+public struct MatchScorer: Sendable {
+    /// Title similarity that counts as the same title (tolerates one dropped word in a 10-word title).
+    public var strongTitle: Double = 0.85
+    /// Title similarity that counts as the same title when more fields agree.
+    public var looseTitle: Double = 0.7
+    /// How far ahead of the second acceptable candidate the best one must be.
+    public var margin: Double = 0.1
+
+    public init() {}
+
+    /// Scores `reference` against `record`.
+    public func score(_ reference: ParsedReference, _ record: PubMedRecord) -> MatchScore {
+        score(ReferenceFeatures(reference), record, RecordFeatures(record))
+    }
+
+    func score(_ ref: ReferenceFeatures, _ record: PubMedRecord, _ features: RecordFeatures) -> MatchScore {
+        let reference = ref.reference
+        var title: Double?
+        if let written = reference.title, !ref.titleTokens.isEmpty, !features.titleTokens.isEmpty {
+            title = MatchingText.titleSimilarity(tokens: ref.titleTokens, written, tokens: features.titleTokens, record.title)
+        }
+        var firstAuthor: Bool?
+        var elsewhere = false
+        if let author = reference.authors.first, !features.authorKeys.isEmpty {
+            let recordFirst = record.authors[0].lastName
+            firstAuthor = Self.sameAuthor(author, recordFirst)
+            if firstAuthor == false {
+                elsewhere = record.authors.dropFirst().contains { Self.sameAuthor(author, $0.lastName) }
+            }
+        }
+        var yearDistance: Int?
+        let recordYears = [record.year, record.electronicYear].compactMap { $0 }
+        let refYears = [reference.year, reference.epubYear].compactMap { $0 }
+        if !recordYears.isEmpty, !refYears.isEmpty {
+            yearDistance = refYears.flatMap { r in recordYears.map { abs($0 - r) } }.min()
+        }
+        var journal: Bool?
+        if let written = reference.journal, !features.journalKeys.isEmpty {
+            let key = MatchingText.journalKey(written)
+            journal = features.journalKeys.contains { $0 == key || MatchingText.abbreviates(key, $0) || MatchingText.abbreviates($0, key) }
+        }
+        var volume: Bool?
+        if let written = reference.volume, let actual = record.volume {
+            volume = MatchingText.numberKey(written) == MatchingText.numberKey(actual)
+        }
+        var firstPage: Bool?
+        if let written = reference.pages?.first {
+            let key = MatchingText.numberKey(written)
+            if let actual = features.pages?.first {
+                firstPage = key == MatchingText.numberKey(actual) || record.elocationIDs.contains { MatchingText.numberKey($0) == key }
+            } else if !record.elocationIDs.isEmpty {
+                firstPage = record.elocationIDs.contains { MatchingText.numberKey($0) == key }
+            }
+        }
+        var total = 0.0
+        total += 0.40 * (title ?? 0)
+        total += 0.20 * (firstAuthor == true ? 1 : elsewhere ? 0.5 : 0)
+        if let yearDistance { total += 0.10 * (yearDistance == 0 ? 1 : yearDistance == 1 ? 0.6 : 0) }
+        total += 0.15 * (journal == true ? 1 : 0)
+        total += 0.075 * (volume == true ? 1 : 0)
+        total += 0.075 * (firstPage == true ? 1 : 0)
+        return MatchScore(
+            title: title, firstAuthor: firstAuthor, authorElsewhere: elsewhere, yearDistance: yearDistance,
+            journal: journal, volume: volume, firstPage: firstPage, total: total
+        )
+    }
+
+    /// Whether `score` is strong enough to accept a record on bibliographic fields alone.
+    public func isAcceptable(_ score: MatchScore) -> Bool {
+        let author = score.firstAuthor == true
+        let title = score.title ?? 0
+        if title >= strongTitle && author { return true }
+        if title >= strongTitle && score.journal == true && score.yearClose { return true }
+        if title >= looseTitle && (author || score.authorElsewhere) && (score.journal == true || score.yearClose)
+            && (score.volume == true || score.firstPage == true) { return true }
+        if title < 0.5 && author && score.journal == true && score.yearDistance == 0 && score.volume == true && score.firstPage == true {
+            return true
+        }
+        return false
+    }
+
+    /// Whether an identifier hit agrees enough to be accepted: the title, or the first author and year.
+    func identifierAgrees(_ score: MatchScore) -> Bool {
+        if let title = score.title, title >= 0.6 { return true }
+        if score.title == nil || (score.title ?? 0) >= 0.3 {
+            return score.firstAuthor == true && score.yearClose
+        }
+        return false
+    }
+
+    /// Whether an identifier hit clearly names a different paper.
+    func identifierContradicts(_ score: MatchScore) -> Bool {
+        let authorDisagrees = score.firstAuthor == false && !score.authorElsewhere
+        if let title = score.title { return title < 0.35 && authorDisagrees }
+        return authorDisagrees && !(score.yearClose) && score.journal != true
+    }
+
+    /// Decides which of `candidates` (if any) `reference` cites. Identifiers written in the reference win when
+    /// the record they name agrees; an identifier naming a clearly different paper is reported as a conflict and
+    /// the bibliographic fields decide.
+    public func decide(_ reference: ParsedReference, candidates: [PubMedRecord]) -> MatchResult {
+        var seen = Set<String>()
+        let unique = candidates.filter { seen.insert($0.pmid).inserted }
+        return decide(ReferenceFeatures(reference), unique.map { ($0, RecordFeatures($0)) })
+    }
+
+    func decide(_ ref: ReferenceFeatures, _ candidates: [(PubMedRecord, RecordFeatures)]) -> MatchResult {
+        let reference = ref.reference
+        let scored = candidates.map { (record: $0.0, score: score(ref, $0.0, $0.1)) }
+        var conflicts: [IdentifierConflict] = []
+        var identified: [(record: PubMedRecord, score: MatchScore)] = []
+        for item in scored {
+            for (field, written) in identifiers(of: reference, naming: item.record) {
+                if identifierAgrees(item.score) {
+                    if !identified.contains(where: { $0.record.pmid == item.record.pmid }) { identified.append(item) }
+                } else if identifierContradicts(item.score) {
+                    conflicts.append(IdentifierConflict(field: field, written: written, record: item.record))
+                }
+            }
+        }
+        if let best = identified.max(by: { $0.score.total < $1.score.total }) {
+            // Another identifier naming a different, agreeing record is a conflict too.
+            for other in identified where other.record.pmid != best.record.pmid {
+                for (field, written) in identifiers(of: reference, naming: other.record) {
+                    conflicts.append(IdentifierConflict(field: field, written: written, record: other.record))
+                }
+            }
+            return MatchResult(outcome: .matched(best.record, score: best.score.total), identifierConflicts: conflicts)
+        }
+        let conflicting = Set(conflicts.map(\.record.pmid))
+        let acceptable = scored.filter { !conflicting.contains($0.record.pmid) && isAcceptable($0.score) }
+            .sorted { $0.score.total > $1.score.total }
+        guard let best = acceptable.first else { return MatchResult(outcome: .notFound, identifierConflicts: conflicts) }
+        let close = acceptable.dropFirst().filter { best.score.total - $0.score.total < margin }
+        if !close.isEmpty {
+            return MatchResult(outcome: .ambiguous([best.record] + close.map(\.record)), identifierConflicts: conflicts)
+        }
+        return MatchResult(outcome: .matched(best.record, score: best.score.total), identifierConflicts: conflicts)
+    }
+
+    /// The identifiers written in `reference` that `record` carries.
+    private func identifiers(of reference: ParsedReference, naming record: PubMedRecord) -> [(ReferenceField, String)] {
+        var result: [(ReferenceField, String)] = []
+        if let pmid = reference.pmid, pmid.filter(\.isNumber) == record.pmid { result.append((.pmid, pmid)) }
+        if let doi = reference.doi, let recordDOI = record.doi, MatchingText.doiKey(doi) == MatchingText.doiKey(recordDOI), !recordDOI.isEmpty {
+            result.append((.doi, doi))
+        }
+        if let pmcid = reference.pmcid, let recordPMCID = record.pmcid, MatchingText.pmcidKey(pmcid) == MatchingText.pmcidKey(recordPMCID),
+           !MatchingText.pmcidKey(pmcid).isEmpty {
+            result.append((.pmcid, pmcid))
+        }
+        return result
+    }
+
+    static func sameAuthor(_ author: Author, _ lastName: String) -> Bool {
+        if MatchingText.sameFamily(author.family, lastName) { return true }
+        // A name the parser read the other way round (`Adriana Feder` with family `Adriana`).
+        if !author.isGroup, author.given.count > 2, MatchingText.sameFamily(author.given, lastName) { return true }
+        return false
+    }
+}
+
+/// What matching needs of a reference, computed once.
+struct ReferenceFeatures: Sendable {
+    var reference: ParsedReference
+    var titleTokens: [String]
+
+    init(_ reference: ParsedReference) {
+        self.reference = reference
+        self.titleTokens = reference.title.map(MatchingText.titleTokens) ?? []
+    }
+}
+
+extension RecordIndex {
+    /// Finds the record `reference` cites among this index's candidates for it.
+    public func match(_ reference: ParsedReference, scorer: MatchScorer = MatchScorer(), limit: Int = 20) -> MatchResult {
+        let features = ReferenceFeatures(reference)
+        let positions = candidatePositions(for: reference, limit: limit)
+        return scorer.decide(features, positions.map { (records[$0], self.features[$0]) })
+    }
+}

@@ -1,0 +1,165 @@
+import CiteCheck
+
+/// What matching needs of a record, computed once: folded title tokens, first-author keys, journal keys.
+struct RecordFeatures: Sendable {
+    var titleTokens: [String]
+    /// Folded family-name keys of the authors, in order (collective names included).
+    var authorKeys: [String]
+    var journalKeys: [String]
+    var pages: PageRange?
+
+    init(_ record: PubMedRecord) {
+        titleTokens = MatchingText.titleTokens(record.title)
+        authorKeys = record.authors.map { MatchingText.familyKey($0.lastName) }
+        var keys: [String] = []
+        for name in [record.isoAbbreviation, record.medlineTA, record.journalTitle].compactMap({ $0 }) {
+            let key = MatchingText.journalKey(name)
+            if !key.isEmpty, !keys.contains(key) { keys.append(key) }
+        }
+        journalKeys = keys
+        pages = MatchingText.recordPages(record)
+    }
+}
+
+/// An in-memory index over PubMed records for offline matching: by PMID, DOI, PMCID, first author + year,
+/// journal + volume + first page, and an inverted index of title words.
+///
+/// Building is linear in the records (30,000 MEDLINE records in a fraction of a second in release).
+/// A PMID seen twice keeps the later record.
+public struct RecordIndex: Sendable {
+    /// The records, one per PMID, in the order first seen.
+    public private(set) var records: [PubMedRecord]
+    var features: [RecordFeatures]
+
+    private var byPMID: [String: Int] = [:]
+    private var byDOI: [String: Int] = [:]
+    private var byPMCID: [String: Int] = [:]
+    /// `family|year` for the first author, print and electronic year.
+    private var byAuthorYear: [String: [Int]] = [:]
+    /// `journal|volume|firstPage` and `journal||firstPage` for each journal key of a record.
+    private var byJournalPage: [String: [Int]] = [:]
+    /// Title token → records whose title holds it (each record once).
+    private var postings: [String: [Int32]] = [:]
+
+    /// Indexes `records`.
+    public init(records: [PubMedRecord]) {
+        self.records = []
+        self.features = []
+        self.records.reserveCapacity(records.count)
+        self.features.reserveCapacity(records.count)
+        for record in records { add(record) }
+    }
+
+    /// The number of records indexed.
+    public var count: Int { records.count }
+
+    /// Adds one record (replacing an earlier record with the same PMID).
+    public mutating func add(_ record: PubMedRecord) {
+        if let existing = byPMID[record.pmid] {
+            // Replace in place; stale keys of the old version may still point here, which only adds a candidate.
+            records[existing] = record
+            features[existing] = RecordFeatures(record)
+            indexKeys(of: existing)
+            return
+        }
+        let position = records.count
+        records.append(record)
+        features.append(RecordFeatures(record))
+        byPMID[record.pmid] = position
+        indexKeys(of: position)
+    }
+
+    private mutating func indexKeys(of position: Int) {
+        let record = records[position]
+        let feature = features[position]
+        if let doi = record.doi.map(MatchingText.doiKey), !doi.isEmpty { byDOI[doi] = position }
+        if let pmcid = record.pmcid.map(MatchingText.pmcidKey), !pmcid.isEmpty { byPMCID[pmcid] = position }
+        if let first = feature.authorKeys.first, !first.isEmpty {
+            for year in Set([record.year, record.electronicYear].compactMap { $0 }) {
+                byAuthorYear["\(first)|\(year)", default: []].append(position)
+            }
+        }
+        if let page = feature.pages?.first {
+            let pageKey = MatchingText.numberKey(page)
+            let volume = record.volume.map(MatchingText.numberKey) ?? ""
+            for journal in feature.journalKeys {
+                byJournalPage["\(journal)|\(volume)|\(pageKey)", default: []].append(position)
+                byJournalPage["\(journal)||\(pageKey)", default: []].append(position)
+            }
+        }
+        var seen = Set<String>()
+        for token in feature.titleTokens where seen.insert(token).inserted {
+            postings[token, default: []].append(Int32(position))
+        }
+    }
+
+    /// The record with this PMID.
+    public func record(pmid: String) -> PubMedRecord? {
+        byPMID[pmid.filter(\.isNumber)].map { records[$0] }
+    }
+
+    /// The record with this DOI (case and resolver prefix ignored).
+    public func record(doi: String) -> PubMedRecord? {
+        byDOI[MatchingText.doiKey(doi)].map { records[$0] }
+    }
+
+    /// The record with this PMCID.
+    public func record(pmcid: String) -> PubMedRecord? {
+        byPMCID[MatchingText.pmcidKey(pmcid)].map { records[$0] }
+    }
+
+    /// Records that might be the one `reference` cites, gathered from every key: identifiers written in the
+    /// reference first, then first author + year (±1), journal + volume + first page, then the records sharing
+    /// the most (rarity-weighted) title words, up to `limit` of those. Each record once.
+    public func candidates(for reference: ParsedReference, limit: Int = 20) -> [PubMedRecord] {
+        candidatePositions(for: reference, limit: limit).map { records[$0] }
+    }
+
+    func candidatePositions(for reference: ParsedReference, limit: Int) -> [Int] {
+        var result: [Int] = []
+        var seen = Set<Int>()
+        func take(_ position: Int?) {
+            if let position, seen.insert(position).inserted { result.append(position) }
+        }
+        if let pmid = reference.pmid { take(byPMID[pmid.filter(\.isNumber)]) }
+        if let doi = reference.doi { take(byDOI[MatchingText.doiKey(doi)]) }
+        if let pmcid = reference.pmcid { take(byPMCID[MatchingText.pmcidKey(pmcid)]) }
+
+        if let author = reference.authors.first {
+            let keys = Set([MatchingText.familyKey(author.family), MatchingText.familyKey(author.given)].filter { $0.count >= 2 })
+            for year in Set([reference.year, reference.epubYear].compactMap { $0 }.flatMap { [$0 - 1, $0, $0 + 1] }) {
+                for key in keys {
+                    for position in byAuthorYear["\(key)|\(year)"] ?? [] { take(position) }
+                }
+            }
+        }
+        if let journal = reference.journal.map(MatchingText.journalKey), !journal.isEmpty, let page = reference.pages?.first {
+            let pageKey = MatchingText.numberKey(page)
+            let volume = reference.volume.map(MatchingText.numberKey) ?? ""
+            for position in byJournalPage["\(journal)|\(volume)|\(pageKey)"] ?? [] { take(position) }
+            for position in byJournalPage["\(journal)||\(pageKey)"] ?? [] { take(position) }
+        }
+        if let title = reference.title {
+            for position in titleCandidates(MatchingText.titleTokens(title), limit: limit) { take(position) }
+        }
+        return result
+    }
+
+    /// Positions of the records sharing the most rarity-weighted title tokens with `tokens`, best first.
+    private func titleCandidates(_ tokens: [String], limit: Int) -> [Int] {
+        guard !tokens.isEmpty, limit > 0, !records.isEmpty else { return [] }
+        let total = Double(records.count)
+        var scores: [Int32: Double] = [:]
+        let unique = Array(Set(tokens))
+        // Very common words add little and cost most; skip them when rarer words are there.
+        let lists = unique.compactMap { token -> [Int32]? in postings[token] }
+        let rare = lists.filter { Double($0.count) < total * 0.05 }
+        let used = rare.count >= 2 ? rare : lists
+        for list in used {
+            let weight = 1 / Double(list.count).squareRoot()
+            for position in list { scores[position, default: 0] += weight }
+        }
+        let ranked = scores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        return ranked.prefix(limit).map { Int($0.key) }
+    }
+}
