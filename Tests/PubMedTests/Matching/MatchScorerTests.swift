@@ -1,0 +1,109 @@
+import CiteCheck
+import Testing
+@testable import PubMed
+
+@Suite struct MatchScorerTests {
+    let index = RecordIndex(records: MatchingFixtures.seedRecords + MatchingFixtures.distractors)
+
+    @Test func sameAuthorAndYearWithAnotherTitleIsNotAMatch() {
+        // A Duman 2014 paper that is in neither record: must not be matched to the Duman 2014 records.
+        let r = MatchingFixtures.reference(
+            "Duman RS. Synaptic plasticity and mood disorders. Mol Psychiatry. 2014;7:29-34.",
+            authors: "Duman RS", etAl: false, title: "Synaptic plasticity and mood disorders", journal: "Mol Psychiatry",
+            year: 2014, volume: "7", issue: nil, pages: ("29", "34", "34")
+        )
+        let verification = Verifier().verify(r, in: index)
+        #expect(verification.result.outcome == .notFound)
+        #expect(verification.findings.map(\.rule) == ["pubmed-not-found"])
+        #expect(verification.findings.first?.message.hasPrefix("no PubMed record matches") == true)
+        #expect(verification.findings.first?.message.contains("fake") == false)
+    }
+
+    @Test func titleJournalYearWithoutAuthorIsAccepted() {
+        // First author replaced: title, journal and year still identify the paper; the author is the finding.
+        let r = MatchingFixtures.reference(
+            "Smith J, Costi S. A randomized controlled trial of repeated ketamine administration for chronic posttraumatic stress disorder. Am J Psychiatry. 2021;178(2):193-202.",
+            authors: "Smith J,Costi S", etAl: false,
+            title: "A randomized controlled trial of repeated ketamine administration for chronic posttraumatic stress disorder",
+            journal: "Am J Psychiatry", year: 2021, volume: "178", issue: "2", pages: ("193", "202", "202")
+        )
+        let verification = Verifier().verify(r, in: index)
+        #expect(verification.result.record?.pmid == "33397139")
+        #expect(verification.findings.map(\.rule) == ["pubmed-authors"])
+        #expect(verification.findings.first?.message == "first author is Feder A in PubMed, not Smith J")
+        #expect(verification.findings.first?.expected == "Feder A, Costi S")
+    }
+
+    @Test func twoEquallyGoodRecordsAreAmbiguous() {
+        var twin = MatchingFixtures.seedRecords[5]
+        twin.pmid = "90000009"
+        let twins = RecordIndex(records: [MatchingFixtures.seedRecords[5], twin])
+        let r = MatchingFixtures.seedReferences[5]
+        let verification = Verifier().verify(r, in: twins)
+        guard case .ambiguous(let records) = verification.result.outcome else {
+            Issue.record("expected ambiguous, got \(verification.result.outcome)")
+            return
+        }
+        #expect(Set(records.map(\.pmid)) == ["24616149", "90000009"])
+        #expect(verification.findings.map(\.rule) == ["pubmed-ambiguous"])
+    }
+
+    @Test func doiOfAnotherPaperIsAConflictNotAMatch() {
+        var r = MatchingFixtures.seedReferences[0]
+        r.doi = "10.1002/da.22227"  // Duman's DOI on Feder's paper
+        let verification = Verifier().verify(r, in: index)
+        #expect(verification.result.record?.pmid == "24740528")
+        #expect(verification.findings.map(\.rule) == ["pubmed-doi"])
+        let finding = verification.findings.first
+        #expect(finding?.found == "10.1002/da.22227")
+        #expect(finding?.expected == "10.1001/jamapsychiatry.2014.62")
+        #expect(finding?.pmid == "24740528")
+        #expect(finding?.message.contains("24616149") == true)
+    }
+
+    @Test func matchingDOIWinsEvenWithWrongFields() {
+        var r = MatchingFixtures.seedReferences[5]
+        r.doi = "10.1002/DA.22227"
+        r.title = nil
+        r.journal = "Depression and Anxiety"
+        let result = index.match(r)
+        #expect(result.record?.pmid == "24616149")
+    }
+
+    @Test func pmidWrittenInTheReferenceIsUsed() {
+        var r = ParsedReference(raw: "Duman RS. PMID: 24616149")
+        r.authors = [Author(family: "Duman", given: "RS")]
+        r.pmid = "24616149"
+        r.year = 2014
+        #expect(index.match(r).record?.pmid == "24616149")
+    }
+
+    @Test func candidatesComeFromEveryKey() {
+        var r = ParsedReference(raw: "")
+        r.journal = "Depress Anxiety"
+        r.volume = "31"
+        r.pages = PageRange(first: "291")
+        #expect(index.candidates(for: r).map(\.pmid) == ["24616149"])
+        var byAuthor = ParsedReference(raw: "")
+        byAuthor.authors = [Author(family: "Feder", given: "A")]
+        byAuthor.year = 2015
+        #expect(Set(index.candidates(for: byAuthor).map(\.pmid)) == ["24740528", "90000003"])
+        var byTitle = ParsedReference(raw: "")
+        byTitle.title = "obsessive compulsive crossover"
+        #expect(index.candidates(for: byTitle, limit: 1).map(\.pmid) == ["23783065"])
+    }
+
+    @Test func duplicatePMIDKeepsOneRecord() {
+        var newer = MatchingFixtures.seedRecords[0]
+        newer.issue = "7"
+        let index = RecordIndex(records: [MatchingFixtures.seedRecords[0], newer])
+        #expect(index.count == 1)
+        #expect(index.record(pmid: "24740528")?.issue == "7")
+    }
+
+    @Test func emptyReferenceFindsNothing() {
+        let verification = Verifier().verify(ParsedReference(raw: "???"), in: index)
+        #expect(verification.result.outcome == .notFound)
+        #expect(verification.findings.isEmpty)  // nothing PubMed could hold: no not-found warning either
+    }
+}

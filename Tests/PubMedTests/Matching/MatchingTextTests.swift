@@ -1,0 +1,67 @@
+import CiteCheck
+import Testing
+@testable import PubMed
+
+@Suite struct MatchingTextTests {
+    @Test func foldsCaseAndDiacritics() {
+        #expect(MatchingText.fold("Müller-Lüdenscheidt") == "muller-ludenscheidt")
+        #expect(MatchingText.familyKey("Aan Het Rot") == "aanhetrot")
+        #expect(MatchingText.words("TNF-α & IL-6").map(\.folded) == ["tnf", "alpha", "and", "il", "6"])
+    }
+
+    @Test func titleSimilarityToleratesFormAndOneWord() {
+        let pubmed = "Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: Exploratory double-blind psychoactive-controlled replication study."
+        let written = "“Effects of Ketamine in Patients with Treatment-Refractory Generalized Anxiety and Social Anxiety Disorders: Double-Blind, Psychoactive-Controlled Replication Study.”"
+        #expect(MatchingText.titleSimilarity(written, pubmed) > 0.9)
+        #expect(MatchingText.titleSimilarity("Post-traumatic stress", "Posttraumatic stress.") == 1)
+        // Subtitle left out.
+        #expect(MatchingText.titleSimilarity("Efficacy of intravenous ketamine for chronic posttraumatic stress disorder",
+                                             "Efficacy of intravenous ketamine for chronic posttraumatic stress disorder: a randomized clinical trial.") == 1)
+        // A different paper on the same subject.
+        #expect(MatchingText.titleSimilarity("Ketamine and the neurobiology of posttraumatic stress disorder",
+                                             "Efficacy of intravenous ketamine for chronic posttraumatic stress disorder: a randomized clinical trial.") < 0.7)
+    }
+
+    @Test func journalsAgreeAcrossForms() {
+        let ajp = MatchingFixtures.seedRecords[1]
+        #expect(MatchingText.sameJournal("American Journal of Psychiatry", ajp))
+        #expect(MatchingText.sameJournal("Am J Psychiatry", ajp))
+        #expect(MatchingText.sameJournal("Am. J. Psychiatry.", ajp))
+        #expect(MatchingText.sameJournal("The American Journal of Psychiatry", ajp))
+        #expect(!MatchingText.sameJournal("JAMA Psychiatry", ajp))
+        let jp = MatchingFixtures.seedRecords[3]
+        #expect(MatchingText.sameJournal("Journal of Psychopharmacology", jp))
+        #expect(!MatchingText.sameJournal("Neuropsychopharmacology", jp))
+    }
+
+    @Test func abbreviationIsRecognised() {
+        #expect(MatchingText.looksAbbreviated("J Psychopharmacol"))
+        #expect(MatchingText.looksAbbreviated("Am. J. Psychiatry"))
+        #expect(!MatchingText.looksAbbreviated("American Journal of Psychiatry"))
+        #expect(!MatchingText.looksAbbreviated("Neuropsychopharmacology"))
+    }
+
+    @Test func pagesExpandAndAbbreviate() {
+        #expect(MatchingText.expandLastPage(first: "2475", last: "83") == "2483")
+        #expect(MatchingText.expandLastPage(first: "681", last: "8") == "688")
+        #expect(MatchingText.abbreviateLastPage(first: "291", last: "296") == "6")
+        #expect(MatchingText.abbreviateLastPage(first: "2475", last: "2483") == "83")
+        #expect(MatchingText.abbreviateLastPage(first: "99", last: "102") == "102")
+        let record = PubMedRecord(pmid: "1", title: "T", medlinePages: "123-33")
+        #expect(MatchingText.recordPages(record) == PageRange(first: "123", last: "133", lastAsWritten: "33"))
+        #expect(MatchingText.recordPages(PubMedRecord(pmid: "2", title: "T")) == nil)
+    }
+
+    @Test func identifiersNormalise() {
+        #expect(MatchingText.doiKey("https://doi.org/10.1001/JAMAPsychiatry.2014.62.") == "10.1001/jamapsychiatry.2014.62")
+        #expect(MatchingText.pmcidKey("pmc123") == "PMC123")
+    }
+
+    @Test func badInputDoesNotCrash() {
+        #expect(MatchingText.titleTokens("").isEmpty)
+        #expect(MatchingText.titleSimilarity("", "x") == 0)
+        #expect(MatchingText.journalKey("(") == "")
+        #expect(MatchingText.recordPages(PubMedRecord(pmid: "1", title: "", medlinePages: "-")) == nil)
+        #expect(MatchingText.trim("  \n ") == "")
+    }
+}
