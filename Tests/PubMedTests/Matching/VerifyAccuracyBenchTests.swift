@@ -1,0 +1,88 @@
+import CiteCheck
+import Foundation
+import Testing
+@testable import PubMed
+
+/// Accuracy and speed of matching + field comparison on `bench/verify-accuracy.py generate` output, with the
+/// references parsed as a correct parser would (so this measures matching alone, not parsing).
+///
+/// Opt-in: `CITECHECK_VERIFY_BENCH=bench/out swift test -c release --filter VerifyAccuracyBench`.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["CITECHECK_VERIFY_BENCH"] != nil))
+struct VerifyAccuracyBenchTests {
+    struct Planted: Decodable {
+        var kind: String
+        var rule: String
+    }
+
+    struct TruthLine: Decodable {
+        var index: Int
+        var pmid: String
+        var style: String
+        var text: String
+        var planted: Planted?
+        var parsed: ParsedReference
+    }
+
+    @Test func recallAndPrecisionOnPlantedErrors() throws {
+        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CITECHECK_VERIFY_BENCH"] ?? "bench/out")
+        let decoder = JSONDecoder()
+        func lines(_ name: String) throws -> [Data] {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            return text.split(separator: "\n").map { Data($0.utf8) }
+        }
+        let records = try lines("medline-records.jsonl").map { try decoder.decode(PubMedRecord.self, from: $0) }
+        let truth = try lines("verify-truth.jsonl").map { try decoder.decode(TruthLine.self, from: $0) }
+
+        let clock = ContinuousClock()
+        var index: RecordIndex?
+        let buildTime = clock.measure { index = RecordIndex(records: records) }
+        guard let index else { return }
+        let verifier = Verifier()
+        var verifications: [Verification] = []
+        let verifyTime = clock.measure {
+            verifications = truth.map { verifier.verify($0.parsed, in: index) }
+        }
+
+        var hits = 0
+        var planted = 0
+        var clean = 0
+        var cleanOK = 0
+        var wrongMatches = 0
+        for (line, verification) in zip(truth, verifications) {
+            if let matched = verification.result.record, matched.pmid != line.pmid { wrongMatches += 1 }
+            let serious = verification.findings.filter { $0.severity >= .warning }
+            if let plant = line.planted {
+                planted += 1
+                if verification.findings.contains(where: { $0.rule == plant.rule }) {
+                    hits += 1
+                } else {
+                    print("MISS #\(line.index) \(plant.kind): \(line.text)\n  → \(verification.result.outcome.summary) \(verification.findings.map(\.message))")
+                }
+            } else {
+                clean += 1
+                if serious.isEmpty {
+                    cleanOK += 1
+                } else {
+                    print("FALSE #\(line.index): \(line.text)\n  → \(verification.result.outcome.summary) \(serious.map { "\($0.rule): \($0.message)" })")
+                }
+            }
+        }
+        let recall = Double(hits) / Double(max(planted, 1))
+        let precision = Double(cleanOK) / Double(max(clean, 1))
+        print("records \(records.count), references \(truth.count): index built in \(buildTime), matched and verified in \(verifyTime)")
+        print("recall \(recall) (\(hits)/\(planted)), precision \(precision) (\(cleanOK)/\(clean)), wrong matches \(wrongMatches)")
+        #expect(wrongMatches == 0)
+        #expect(recall >= 0.95)
+        #expect(precision >= 0.98)
+    }
+}
+
+extension MatchOutcome {
+    var summary: String {
+        switch self {
+        case .matched(let record, let score): "matched \(record.pmid) (\(score))"
+        case .ambiguous(let records): "ambiguous \(records.map(\.pmid))"
+        case .notFound: "not found"
+        }
+    }
+}
