@@ -201,9 +201,21 @@ def initials_dotted(initials):
 
 
 STYLES = ["vancouver", "ama", "apa", "nature", "plos"]
+SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "by", "at", "from", "as", "vs"}
 
 
-def render(record, style, fields):
+def title_case(title):
+    """AMA's headline case: each word capitalised except short function words."""
+    out = []
+    for i, word in enumerate(title.split(" ")):
+        if i > 0 and word.lower() in SMALL:
+            out.append(word)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
+    return " ".join(out)
+
+
+def render(record, style, fields, quoted=False):
     """Renders `fields` (a dict from the record, maybe with a planted error) in `style`.
 
     Returns (text, parsed) where parsed is the ParsedReference JSON a correct parser yields.
@@ -236,10 +248,18 @@ def render(record, style, fields):
             page_form = ("–", False)
         else:
             pieces.append((names + ".", "authors")); pieces.append((" ", None))
-            pieces.append((title, "title")); pieces.append((". ", None))
+            if style == "ama":
+                title = title_case(title)
+            if quoted:
+                pieces.append(("“", None)); pieces.append((title, "title")); pieces.append((".” ", None))
+            else:
+                pieces.append((title, "title")); pieces.append((". ", None))
             journal = fields["journal_abbrev"]
             pieces.append((journal, "journal")); pieces.append((". ", None))
-            pieces.append((str(year), "year")); pieces.append((";", None)); pieces.append((volume, "volume"))
+            pieces.append((str(year), "year"))
+            if style == "vancouver" and record.get("month") and fields["year"] == record["year"]:
+                pieces.append((" " + record["month"], None))
+            pieces.append((";", None)); pieces.append((volume, "volume"))
             if issue:
                 pieces.append(("(", None)); pieces.append((issue, "issue")); pieces.append((")", None))
             abbreviated = style == "vancouver"
@@ -299,7 +319,7 @@ def render(record, style, fields):
                      "isGroup": bool(a.get("isCollective"))} for a in listed],
         "etAl": et_al,
         "title": title,
-        "titleQuoted": False,
+        "titleQuoted": quoted,
         "journal": journal,
         "year": year,
         "volume": volume,
@@ -443,7 +463,9 @@ def generate(args):
                         planted = {"kind": kind, "rule": RULE[kind], "field": FIELD[kind], "found": values[0], "expected": values[1]}
                         break
                     fields = base_fields(record)
-            text, parsed = render(record, style, fields)
+            if not planted and ":" in fields["title"] and rng.random() < 0.15:
+                fields["title"] = fields["title"].split(":")[0]  # subtitle left out: not an error
+            text, parsed = render(record, style, fields, quoted=(style == "ama" and rng.random() < 0.5))
             lines.append(f"{index}. {text}")
             truth.write(json.dumps({"index": index, "pmid": record["pmid"], "style": style, "text": text,
                                     "planted": planted, "parsed": parsed}, ensure_ascii=False) + "\n")

@@ -89,16 +89,17 @@ public struct MatchScorer: Sendable {
     func score(_ ref: ReferenceFeatures, _ record: PubMedRecord, _ features: RecordFeatures) -> MatchScore {
         let reference = ref.reference
         var title: Double?
-        if let written = reference.title, !ref.titleTokens.isEmpty, !features.titleTokens.isEmpty {
-            title = MatchingText.titleSimilarity(tokens: ref.titleTokens, written, tokens: features.titleTokens, record.title)
+        if !ref.titleTokens.isEmpty, !features.titleTokens.isEmpty {
+            title = MatchingText.titleSimilarity(tokens: ref.titleTokens, main: ref.mainTitleTokens, tokens: features.titleTokens, main: features.mainTitleTokens)
         }
         var firstAuthor: Bool?
         var elsewhere = false
         if let author = reference.authors.first, !features.authorKeys.isEmpty {
             let recordFirst = record.authors[0].lastName
-            firstAuthor = Self.sameAuthor(author, recordFirst)
+            firstAuthor = ref.firstAuthorKey == features.authorKeys[0] || Self.sameAuthor(author, recordFirst)
             if firstAuthor == false {
-                elsewhere = record.authors.dropFirst().contains { Self.sameAuthor(author, $0.lastName) }
+                elsewhere = features.authorKeys.dropFirst().contains(ref.firstAuthorKey)
+                    || record.authors.dropFirst().contains { Self.sameAuthor(author, $0.lastName) }
             }
         }
         var yearDistance: Int?
@@ -108,8 +109,7 @@ public struct MatchScorer: Sendable {
             yearDistance = refYears.flatMap { r in recordYears.map { abs($0 - r) } }.min()
         }
         var journal: Bool?
-        if let written = reference.journal, !features.journalKeys.isEmpty {
-            let key = MatchingText.journalKey(written)
+        if let key = ref.journalKey, !features.journalKeys.isEmpty {
             journal = features.journalKeys.contains { $0 == key || MatchingText.abbreviates(key, $0) || MatchingText.abbreviates($0, key) }
         }
         var volume: Bool?
@@ -204,7 +204,11 @@ public struct MatchScorer: Sendable {
         let acceptable = scored.filter { !conflicting.contains($0.record.pmid) && isAcceptable($0.score) }
             .sorted { $0.score.total > $1.score.total }
         guard let best = acceptable.first else { return MatchResult(outcome: .notFound, identifierConflicts: conflicts) }
-        let close = acceptable.dropFirst().filter { best.score.total - $0.score.total < margin }
+        // A runner-up is close when its total is within the margin and its title is about as similar: a clearly
+        // better title (two papers by the same authors in one issue) decides.
+        let close = acceptable.dropFirst().filter {
+            best.score.total - $0.score.total < margin && ($0.score.title ?? 0) > (best.score.title ?? 0) - 0.1
+        }
         if !close.isEmpty {
             return MatchResult(outcome: .ambiguous([best.record] + close.map(\.record)), identifierConflicts: conflicts)
         }
@@ -237,10 +241,16 @@ public struct MatchScorer: Sendable {
 struct ReferenceFeatures: Sendable {
     var reference: ParsedReference
     var titleTokens: [String]
+    var mainTitleTokens: [String]
+    var firstAuthorKey: String
+    var journalKey: String?
 
     init(_ reference: ParsedReference) {
         self.reference = reference
         self.titleTokens = reference.title.map(MatchingText.titleTokens) ?? []
+        self.mainTitleTokens = reference.title.flatMap(MatchingText.mainTitle).map(MatchingText.titleTokens) ?? []
+        self.firstAuthorKey = reference.authors.first.map { MatchingText.familyKey($0.family) } ?? ""
+        self.journalKey = reference.journal.map(MatchingText.journalKey).flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

@@ -110,6 +110,35 @@ enum MatchingText {
         return result
     }
 
+    /// The folded words of `text` (as `words(_:).map(\.folded)`), with a fast path for ASCII text.
+    static func tokens(_ text: String) -> [String] {
+        var isASCII = true
+        for byte in text.utf8 where byte >= 0x80 {
+            isASCII = false
+            break
+        }
+        guard isASCII else { return words(text).map(\.folded) }
+        var result: [String] = []
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A:
+                buffer.append(byte)
+            case 0x41...0x5A:
+                buffer.append(byte + 0x20)
+            default:
+                if !buffer.isEmpty {
+                    result.append(String(decoding: buffer, as: UTF8.self))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                if byte == 0x26 { result.append("and") }
+            }
+        }
+        if !buffer.isEmpty { result.append(String(decoding: buffer, as: UTF8.self)) }
+        return result
+    }
+
     static let stopWords: Set<String> = [
         "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "by", "at", "from", "as", "is", "are",
         "was", "were", "be", "its", "their", "vs", "versus", "via", "into", "than", "that", "this", "do", "does",
@@ -123,27 +152,31 @@ enum MatchingText {
 
     /// Content tokens of a title: folded, stemmed, stop words removed, in order.
     static func titleTokens(_ title: String) -> [String] {
-        words(cleanTitle(title)).compactMap { stopWords.contains($0.folded) ? nil : stem($0.folded) }
+        tokens(title).compactMap { stopWords.contains($0) ? nil : stem($0) }
     }
 
     /// A title without surrounding brackets (`[The pineal body].`), quotes and trailing period.
     static func cleanTitle(_ title: String) -> String {
-        var text = trim(title)
-        let strip: Set<Character> = [".", "\"", "'", "“", "”", "‘", "’", " "]
-        while let last = text.last, strip.contains(last) { text.removeLast() }
-        while let first = text.first, strip.contains(first) { text.removeFirst() }
-        if text.hasPrefix("["), text.hasSuffix("]") {
-            text = String(text.dropFirst().dropLast())
+        let strip: Set<Unicode.Scalar> = [".", "\"", "'", "“", "”", "‘", "’"]
+        func trimmed(_ scalars: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
+            var view = scalars
+            while let last = view.last, strip.contains(last) || last.properties.isWhitespace { view.removeLast() }
+            while let first = view.first, strip.contains(first) || first.properties.isWhitespace { view.removeFirst() }
+            return view
         }
-        while let last = text.last, strip.contains(last) { text.removeLast() }
-        return text
+        var view = trimmed(Substring(title).unicodeScalars)
+        if view.first == "[", view.last == "]" {
+            view.removeFirst()
+            view.removeLast()
+            view = trimmed(view)
+        }
+        return String(Substring(view))
     }
 
     /// The part of a title before its subtitle (`Efficacy of X: a randomized trial` → `Efficacy of X`), nil when it has none.
     static func mainTitle(_ title: String) -> String? {
-        guard let colon = title.firstIndex(where: { $0 == ":" || $0 == "?" }) else { return nil }
-        let head = title[..<colon]
-        return head.isEmpty ? nil : String(head)
+        guard let colon = title.utf8.firstIndex(where: { $0 == 0x3A || $0 == 0x3F }), colon != title.utf8.startIndex else { return nil }
+        return String(title[..<colon])
     }
 
     /// Dice coefficient over two token multisets.
@@ -170,17 +203,19 @@ enum MatchingText {
     }
 
     static func titleSimilarity(tokens ta: [String], _ a: String, tokens tb: [String], _ b: String) -> Double {
+        titleSimilarity(
+            tokens: ta, main: mainTitle(a).map(titleTokens) ?? [],
+            tokens: tb, main: mainTitle(b).map(titleTokens) ?? []
+        )
+    }
+
+    /// Title similarity from precomputed tokens of each title and of its main title (empty when it has no subtitle).
+    static func titleSimilarity(tokens ta: [String], main ma: [String], tokens tb: [String], main mb: [String]) -> Double {
         if ta.isEmpty || tb.isEmpty { return 0 }
-        if ta.joined() == tb.joined() { return 1 }
+        if ta == tb || ta.joined() == tb.joined() { return 1 }
         var best = dice(ta, tb)
-        if best < 1, let mainB = mainTitle(b) {
-            let tm = titleTokens(mainB)
-            if tm.count >= 3 { best = max(best, dice(ta, tm)) }
-        }
-        if best < 1, let mainA = mainTitle(a) {
-            let tm = titleTokens(mainA)
-            if tm.count >= 3 { best = max(best, dice(tm, tb)) }
-        }
+        if best < 1, mb.count >= 3 { best = max(best, dice(ta, mb)) }
+        if best < 1, ma.count >= 3 { best = max(best, dice(ma, tb)) }
         return best
     }
 
@@ -188,9 +223,7 @@ enum MatchingText {
 
     /// A family name reduced to its folded letters (`Aan Het Rot` → `aanhetrot`, `Landeros-Weisenberger` → `landerosweisenberger`).
     static func familyKey(_ name: String) -> String {
-        var out = ""
-        for scalar in fold(name).unicodeScalars where isWordScalar(scalar) { out.unicodeScalars.append(scalar) }
-        return out
+        tokens(name).joined()
     }
 
     /// Whether two family names are the same person's: equal keys, or one a particle-less tail of the other
@@ -200,9 +233,10 @@ enum MatchingText {
         let kb = familyKey(b)
         guard !ka.isEmpty, !kb.isEmpty else { return false }
         if ka == kb { return true }
+        guard ka.contains(kb) || kb.contains(ka) else { return false }
         // Particles before the name (`van der Berg` / `Berg`), or one half of a double name (`Landeros-Weisenberger` / `Landeros`).
-        let aWords = words(a).map(\.folded)
-        let bWords = words(b).map(\.folded)
+        let aWords = tokens(a)
+        let bWords = tokens(b)
         guard aWords.count != bWords.count else { return false }
         if let last = aWords.last, last == bWords.last, last.count >= 3 { return true }
         if let first = aWords.first, first == bWords.first, first.count >= 4 { return true }
@@ -218,9 +252,9 @@ enum MatchingText {
         if let open = text.firstIndex(of: "("), open != text.startIndex {
             text = String(text[..<open])
         }
-        var tokens = words(text).map(\.folded)
-        if tokens.first == "the", tokens.count > 1 { tokens.removeFirst() }
-        return tokens.joined(separator: " ")
+        var parts = tokens(text)
+        if parts.first == "the", parts.count > 1 { parts.removeFirst() }
+        return parts.joined(separator: " ")
     }
 
     /// True when `written` names the record's journal: equal keys with its title, ISO abbreviation or MedlineTA,
@@ -257,10 +291,10 @@ enum MatchingText {
     /// True when a journal name as written looks abbreviated (`J Psychopharmacol`, `Am. J. Psychiatry`) rather
     /// than spelled out (`Journal of Psychopharmacology`).
     static func looksAbbreviated(_ journal: String) -> Bool {
-        let tokens = words(journal).map(\.folded)
-        if tokens.contains(where: { stopWords.contains($0) }) && tokens.count > 1 { return false }
-        if journal.contains(". ") || (journal.hasSuffix(".") && tokens.count > 1) { return true }
-        return tokens.contains { abbreviationWords.contains($0) }
+        let parts = tokens(journal)
+        if parts.contains(where: { stopWords.contains($0) }) && parts.count > 1 { return false }
+        if journal.contains(". ") || (journal.hasSuffix(".") && parts.count > 1) { return true }
+        return parts.contains { abbreviationWords.contains($0) }
     }
 
     /// `The American journal of psychiatry` → `The American Journal of Psychiatry`; parenthetical qualifiers dropped.

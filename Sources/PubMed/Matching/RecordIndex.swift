@@ -3,6 +3,8 @@ import CiteCheck
 /// What matching needs of a record, computed once: folded title tokens, first-author keys, journal keys.
 struct RecordFeatures: Sendable {
     var titleTokens: [String]
+    /// Tokens of the title before its subtitle; empty when it has none.
+    var mainTitleTokens: [String]
     /// Folded family-name keys of the authors, in order (collective names included).
     var authorKeys: [String]
     var journalKeys: [String]
@@ -10,6 +12,7 @@ struct RecordFeatures: Sendable {
 
     init(_ record: PubMedRecord) {
         titleTokens = MatchingText.titleTokens(record.title)
+        mainTitleTokens = MatchingText.mainTitle(record.title).map(MatchingText.titleTokens) ?? []
         authorKeys = record.authors.map { MatchingText.familyKey($0.lastName) }
         var keys: [String] = []
         for name in [record.isoAbbreviation, record.medlineTA, record.journalTitle].compactMap({ $0 }) {
@@ -148,18 +151,27 @@ public struct RecordIndex: Sendable {
     /// Positions of the records sharing the most rarity-weighted title tokens with `tokens`, best first.
     private func titleCandidates(_ tokens: [String], limit: Int) -> [Int] {
         guard !tokens.isEmpty, limit > 0, !records.isEmpty else { return [] }
-        let total = Double(records.count)
-        var scores: [Int32: Double] = [:]
-        let unique = Array(Set(tokens))
+        let total = records.count
+        var seenTokens = Set<String>()
+        let lists = tokens.compactMap { token -> [Int32]? in seenTokens.insert(token).inserted ? postings[token] : nil }
         // Very common words add little and cost most; skip them when rarer words are there.
-        let lists = unique.compactMap { token -> [Int32]? in postings[token] }
-        let rare = lists.filter { Double($0.count) < total * 0.05 }
+        let rare = lists.filter { $0.count * 20 < total }
         let used = rare.count >= 2 ? rare : lists
+        var scores = [Float](repeating: 0, count: total)
+        var touched: [Int32] = []
         for list in used {
-            let weight = 1 / Double(list.count).squareRoot()
-            for position in list { scores[position, default: 0] += weight }
+            let weight = 1 / Float(list.count).squareRoot()
+            for position in list {
+                if scores[Int(position)] == 0 { touched.append(position) }
+                scores[Int(position)] += weight
+            }
         }
-        let ranked = scores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-        return ranked.prefix(limit).map { Int($0.key) }
+        var best: Float = 0
+        for position in touched { best = max(best, scores[Int(position)]) }
+        let floor = best * 0.3
+        let ranked = touched.filter { scores[Int($0)] >= floor }.sorted {
+            scores[Int($0)] > scores[Int($1)] || (scores[Int($0)] == scores[Int($1)] && $0 < $1)
+        }
+        return ranked.prefix(limit).map { Int($0) }
     }
 }

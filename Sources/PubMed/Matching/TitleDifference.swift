@@ -37,7 +37,7 @@ struct TitleDifference: Hashable, Sendable {
         let kb = b.map { MatchingText.stem($0.folded) }
         if ka.joined() == kb.joined() { return }
         if let main = MatchingText.mainTitle(MatchingText.cleanTitle(pubmed)) {
-            let km = MatchingText.words(main).map { MatchingText.stem($0.folded) }
+            let km = MatchingText.tokens(main).map(MatchingText.stem)
             if km.joined() == ka.joined() { return }
         }
         // Longest common subsequence over the word keys.

@@ -107,3 +107,37 @@ import Testing
         #expect(verification.findings.isEmpty)  // nothing PubMed could hold: no not-found warning either
     }
 }
+
+@Suite struct CompanionPaperTests {
+    /// Two papers by the same authors in the same issue, titles one word apart (as in MEDLINE 406293/406294).
+    let companions = [
+        PubMedRecord(pmid: "1", title: "Ultrastructure of rumen entodiniomorphs by electron microscopy.", journalTitle: "Journal of dairy science",
+                     isoAbbreviation: "J. Dairy Sci.", volume: "60", issue: "6", year: 1977, medlinePages: "902-10",
+                     authors: MatchingFixtures.authors("Stern MD,Hoover WH,Summers RG,Rittenburg JH")),
+        PubMedRecord(pmid: "2", title: "Ultrastructure of rumen holotrichs by electron microscopy.", journalTitle: "Journal of dairy science",
+                     isoAbbreviation: "J. Dairy Sci.", volume: "60", issue: "6", year: 1977, medlinePages: "911-8",
+                     authors: MatchingFixtures.authors("Stern MD,Hoover WH,Leonard C")),
+    ]
+
+    @Test func theExactTitleDecidesBetweenCompanionPapers() {
+        let r = MatchingFixtures.reference(
+            "Stern, M. D. et al. Ultrastructure of rumen entodiniomorphs by electron microscopy. J. Dairy Sci. 60, 899–910 (1977).",
+            authors: "Stern M. D.", etAl: true, title: "Ultrastructure of rumen entodiniomorphs by electron microscopy",
+            journal: "J. Dairy Sci.", year: 1977, volume: "60", issue: nil, pages: ("899", "910", "910"), pagesText: "899–910", style: .nature
+        )
+        let verification = Verifier().verify(r, candidates: companions)
+        #expect(verification.result.record?.pmid == "1")
+        #expect(verification.findings.map(\.rule) == ["pubmed-pages"])
+        #expect(verification.findings.first?.expected == "902–910")
+    }
+
+    @Test func withoutTheDistinguishingWordItIsAmbiguous() {
+        let r = MatchingFixtures.reference(
+            "Stern, M. D. et al. Ultrastructure of rumen by electron microscopy. J. Dairy Sci. 60 (1977).",
+            authors: "Stern M. D.", etAl: true, title: "Ultrastructure of rumen by electron microscopy",
+            journal: "J. Dairy Sci.", year: 1977, volume: "60", issue: nil, pages: nil, style: .nature
+        )
+        let verification = Verifier().verify(r, candidates: companions)
+        #expect(verification.findings.map(\.rule) == ["pubmed-ambiguous"])
+    }
+}

@@ -1,5 +1,5 @@
 import CiteCheck
-import Foundation
+import FoundationEssentials
 import Testing
 @testable import PubMed
 
