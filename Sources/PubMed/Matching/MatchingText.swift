@@ -146,7 +146,10 @@ enum MatchingText {
 
     /// A light stem so `disorder`/`disorders` agree.
     static func stem(_ word: String) -> String {
-        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") else { return word }
+        let utf8 = word.utf8
+        guard utf8.count > 3, utf8.last == UInt8(ascii: "s") else { return word }
+        let before = utf8[utf8.index(utf8.endIndex, offsetBy: -2)]
+        guard before != UInt8(ascii: "s"), before != UInt8(ascii: "u"), before != UInt8(ascii: "i") else { return word }
         return String(word.dropLast())
     }
 
@@ -223,7 +226,17 @@ enum MatchingText {
 
     /// A family name reduced to its folded letters (`Aan Het Rot` → `aanhetrot`, `Landeros-Weisenberger` → `landerosweisenberger`).
     static func familyKey(_ name: String) -> String {
-        tokens(name).joined()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: bytes.append(byte)
+            case 0x41...0x5A: bytes.append(byte + 0x20)
+            case 0x80...: return tokens(name).joined()
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether two family names are the same person's: equal keys, or one a particle-less tail of the other
@@ -249,7 +262,7 @@ enum MatchingText {
     /// place qualifier (`Journal of psychopharmacology (Oxford, England)` → `journal of psychopharmacology`).
     static func journalKey(_ journal: String) -> String {
         var text = journal
-        if let open = text.firstIndex(of: "("), open != text.startIndex {
+        if let open = text.utf8.firstIndex(of: UInt8(ascii: "(")), open != text.utf8.startIndex {
             text = String(text[..<open])
         }
         var parts = tokens(text)
@@ -354,7 +367,7 @@ enum MatchingText {
 
     /// A page, volume or issue as a comparison key: folded, without spaces, leading zeros or a `p.`/`pp.` prefix.
     static func numberKey(_ text: String) -> String {
-        var key = fold(text).filter { $0.isLetter || $0.isNumber }
+        var key = familyKey(text)
         if key.hasPrefix("pp") && key.dropFirst(2).first?.isNumber == true { key.removeFirst(2) }
         if key.hasPrefix("p") && key.dropFirst(1).first?.isNumber == true { key.removeFirst(1) }
         while key.count > 1, key.first == "0" { key.removeFirst() }
@@ -364,6 +377,10 @@ enum MatchingText {
     /// A DOI as a comparison key: lowercased, without resolver prefix or trailing punctuation.
     static func doiKey(_ doi: String) -> String {
         var key = trim(doi).lowercased()
+        guard key.utf8.first != UInt8(ascii: "1") else {
+            while let last = key.last, ".,;".contains(last) { key.removeLast() }
+            return key
+        }
         for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:", "doi "] where key.hasPrefix(prefix) {
             key.removeFirst(prefix.count)
         }

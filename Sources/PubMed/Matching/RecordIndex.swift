@@ -15,7 +15,9 @@ struct RecordFeatures: Sendable {
         mainTitleTokens = MatchingText.mainTitle(record.title).map(MatchingText.titleTokens) ?? []
         authorKeys = record.authors.map { MatchingText.familyKey($0.lastName) }
         var keys: [String] = []
-        for name in [record.isoAbbreviation, record.medlineTA, record.journalTitle].compactMap({ $0 }) {
+        var previous: String?
+        for name in [record.isoAbbreviation, record.medlineTA, record.journalTitle].compactMap({ $0 }) where name != previous {
+            previous = name
             let key = MatchingText.journalKey(name)
             if !key.isEmpty, !keys.contains(key) { keys.append(key) }
         }
@@ -37,10 +39,22 @@ public struct RecordIndex: Sendable {
     private var byPMID: [String: Int] = [:]
     private var byDOI: [String: Int] = [:]
     private var byPMCID: [String: Int] = [:]
-    /// `family|year` for the first author, print and electronic year.
-    private var byAuthorYear: [String: [Int]] = [:]
-    /// `journal|volume|firstPage` and `journal||firstPage` for each journal key of a record.
-    private var byJournalPage: [String: [Int]] = [:]
+    private struct AuthorYear: Hashable {
+        var family: String
+        var year: Int
+    }
+
+    private struct JournalPage: Hashable {
+        var journal: String
+        /// Empty for the key without volume.
+        var volume: String
+        var page: String
+    }
+
+    /// First author's family key with the print and the electronic year.
+    private var byAuthorYear: [AuthorYear: [Int]] = [:]
+    /// Journal key + volume + first page, and journal key + first page, for each journal key of a record.
+    private var byJournalPage: [JournalPage: [Int]] = [:]
     /// Title token → records whose title holds it (each record once).
     private var postings: [String: [Int32]] = [:]
 
@@ -50,6 +64,11 @@ public struct RecordIndex: Sendable {
         self.features = []
         self.records.reserveCapacity(records.count)
         self.features.reserveCapacity(records.count)
+        byPMID.reserveCapacity(records.count)
+        byDOI.reserveCapacity(records.count)
+        byAuthorYear.reserveCapacity(records.count)
+        byJournalPage.reserveCapacity(records.count * 4)
+        postings.reserveCapacity(records.count)
         for record in records { add(record) }
     }
 
@@ -78,20 +97,22 @@ public struct RecordIndex: Sendable {
         if let doi = record.doi.map(MatchingText.doiKey), !doi.isEmpty { byDOI[doi] = position }
         if let pmcid = record.pmcid.map(MatchingText.pmcidKey), !pmcid.isEmpty { byPMCID[pmcid] = position }
         if let first = feature.authorKeys.first, !first.isEmpty {
-            for year in Set([record.year, record.electronicYear].compactMap { $0 }) {
-                byAuthorYear["\(first)|\(year)", default: []].append(position)
+            if let year = record.year { byAuthorYear[AuthorYear(family: first, year: year), default: []].append(position) }
+            if let year = record.electronicYear, year != record.year {
+                byAuthorYear[AuthorYear(family: first, year: year), default: []].append(position)
             }
         }
         if let page = feature.pages?.first {
             let pageKey = MatchingText.numberKey(page)
             let volume = record.volume.map(MatchingText.numberKey) ?? ""
             for journal in feature.journalKeys {
-                byJournalPage["\(journal)|\(volume)|\(pageKey)", default: []].append(position)
-                byJournalPage["\(journal)||\(pageKey)", default: []].append(position)
+                if !volume.isEmpty { byJournalPage[JournalPage(journal: journal, volume: volume, page: pageKey), default: []].append(position) }
+                byJournalPage[JournalPage(journal: journal, volume: "", page: pageKey), default: []].append(position)
             }
         }
-        var seen = Set<String>()
-        for token in feature.titleTokens where seen.insert(token).inserted {
+        var seen: [String] = []
+        for token in feature.titleTokens where !seen.contains(token) {
+            seen.append(token)
             postings[token, default: []].append(Int32(position))
         }
     }
@@ -132,15 +153,17 @@ public struct RecordIndex: Sendable {
             let keys = Set([MatchingText.familyKey(author.family), MatchingText.familyKey(author.given)].filter { $0.count >= 2 })
             for year in Set([reference.year, reference.epubYear].compactMap { $0 }.flatMap { [$0 - 1, $0, $0 + 1] }) {
                 for key in keys {
-                    for position in byAuthorYear["\(key)|\(year)"] ?? [] { take(position) }
+                    for position in byAuthorYear[AuthorYear(family: key, year: year)] ?? [] { take(position) }
                 }
             }
         }
         if let journal = reference.journal.map(MatchingText.journalKey), !journal.isEmpty, let page = reference.pages?.first {
             let pageKey = MatchingText.numberKey(page)
             let volume = reference.volume.map(MatchingText.numberKey) ?? ""
-            for position in byJournalPage["\(journal)|\(volume)|\(pageKey)"] ?? [] { take(position) }
-            for position in byJournalPage["\(journal)||\(pageKey)"] ?? [] { take(position) }
+            if !volume.isEmpty {
+                for position in byJournalPage[JournalPage(journal: journal, volume: volume, page: pageKey)] ?? [] { take(position) }
+            }
+            for position in byJournalPage[JournalPage(journal: journal, volume: "", page: pageKey)] ?? [] { take(position) }
         }
         if let title = reference.title {
             for position in titleCandidates(MatchingText.titleTokens(title), limit: limit) { take(position) }
