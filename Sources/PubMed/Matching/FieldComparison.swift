@@ -44,6 +44,10 @@ public enum FieldComparison {
         guard MatchingText.numberKey(written) != MatchingText.numberKey(actual) else { return [] }
         // `Suppl` volumes and the like: the written volume may carry the record's volume plus a supplement word.
         if tokens(of: actual).isSubset(of: tokens(of: written)) && !tokens(of: actual).isEmpty { return [] }
+        // `71 Suppl 1` in PubMed and `71` written (or the other way round): the same volume number.
+        let writtenNumber = MatchingText.tokens(written).first
+        let actualNumber = MatchingText.tokens(actual).first
+        if let writtenNumber, writtenNumber == actualNumber, MatchingText.tokens(written).count != MatchingText.tokens(actual).count { return [] }
         return [FieldFinding(
             rule: PubMedRuleID.volume, severity: .error, field: .volume, found: written, expected: actual,
             message: "volume \(written) differs from PubMed's \(actual)", pmid: record.pmid

@@ -334,9 +334,14 @@ enum MatchingText {
     // MARK: Pages, volumes, identifiers
 
     /// Expands an abbreviated last page against the first (`2475`, `83` → `2483`; `681`, `8` → `688`).
+    /// A letter prefix is carried over (`S12`, `5` → `S15`).
     static func expandLastPage(first: String, last: String) -> String {
-        guard last.count < first.count, last.allSatisfy(\.isNumber), first.allSatisfy(\.isNumber) else { return last }
-        return String(first.prefix(first.count - last.count)) + last
+        guard !last.isEmpty, last.allSatisfy({ $0.isASCII && $0.isNumber }) else { return last }
+        let prefix = first.prefix { !($0.isASCII && $0.isNumber) }
+        let digits = first.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return last }
+        if last.count < digits.count { return prefix + digits.prefix(digits.count - last.count) + last }
+        return prefix + last
     }
 
     /// The MEDLINE abbreviation of a range's last page (`2475`, `2483` → `83`; `291`, `296` → `6`).

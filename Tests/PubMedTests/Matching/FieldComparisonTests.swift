@@ -119,3 +119,18 @@ import Testing
         #expect(FieldComparison.compare(r, with: record).isEmpty)
     }
 }
+
+@Suite struct SupplementFormTests {
+    @Test func supplementPagesAndVolumesAreForm() {
+        #expect(MatchingText.expandLastPage(first: "S12", last: "5") == "S15")
+        #expect(MatchingText.expandLastPage(first: "S12", last: "15") == "S15")
+        let record = PubMedRecord(pmid: "7", title: "T", volume: "71 Suppl 1", issue: "Suppl 1", medlinePages: "S12-5")
+        var r = ParsedReference(raw: "")
+        r.volume = "71"
+        r.issue = "Suppl 1"
+        r.pages = PageRange(first: "S12", last: "S15", lastAsWritten: "S15")
+        #expect(FieldComparison.compare(r, with: record).isEmpty)
+        r.volume = "72"
+        #expect(FieldComparison.compare(r, with: record).map(\.rule) == ["pubmed-volume"])
+    }
+}
