@@ -14,6 +14,14 @@
         any pubmed-* error or warning), with the misses and false alarms listed. Exit 1 below the targets
         (recall >= 0.95, precision >= 0.98) when --check is given.
 
+    bench/verify-accuracy.py real [--citations PATH] [--out bench/out]
+        Writes real-post.txt and real-truth.jsonl: the real citation strings of
+        /work/shared/data/references/pubmed-citations-dev.tsv.gz whose cited PMID is in medline-records.jsonl (run
+        `generate` first), with that PMID as truth. Many real citations are bare (`Brain Res. 1977;128(3):485-96`).
+    bench/verify-accuracy.py score-real RESULT.json [--truth bench/out/real-truth.jsonl]
+        Wrong matches (a pubmed-* finding, or the reference's "pmid" in "references", naming another PMID than the
+        cited one) and not-found counts. Real citations carry real errors, so findings themselves are not scored.
+
 Standard library only.
 """
 
@@ -525,6 +533,77 @@ def score(args):
         sys.exit(1)
 
 
+BARE = re.compile(r"^(?P<journal>[^.;]+(?:\.[^.;0-9]+)*?)\.? (?P<year>\d{4})(?: [A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?(?: \d{1,2})?)?;"
+                  r"(?P<volume>[^(:;]+?)(?:\((?P<issue>[^)]+)\))?:(?P<pages>[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?)\.?$")
+
+
+def parse_bare(text):
+    """The ParsedReference JSON of a bare MEDLINE-style citation (`Brain Res. 1977 Jun 17;128(3):485-96`), else None."""
+    m = BARE.match(text)
+    if not m:
+        return None
+    pages = m.group("pages").split("-")
+    page = {"first": pages[0]}
+    if len(pages) > 1:
+        page.update({"last": expand_last(pages[0], pages[1]), "lastAsWritten": pages[1]})
+    parsed = {"raw": text, "authors": [], "etAl": False, "titleQuoted": False, "journal": m.group("journal").strip(),
+              "year": int(m.group("year")), "volume": m.group("volume").strip(), "pages": page, "style": "vancouver",
+              "notes": [], "fieldRanges": []}
+    if m.group("issue"):
+        parsed["issue"] = m.group("issue")
+    return parsed
+
+
+def real(args):
+    pmids = set()
+    with open(os.path.join(args.out, "medline-records.jsonl"), encoding="utf-8") as handle:
+        for line in handle:
+            pmids.add(json.loads(line)["pmid"])
+    rows = []
+    with gzip.open(args.citations, "rt", encoding="utf-8") as handle:
+        header = next(handle).rstrip("\n").split("\t")
+        for line in handle:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            text = " ".join(row.get("citation", "").split())
+            if row.get("cited_pmid") in pmids and text:
+                rows.append((row["cited_pmid"], text))
+    with open(os.path.join(args.out, "real-truth.jsonl"), "w", encoding="utf-8") as truth, \
+         open(os.path.join(args.out, "real-post.txt"), "w", encoding="utf-8") as post:
+        post.write("Real citations of MEDLINE sample records\n\nReferences:\n\n")
+        for index, (pmid, text) in enumerate(rows, 1):
+            post.write(f"{index}. {text}\n")
+            line = {"index": index, "pmid": pmid, "text": text}
+            parsed = parse_bare(text)
+            if parsed:
+                line["parsed"] = parsed
+            truth.write(json.dumps(line, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} real citations written to {args.out}/real-post.txt")
+
+
+def score_real(args):
+    truth = {t["index"]: t for t in (json.loads(line) for line in open(args.truth, encoding="utf-8") if line.strip())}
+    result = json.load(open(args.result, encoding="utf-8"))
+    claimed = {}
+    not_found = set()
+    for f in result.get("files", []):
+        for position, reference in enumerate(f.get("references", []), 1):
+            if isinstance(reference, dict) and reference.get("pmid"):
+                claimed.setdefault(int(reference.get("index", position)), set()).add(str(reference["pmid"]))
+        for d in f.get("diagnostics", []):
+            if d.get("reference") is None or not str(d.get("rule", "")).startswith("pubmed-"):
+                continue
+            if d["rule"] == "pubmed-not-found":
+                not_found.add(int(d["reference"]))
+            elif d.get("pmid") and d["rule"] != "pubmed-ambiguous":
+                claimed.setdefault(int(d["reference"]), set()).add(str(d["pmid"]))
+    wrong = {i: p for i, p in claimed.items() if i in truth and truth[i]["pmid"] not in p}
+    print(f"real citations: {len(truth)}  with a claimed match: {len(claimed)}  wrong matches: {len(wrong)}  not found: {len(not_found)}")
+    for i, p in list(wrong.items())[: args.show]:
+        print(f"WRONG #{i} cited {truth[i]['pmid']} matched {sorted(p)}: {truth[i]['text']}")
+    if args.check and wrong:
+        sys.exit(1)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -539,8 +618,16 @@ def main():
     s.add_argument("--path", help="only the file whose path ends with this")
     s.add_argument("--show", type=int, default=20, help="misses and false alarms to list")
     s.add_argument("--check", action="store_true", help="exit 1 below recall 0.95 or precision 0.98")
+    r = sub.add_parser("real")
+    r.add_argument("--citations", default="/work/shared/data/references/pubmed-citations-dev.tsv.gz")
+    r.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "out"))
+    sr = sub.add_parser("score-real")
+    sr.add_argument("result")
+    sr.add_argument("--truth", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "out", "real-truth.jsonl"))
+    sr.add_argument("--show", type=int, default=20)
+    sr.add_argument("--check", action="store_true", help="exit 1 on any wrong match")
     args = parser.parse_args()
-    generate(args) if args.command == "generate" else score(args)
+    {"generate": generate, "score": score, "real": real, "score-real": score_real}[args.command](args)
 
 
 if __name__ == "__main__":

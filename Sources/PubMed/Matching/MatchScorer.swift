@@ -68,7 +68,8 @@ public struct MatchResult: Hashable, Sendable {
 ///
 /// A record is accepted only on strong evidence: a title that agrees (similarity ≥ `strongTitle`) together
 /// with the first author, or with the journal and the year (±1); or a looser title with author, journal or year
-/// and volume or first page; or, without a usable title, author + journal + year + volume + first page. It must
+/// and volume or first page; or, without a usable title, author + journal + year + volume + first page (a bare
+/// citation without title or authors: journal + year + volume + first page). It must
 /// also be clearly better than the runner-up. Pages, volume and issue may be wrong (that is what is checked), so
 /// they only ever add evidence.
 public struct MatchScorer: Sendable {
@@ -147,6 +148,11 @@ public struct MatchScorer: Sendable {
         if title >= looseTitle && (author || score.authorElsewhere) && (score.journal == true || score.yearClose)
             && (score.volume == true || score.firstPage == true) { return true }
         if title < 0.5 && author && score.journal == true && score.yearDistance == 0 && score.volume == true && score.firstPage == true {
+            return true
+        }
+        // A bare citation (`Brain Res. 1977 Jun 17;128(3):485-96`): journal, volume, first page and year name one article.
+        if score.title == nil && score.firstAuthor == nil && score.journal == true && score.yearDistance == 0
+            && score.volume == true && score.firstPage == true {
             return true
         }
         return false

@@ -141,3 +141,25 @@ import Testing
         #expect(verification.findings.map(\.rule) == ["pubmed-ambiguous"])
     }
 }
+
+@Suite struct BareCitationTests {
+    let index = RecordIndex(records: MatchingFixtures.seedRecords + MatchingFixtures.distractors)
+
+    @Test func journalVolumePageAndYearIdentifyABareCitation() {
+        let r = MatchingFixtures.reference(
+            "Depress Anxiety. 2014 Apr;31(4):291-6", authors: "", etAl: false, title: nil, journal: "Depress Anxiety",
+            year: 2014, volume: "31", issue: "4", pages: ("291", "296", "6"), pagesText: "291-6", style: .vancouver
+        )
+        let verification = Verifier().verify(r, in: index)
+        #expect(verification.result.record?.pmid == "24616149")
+        #expect(verification.findings.isEmpty)
+    }
+
+    @Test func aBareCitationWithAWrongFieldIsNotMatched() {
+        let r = MatchingFixtures.reference(
+            "Depress Anxiety. 2014;31(3):199-212", authors: "", etAl: false, title: nil, journal: "Depress Anxiety",
+            year: 2014, volume: "31", issue: "3", pages: ("199", "212", "212"), style: .vancouver
+        )
+        #expect(Verifier().verify(r, in: index).result.outcome == .notFound)
+    }
+}

@@ -84,6 +84,44 @@ struct VerifyAccuracyBenchTests {
     }
 }
 
+extension VerifyAccuracyBenchTests {
+    struct RealLine: Decodable {
+        var index: Int
+        var pmid: String
+        var text: String
+        var parsed: ParsedReference?
+    }
+
+    /// Real bare citations (`Brain Res. 1977 Jun 17;128(3):485-96`) of sample records, from `verify-accuracy.py real`:
+    /// none may match another record, and nearly all should match their own.
+    @Test func realBareCitationsMatchTheirRecords() throws {
+        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CITECHECK_VERIFY_BENCH"] ?? "bench/out")
+        let decoder = JSONDecoder()
+        func lines(_ name: String) throws -> [Data] {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            return text.split(separator: "\n").map { Data($0.utf8) }
+        }
+        let real = try lines("real-truth.jsonl").map { try decoder.decode(RealLine.self, from: $0) }.filter { $0.parsed != nil }
+        let index = RecordIndex(records: try lines("medline-records.jsonl").map { try decoder.decode(PubMedRecord.self, from: $0) })
+        var matched = 0
+        var wrong = 0
+        var findings: [String: Int] = [:]
+        for line in real {
+            guard let parsed = line.parsed else { continue }
+            let verification = Verifier().verify(parsed, in: index)
+            if let record = verification.result.record {
+                if record.pmid == line.pmid { matched += 1 } else { wrong += 1; print("WRONG #\(line.index): \(line.text) → \(record.pmid)") }
+            } else {
+                print("UNMATCHED #\(line.index): \(line.text) → \(verification.result.outcome.summary)")
+            }
+            for finding in verification.findings { findings[finding.rule, default: 0] += 1 }
+        }
+        print("real bare citations \(real.count): matched \(matched), wrong \(wrong); findings \(findings.sorted { $0.key < $1.key })")
+        #expect(wrong == 0)
+        #expect(Double(matched) >= 0.9 * Double(real.count))
+    }
+}
+
 /// CPU time of the calling thread, so timings mean something on a shared, loaded machine.
 private func threadCPUSeconds() -> Double {
     #if canImport(Glibc)
