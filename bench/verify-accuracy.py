@@ -32,6 +32,7 @@ import os
 import random
 import re
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 
 MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -471,8 +472,16 @@ def generate(args):
                         planted = {"kind": kind, "rule": RULE[kind], "field": FIELD[kind], "found": values[0], "expected": values[1]}
                         break
                     fields = base_fields(record)
+            # Differences of form only, which must never be reported.
             if not planted and ":" in fields["title"] and rng.random() < 0.15:
-                fields["title"] = fields["title"].split(":")[0]  # subtitle left out: not an error
+                fields["title"] = fields["title"].split(":")[0]  # subtitle left out
+            if rng.random() < 0.3:  # diacritics dropped from names
+                for author in fields["authors"]:
+                    author["lastName"] = "".join(c for c in unicodedata.normalize("NFD", author["lastName"]) if not unicodedata.combining(c))
+            if "-" in fields["title"] and rng.random() < 0.3:  # a hyphen written as a space, or dropped
+                fields["title"] = fields["title"].replace("-", rng.choice([" ", ""]), 1)
+            if rng.random() < 0.2:  # a trailing period inside quotes, or the title upper-cased
+                fields["title"] = fields["title"].upper() if rng.random() < 0.5 else fields["title"]
             text, parsed = render(record, style, fields, quoted=(style == "ama" and rng.random() < 0.5))
             lines.append(f"{index}. {text}")
             truth.write(json.dumps({"index": index, "pmid": record["pmid"], "style": style, "text": text,

@@ -68,7 +68,7 @@ public struct MatchResult: Hashable, Sendable {
 ///
 /// A record is accepted only on strong evidence: a title that agrees (similarity ≥ `strongTitle`) together
 /// with the first author, or with the journal and the year (±1); or a looser title with author, journal or year
-/// and volume or first page; or, without a usable title, author + journal + year + volume + first page (a bare
+/// and volume or first page; or, whatever the title, author + journal + year + volume + first page (a bare
 /// citation without title or authors: journal + year + volume + first page). It must
 /// also be clearly better than the runner-up. Pages, volume and issue may be wrong (that is what is checked), so
 /// they only ever add evidence.
@@ -78,7 +78,7 @@ public struct MatchScorer: Sendable {
     /// Title similarity that counts as the same title when more fields agree.
     public var looseTitle: Double = 0.7
     /// How far ahead of the second acceptable candidate the best one must be.
-    public var margin: Double = 0.1
+    public var margin: Double = 0.07
 
     public init() {}
 
@@ -147,7 +147,8 @@ public struct MatchScorer: Sendable {
         if title >= strongTitle && score.journal == true && score.yearClose { return true }
         if title >= looseTitle && (author || score.authorElsewhere) && (score.journal == true || score.yearClose)
             && (score.volume == true || score.firstPage == true) { return true }
-        if title < 0.5 && author && score.journal == true && score.yearDistance == 0 && score.volume == true && score.firstPage == true {
+        // Whatever the title (unparsed, or a short main title without its subtitle): five other fields agree.
+        if author && score.journal == true && score.yearDistance == 0 && score.volume == true && score.firstPage == true {
             return true
         }
         // A bare citation (`Brain Res. 1977 Jun 17;128(3):485-96`): journal, volume, first page and year name one article.

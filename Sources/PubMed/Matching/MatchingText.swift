@@ -182,9 +182,11 @@ enum MatchingText {
         return String(title[..<colon])
     }
 
-    /// Dice coefficient over two token multisets.
+    /// Dice coefficient over two token multisets. A token of one equal to two adjacent tokens of the other
+    /// (`singlepigment` / `single pigment`) counts as one shared token on each side.
     static func dice(_ a: [String], _ b: [String]) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
+        let (a, b) = (joinCompounds(a, against: b), joinCompounds(b, against: a))
         var counts: [String: Int] = [:]
         for token in a { counts[token, default: 0] += 1 }
         var common = 0
@@ -195,6 +197,32 @@ enum MatchingText {
             }
         }
         return 2 * Double(common) / Double(a.count + b.count)
+    }
+
+    /// `tokens` with each adjacent pair joined when the joined word is a token of `other` and the pair is not.
+    static func joinCompounds(_ tokens: [String], against other: [String]) -> [String] {
+        guard tokens.count > 1 else { return tokens }
+        var result: [String] = []
+        result.reserveCapacity(tokens.count)
+        var i = 0
+        var otherSet: Set<String>?
+        while i < tokens.count {
+            if i + 1 < tokens.count {
+                let set = otherSet ?? Set(other)
+                otherSet = set
+                if !set.contains(tokens[i]) || !set.contains(tokens[i + 1]) {
+                    let joined = tokens[i] + tokens[i + 1]
+                    if set.contains(joined) || set.contains(stem(joined)) {
+                        result.append(set.contains(joined) ? joined : stem(joined))
+                        i += 2
+                        continue
+                    }
+                }
+            }
+            result.append(tokens[i])
+            i += 1
+        }
+        return result
     }
 
     /// Similarity of two titles in 0...1: tolerates case, punctuation, quotes, a dropped or added word, and a
@@ -275,7 +303,10 @@ enum MatchingText {
     static func sameJournal(_ written: String, _ record: PubMedRecord) -> Bool {
         let key = journalKey(written)
         guard !key.isEmpty else { return false }
-        let names = [record.isoAbbreviation, record.medlineTA, record.journalTitle].compactMap { $0 }
+        var names = [record.isoAbbreviation, record.medlineTA, record.journalTitle].compactMap { $0 }
+        // `CA: a cancer journal for clinicians` is also written `CA`; `Neuropsychopharmacology : official publication …`
+        // is written `Neuropsychopharmacology`.
+        if let title = record.journalTitle, let main = mainTitle(title) { names.append(main) }
         for name in names {
             let other = journalKey(name)
             if other == key || abbreviates(key, other) || abbreviates(other, key) { return true }
@@ -288,6 +319,8 @@ enum MatchingText {
         let s = short.split(separator: " ").filter { !stopWords.contains(String($0)) }
         let l = long.split(separator: " ").filter { !stopWords.contains(String($0)) }
         guard !s.isEmpty, s.count == l.count else { return false }
+        // One word: `Cancer` must not abbreviate to `CA`.
+        if s.count == 1, s[0].count < 5 { return false }
         for (a, b) in zip(s, l) where !b.hasPrefix(a) { return false }
         return true
     }

@@ -16,7 +16,8 @@ struct RecordFeatures: Sendable {
         authorKeys = record.authors.map { MatchingText.familyKey($0.lastName) }
         var keys: [String] = []
         var previous: String?
-        for name in [record.isoAbbreviation, record.medlineTA, record.journalTitle].compactMap({ $0 }) where name != previous {
+        let mainJournalTitle = record.journalTitle.flatMap(MatchingText.mainTitle)
+        for name in [record.isoAbbreviation, record.medlineTA, record.journalTitle, mainJournalTitle].compactMap({ $0 }) where name != previous {
             previous = name
             let key = MatchingText.journalKey(name)
             if !key.isEmpty, !keys.contains(key) { keys.append(key) }

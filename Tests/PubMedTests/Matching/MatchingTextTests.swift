@@ -65,3 +65,27 @@ import Testing
         #expect(MatchingText.trim("  \n ") == "")
     }
 }
+
+@Suite struct MatchingFormTests {
+    @Test func compoundsAndJournalMainTitles() {
+        #expect(MatchingText.dice(["single", "pigment", "shift"], ["singlepigment", "shift"]) == 1)
+        let ca = PubMedRecord(pmid: "1", title: "T", journalTitle: "CA: a cancer journal for clinicians", isoAbbreviation: "CA Cancer J Clin")
+        #expect(MatchingText.sameJournal("CA", ca))
+        #expect(MatchingText.sameJournal("CA Cancer J Clin", ca))
+        #expect(!MatchingText.sameJournal("Cancer", ca))
+    }
+
+    @Test func shortMainTitleWithEveryOtherFieldIsAccepted() {
+        let record = PubMedRecord(pmid: "401443", title: "The practice consultant: pros, cons, alternatives.", journalTitle: "Impressions",
+                                  isoAbbreviation: "Impressions (Orange)", volume: "1", issue: "3", year: 1979, medlinePages: "7-9",
+                                  authors: MatchingFixtures.authors("Cunningham RL"))
+        let r = MatchingFixtures.reference(
+            "Cunningham, R. L. The practice consultant. Impressions (Orange) 1, 7–9 (1979).", authors: "Cunningham R. L.", etAl: false,
+            title: "The practice consultant", journal: "Impressions (Orange)", year: 1979, volume: "1", issue: nil,
+            pages: ("7", "9", "9"), style: .nature
+        )
+        let verification = Verifier().verify(r, candidates: [record])
+        #expect(verification.result.record?.pmid == "401443")
+        #expect(verification.findings.isEmpty)
+    }
+}
