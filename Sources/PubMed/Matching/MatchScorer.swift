@@ -161,10 +161,11 @@ public struct MatchScorer: Sendable {
 
     /// Whether an identifier hit agrees enough to be accepted: the title, or the first author and year.
     func identifierAgrees(_ score: MatchScore) -> Bool {
-        if let title = score.title, title >= 0.6 { return true }
-        if score.title == nil || (score.title ?? 0) >= 0.3 {
-            return score.firstAuthor == true && score.yearClose
-        }
+        let author = score.firstAuthor == true || score.authorElsewhere
+        guard let title = score.title else { return author && score.yearClose }
+        if title >= strongTitle { return true }
+        if title >= 0.6 { return author || (score.journal == true && score.yearClose) }
+        if title >= 0.3 { return score.firstAuthor == true && score.yearClose }
         return false
     }
 
@@ -187,39 +188,54 @@ public struct MatchScorer: Sendable {
     func decide(_ ref: ReferenceFeatures, _ candidates: [(PubMedRecord, RecordFeatures)]) -> MatchResult {
         let reference = ref.reference
         let scored = candidates.map { (record: $0.0, score: score(ref, $0.0, $0.1)) }
-        var conflicts: [IdentifierConflict] = []
-        var identified: [(record: PubMedRecord, score: MatchScore)] = []
-        for item in scored {
-            for (field, written) in identifiers(of: reference, naming: item.record) {
-                if identifierAgrees(item.score) {
-                    if !identified.contains(where: { $0.record.pmid == item.record.pmid }) { identified.append(item) }
-                } else if identifierContradicts(item.score) {
-                    conflicts.append(IdentifierConflict(field: field, written: written, record: item.record))
-                }
-            }
+        // Records named by an identifier written in the reference.
+        let hits = scored.compactMap { item -> (record: PubMedRecord, score: MatchScore, ids: [(ReferenceField, String)])? in
+            let ids = identifiers(of: reference, naming: item.record)
+            return ids.isEmpty ? nil : (item.record, item.score, ids)
         }
-        if let best = identified.max(by: { $0.score.total < $1.score.total }) {
-            // Another identifier naming a different, agreeing record is a conflict too.
-            for other in identified where other.record.pmid != best.record.pmid {
-                for (field, written) in identifiers(of: reference, naming: other.record) {
-                    conflicts.append(IdentifierConflict(field: field, written: written, record: other.record))
-                }
-            }
-            return MatchResult(outcome: .matched(best.record, score: best.score.total), identifierConflicts: conflicts)
-        }
-        let conflicting = Set(conflicts.map(\.record.pmid))
-        let acceptable = scored.filter { !conflicting.contains($0.record.pmid) && isAcceptable($0.score) }
+        let contradicted = Set(hits.filter { identifierContradicts($0.score) }.map(\.record.pmid))
+        let acceptable = scored.filter { !contradicted.contains($0.record.pmid) && isAcceptable($0.score) }
             .sorted { $0.score.total > $1.score.total }
-        guard let best = acceptable.first else { return MatchResult(outcome: .notFound, identifierConflicts: conflicts) }
+
+        var outcome: MatchOutcome?
+        if let named = hits.filter({ identifierAgrees($0.score) }).max(by: { $0.score.total < $1.score.total }) {
+            // The identifier wins unless another record is clearly the cited one (a better title and score):
+            // then the identifier names a different paper (a companion paper's DOI, say).
+            let rival = acceptable.first {
+                $0.record.pmid != named.record.pmid && ($0.score.title ?? 0) >= (named.score.title ?? 0) + 0.1
+                    && $0.score.total > named.score.total
+            }
+            if rival == nil { outcome = .matched(named.record, score: named.score.total) }
+        }
+        let decided = outcome ?? bibliographicDecision(acceptable)
+
+        // Identifiers naming another record than the accepted one are wrong; without an accepted match only those
+        // that clearly name a different paper are reported.
+        var conflicts: [IdentifierConflict] = []
+        for hit in hits {
+            let isConflict: Bool
+            if case .matched(let record, _) = decided {
+                isConflict = hit.record.pmid != record.pmid
+            } else {
+                isConflict = contradicted.contains(hit.record.pmid)
+            }
+            if isConflict {
+                conflicts += hit.ids.map { IdentifierConflict(field: $0.0, written: $0.1, record: hit.record) }
+            }
+        }
+        return MatchResult(outcome: decided, identifierConflicts: conflicts)
+    }
+
+    /// The best of `acceptable` (sorted best first), or ambiguity when a runner-up is about as good.
+    private func bibliographicDecision(_ acceptable: [(record: PubMedRecord, score: MatchScore)]) -> MatchOutcome {
+        guard let best = acceptable.first else { return .notFound }
         // A runner-up is close when its total is within the margin and its title is about as similar: a clearly
         // better title (two papers by the same authors in one issue) decides.
         let close = acceptable.dropFirst().filter {
             best.score.total - $0.score.total < margin && ($0.score.title ?? 0) > (best.score.title ?? 0) - 0.1
         }
-        if !close.isEmpty {
-            return MatchResult(outcome: .ambiguous([best.record] + close.map(\.record)), identifierConflicts: conflicts)
-        }
-        return MatchResult(outcome: .matched(best.record, score: best.score.total), identifierConflicts: conflicts)
+        if !close.isEmpty { return .ambiguous([best.record] + close.map(\.record)) }
+        return .matched(best.record, score: best.score.total)
     }
 
     /// The identifiers written in `reference` that `record` carries.

@@ -163,3 +163,45 @@ import Testing
         #expect(Verifier().verify(r, in: index).result.outcome == .notFound)
     }
 }
+
+@Suite struct IdentifierDecisionTests {
+    let partOne = PubMedRecord(pmid: "11", title: "Ketamine in depression. Part I: design of a randomized trial.", journalTitle: "Journal of affective disorders",
+                               isoAbbreviation: "J Affect Disord", volume: "10", issue: "1", year: 2010, medlinePages: "1-10",
+                               authors: MatchingFixtures.authors("Smith J,Jones K"), doi: "10.1000/part1")
+    let partTwo = PubMedRecord(pmid: "12", title: "Ketamine in depression. Part II: results of a randomized trial.", journalTitle: "Journal of affective disorders",
+                               isoAbbreviation: "J Affect Disord", volume: "10", issue: "1", year: 2010, medlinePages: "11-20",
+                               authors: MatchingFixtures.authors("Smith J,Jones K"), doi: "10.1000/part2")
+
+    func reference(doi: String?) -> ParsedReference {
+        var r = MatchingFixtures.reference(
+            "Smith J, Jones K. Ketamine in depression. Part I: design of a randomized trial. J Affect Disord. 2010;10(1):1-10.",
+            authors: "Smith J,Jones K", etAl: false, title: "Ketamine in depression. Part I: design of a randomized trial",
+            journal: "J Affect Disord", year: 2010, volume: "10", issue: "1", pages: ("1", "10", "10")
+        )
+        r.doi = doi
+        return r
+    }
+
+    @Test func aCompanionPapersDOIIsAConflictAndFieldsAreComparedWithTheCitedPaper() {
+        let verification = Verifier().verify(reference(doi: "10.1000/part2"), candidates: [partOne, partTwo])
+        #expect(verification.result.record?.pmid == "11")
+        #expect(verification.findings.map(\.rule) == ["pubmed-doi"])
+        #expect(verification.findings.first?.expected == "10.1000/part1")
+        #expect(verification.findings.first?.found == "10.1000/part2")
+    }
+
+    @Test func theRightDOIMatches() {
+        let verification = Verifier().verify(reference(doi: "10.1000/part1"), candidates: [partOne, partTwo])
+        #expect(verification.result.record?.pmid == "11")
+        #expect(verification.findings.isEmpty)
+    }
+
+    @Test func aDOIOfAnUnrelatedPaperWithNoOtherMatchIsStillReported() {
+        let other = PubMedRecord(pmid: "13", title: "Soil bacteria of the high Andes.", journalTitle: "Microbial ecology", volume: "3", year: 1999,
+                                 authors: MatchingFixtures.authors("Perez M"), doi: "10.1000/soil")
+        let verification = Verifier().verify(reference(doi: "10.1000/soil"), candidates: [other])
+        #expect(verification.result.outcome == .notFound)
+        #expect(verification.findings.map(\.rule) == ["pubmed-doi"])
+        #expect(verification.findings.first?.pmid == "13")
+    }
+}
