@@ -27,6 +27,11 @@ public struct Verifier: Sendable {
         return Verification(result: result, findings: findings(for: reference, result: result))
     }
 
+    /// Matches and verifies each of `references` in `index`, in order.
+    public func verify(_ references: [ParsedReference], in index: RecordIndex) -> [Verification] {
+        references.map { verify($0, in: index) }
+    }
+
     /// Matches `reference` among `candidates` (e.g. records fetched for it from PubMed) and verifies it.
     public func verify(_ reference: ParsedReference, candidates: [PubMedRecord]) -> Verification {
         let result = scorer.decide(reference, candidates: candidates)
