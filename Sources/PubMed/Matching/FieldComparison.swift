@@ -195,6 +195,9 @@ public enum FieldComparison {
                 } else {
                     problem = "authors are out of order"
                 }
+            } else if MatchingText.editDistance(MatchingText.familyKey(author.family), MatchingText.familyKey(pubmed[i].lastName)) <= 2,
+                      MatchingText.familyKey(author.family).count >= 5 {
+                problem = "author \(author.family) is spelled \(pubmed[i].lastName) in PubMed"
             } else if i == 0 {
                 problem = "first author is \(pubmed[0].lastName) \(pubmed[0].initials) in PubMed, not \(written)"
             } else {
@@ -231,6 +234,8 @@ public enum FieldComparison {
 
     static func compareTitle(_ reference: ParsedReference, _ record: PubMedRecord) -> [FieldFinding] {
         guard let written = reference.title, !written.isEmpty, !record.title.isEmpty else { return [] }
+        // A bracketed PubMed title is an English translation; a reference may rightly cite the original title.
+        if record.title.hasPrefix("["), MatchingText.titleSimilarity(written, record.title) < 0.5 { return [] }
         let difference = TitleDifference(written: written, pubmed: record.title)
         guard !difference.isEmpty else { return [] }
         return [FieldFinding(

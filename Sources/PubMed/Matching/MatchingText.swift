@@ -155,11 +155,47 @@ enum MatchingText {
 
     /// Content tokens of a title: folded, stemmed, stop words removed, in order.
     static func titleTokens(_ title: String) -> [String] {
-        tokens(title).compactMap { stopWords.contains($0) ? nil : stem($0) }
+        tokens(stripTags(title)).compactMap { stopWords.contains($0) ? nil : stem($0) }
+    }
+
+    /// `text` without markup tags (`<i>E. coli</i>` → `E. coli`), as some PubMed titles carry them.
+    static func stripTags(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        var out = ""
+        var inTag = false
+        for scalar in text.unicodeScalars {
+            if scalar == "<" {
+                inTag = true
+            } else if scalar == ">" && inTag {
+                inTag = false
+            } else if !inTag {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return inTag ? text : out
+    }
+
+    /// Levenshtein distance between two short strings (names).
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
     }
 
     /// A title without surrounding brackets (`[The pineal body].`), quotes and trailing period.
-    static func cleanTitle(_ title: String) -> String {
+    static func cleanTitle(_ rawTitle: String) -> String {
+        let title = stripTags(rawTitle)
         let strip: Set<Unicode.Scalar> = [".", "\"", "'", "“", "”", "‘", "’"]
         func trimmed(_ scalars: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
             var view = scalars

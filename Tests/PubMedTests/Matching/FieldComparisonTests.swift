@@ -134,3 +134,28 @@ import Testing
         #expect(FieldComparison.compare(r, with: record).map(\.rule) == ["pubmed-volume"])
     }
 }
+
+@Suite struct TitleAndNameFormTests {
+    @Test func misspelledAuthorIsNamedAsSuch() {
+        let record = MatchingFixtures.seedRecords[4]
+        var r = MatchingFixtures.seedReferences[4]
+        r.authors[0] = Author(family: "Rodriquez", given: "CI")
+        let findings = FieldComparison.compare(r, with: record)
+        #expect(findings.map(\.message) == ["author Rodriquez is spelled Rodriguez in PubMed"])
+    }
+
+    @Test func translatedTitlesAndMarkup() {
+        let record = PubMedRecord(pmid: "9", title: "[The pineal body].", journalTitle: "Journal of the South African Veterinary Association",
+                                  authors: MatchingFixtures.authors("Terblanche HM"))
+        var r = ParsedReference(raw: "")
+        r.title = "Die Zirbeldrüse"
+        #expect(FieldComparison.compare(r, with: record).isEmpty)
+        r.title = "The pineal gland"
+        #expect(FieldComparison.compare(r, with: record).first?.message == "title has \"gland\" where PubMed has \"body\"")
+        let tagged = PubMedRecord(pmid: "10", title: "Growth of <i>Escherichia coli</i> in milk.")
+        var t = ParsedReference(raw: "")
+        t.title = "Growth of Escherichia coli in milk"
+        #expect(FieldComparison.compare(t, with: tagged).isEmpty)
+        #expect(MatchingText.editDistance("rodriguez", "rodriquez") == 1)
+    }
+}
