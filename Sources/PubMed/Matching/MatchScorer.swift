@@ -5,6 +5,12 @@ import CiteCheck
 public struct MatchScore: Hashable, Sendable {
     /// Title similarity in 0...1 (see `MatchScorer`), nil when either side has no title.
     public var title: Double?
+    /// Words of the reference's title that PubMed's title lacks in any form (a part number included: `Part II`
+    /// written, `Part I` in PubMed): a companion paper's sign. 0 when the title only lacks words or differs in spelling.
+    public var titleForeignWords: Int = 0
+    /// Content words in the reference's title; a title of three words or fewer (`Radiological case of the month`)
+    /// may be a recurring column's and vouches for little on its own.
+    public var titleWords: Int = 0
     /// The reference's first author is PubMed's first author.
     public var firstAuthor: Bool?
     /// The reference's first author is one of PubMed's authors, though not first.
@@ -14,6 +20,8 @@ public struct MatchScore: Hashable, Sendable {
     public var journal: Bool?
     public var volume: Bool?
     public var firstPage: Bool?
+    /// The issue agrees (a supplement or combined issue containing the written one counts); not weighted, a veto only.
+    public var issue: Bool? = nil
     /// Weighted sum in 0...1.
     public var total: Double
 
@@ -90,8 +98,13 @@ public struct MatchScorer: Sendable {
     func score(_ ref: ReferenceFeatures, _ record: PubMedRecord, _ features: RecordFeatures) -> MatchScore {
         let reference = ref.reference
         var title: Double?
+        var foreign = 0
         if !ref.titleTokens.isEmpty, !features.titleTokens.isEmpty {
-            title = MatchingText.titleSimilarity(tokens: ref.titleTokens, main: ref.mainTitleTokens, tokens: features.titleTokens, main: features.mainTitleTokens)
+            let similarity = MatchingText.titleSimilarity(tokens: ref.titleTokens, main: ref.mainTitleTokens, tokens: features.titleTokens, main: features.mainTitleTokens)
+            title = similarity
+            if similarity < 1 {
+                foreign = MatchingText.foreignWordCount(ref.titleTokens, features.titleTokens, main: features.mainTitleTokens)
+            }
         }
         var firstAuthor: Bool?
         var elsewhere = false
@@ -126,6 +139,12 @@ public struct MatchScorer: Sendable {
                 firstPage = record.elocationIDs.contains { MatchingText.numberKey($0) == key }
             }
         }
+        var issue: Bool?
+        if let written = reference.issue, let actual = record.issue, !actual.isEmpty {
+            let w = Set(MatchingText.tokens(written))
+            let a = Set(MatchingText.tokens(actual))
+            issue = !w.isEmpty && (w.isSubset(of: a) || a.isSubset(of: w))
+        }
         var total = 0.0
         total += 0.40 * (title ?? 0)
         total += 0.20 * (firstAuthor == true ? 1 : elsewhere ? 0.5 : 0)
@@ -134,26 +153,49 @@ public struct MatchScorer: Sendable {
         total += 0.075 * (volume == true ? 1 : 0)
         total += 0.075 * (firstPage == true ? 1 : 0)
         return MatchScore(
-            title: title, firstAuthor: firstAuthor, authorElsewhere: elsewhere, yearDistance: yearDistance,
-            journal: journal, volume: volume, firstPage: firstPage, total: total
+            title: title, titleForeignWords: foreign, titleWords: ref.titleTokens.count, firstAuthor: firstAuthor, authorElsewhere: elsewhere,
+            yearDistance: yearDistance, journal: journal, volume: volume, firstPage: firstPage, issue: issue, total: total
         )
     }
 
     /// Whether `score` is strong enough to accept a record on bibliographic fields alone.
+    ///
+    /// The rules guard against the look-alikes found in MEDLINE: companion papers by the same authors in the same
+    /// issue (titles a few words apart, `Part I`/`Part II`), several commentaries under one title by different
+    /// authors, recurring column titles (`Radiological case of the month`), two short items on one page.
     public func isAcceptable(_ score: MatchScore) -> Bool {
         let author = score.firstAuthor == true
-        let title = score.title ?? 0
-        if title >= strongTitle && author { return true }
-        if title >= strongTitle && score.journal == true && score.yearClose { return true }
-        if title >= looseTitle && (author || score.authorElsewhere) && (score.journal == true || score.yearClose)
-            && (score.volume == true || score.firstPage == true) { return true }
-        // Whatever the title (unparsed, or a short main title without its subtitle): five other fields agree.
-        if author && score.journal == true && score.yearDistance == 0 && score.volume == true && score.firstPage == true {
+        // Words in the reference's title that PubMed's lacks: a companion paper looks just like this. Its first
+        // page must then agree, or the title cannot vouch.
+        let title = score.titleForeignWords > 0 && score.firstPage != true ? 0 : (score.title ?? 0)
+        let shortTitle = score.titleWords <= 3
+        let placed = score.volume == true || score.firstPage == true
+        let fullyPlaced = score.volume == true && score.firstPage == true && score.yearClose
+        // A recurring column appears under one title in every issue of a volume: its page or its issue places it.
+        let inIssue = score.journal == true && score.volume == true && score.issue == true
+        if title >= strongTitle && author
+            && (!shortTitle || (score.firstPage == true && (score.journal == true || score.yearClose)) || fullyPlaced || inIssue) {
+            return true
+        }
+        if title >= strongTitle && score.journal == true && score.yearClose {
+            // Another author's piece under the same title (commentaries) differs in its pages.
+            if score.firstAuthor == false && score.firstPage != true { return false }
+            if shortTitle && score.firstPage != true { return false }
+            return true
+        }
+        if title >= looseTitle && !shortTitle && (author || score.authorElsewhere) && (score.journal == true || score.yearClose) && placed {
+            return true
+        }
+        // Five other fields agree, and the title (if any) does not speak against it: a short main title without
+        // its subtitle, say. Not when the issue differs: an article of another issue may start on the same page.
+        let titleAllows = score.title == nil || score.titleForeignWords == 0 || (score.title ?? 0) >= looseTitle
+        if author && score.journal == true && score.yearDistance == 0 && score.volume == true && score.firstPage == true
+            && score.issue != false && titleAllows {
             return true
         }
         // A bare citation (`Brain Res. 1977 Jun 17;128(3):485-96`): journal, volume, first page and year name one article.
         if score.title == nil && score.firstAuthor == nil && score.journal == true && score.yearDistance == 0
-            && score.volume == true && score.firstPage == true {
+            && score.volume == true && score.firstPage == true && score.issue != false {
             return true
         }
         return false

@@ -235,6 +235,44 @@ enum MatchingText {
         return 2 * Double(common) / Double(a.count + b.count)
     }
 
+    private static let numerals: Set<String> = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+    /// A part or series number: digits or a small roman numeral.
+    static func isNumeral(_ token: String) -> Bool {
+        numerals.contains(token) || (!token.isEmpty && token.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
+    }
+
+    /// Two different words that are one word written differently: a spelling variant (`randomised` /
+    /// `randomized`, `haemoglobin` / `hemoglobin`) or an abbreviation (`assoc` / `association`). Numerals never are.
+    static func sameWordVariant(_ a: String, _ b: String) -> Bool {
+        if isNumeral(a) || isNumeral(b) { return false }
+        if min(a.count, b.count) >= 4, a.hasPrefix(b) || b.hasPrefix(a) { return true }
+        return min(a.count, b.count) >= 5 && editDistance(a, b) <= 2
+    }
+
+    /// Content words of a reference's title (`written`) that PubMed's title (`record`, or its main title) does not
+    /// have in any form; a part number counts (`Part II` written, `Part I` in PubMed). A title that only lacks
+    /// words, or differs in spelling, has none; a companion paper's title usually has some.
+    static func foreignWordCount(_ written: [String], _ record: [String], main: [String]) -> Int {
+        func count(against other: [String]) -> Int {
+            let a = joinCompounds(written, against: other)
+            let b = joinCompounds(other, against: written)
+            var remaining: [String: Int] = [:]
+            for token in b { remaining[token, default: 0] += 1 }
+            var extra: [String] = []
+            for token in a {
+                if let n = remaining[token], n > 0 { remaining[token] = n - 1 } else { extra.append(token) }
+            }
+            let missing = remaining.flatMap { Array(repeating: $0.key, count: $0.value) }
+            // A part number the reference writes and PubMed's title lacks is foreign too (`Part II` for `Part I`):
+            // numerals are never spelling variants.
+            return extra.filter { word in !missing.contains { sameWordVariant(word, $0) } }.count
+        }
+        let full = count(against: record)
+        guard full > 0, main.count >= 3 else { return full }
+        return min(full, count(against: main))
+    }
+
     /// `tokens` with each adjacent pair joined when the joined word is a token of `other` and the pair is not.
     static func joinCompounds(_ tokens: [String], against other: [String]) -> [String] {
         guard tokens.count > 1 else { return tokens }

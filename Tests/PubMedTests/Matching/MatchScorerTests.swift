@@ -205,3 +205,72 @@ import Testing
         #expect(verification.findings.first?.pmid == "13")
     }
 }
+
+/// Look-alikes found in MEDLINE when the cited record is missing from the index: none may be accepted.
+@Suite struct LookAlikeTests {
+    func record(_ pmid: String, _ title: String, _ authors: String, journal: String, volume: String, issue: String, year: Int, pages: String) -> PubMedRecord {
+        PubMedRecord(pmid: pmid, title: title, isoAbbreviation: journal, volume: volume, issue: issue, year: year, medlinePages: pages,
+                     authors: MatchingFixtures.authors(authors))
+    }
+
+    func reference(_ title: String, _ authors: String, journal: String, volume: String, issue: String?, year: Int, pages: (String, String?)) -> ParsedReference {
+        MatchingFixtures.reference("", authors: authors, etAl: false, title: title, journal: journal, year: year, volume: volume, issue: issue,
+                                   pages: (pages.0, pages.1, pages.1))
+    }
+
+    @Test func companionPaperWithASwappedWordIsNotAccepted() {
+        let other = record("413008", "Sex steroid binding protein in the plasma of Macaca nemestrina.", "Schiller HS,Langley JW,Petra PH",
+                           journal: "J Steroid Biochem", volume: "8", issue: "6", year: 1977, pages: "631-5")
+        let r = reference("Corticosteroid binding protein in the plasma of Macaca nemestrina", "Schiller HS,Langley JW,Petra PH",
+                          journal: "J Steroid Biochem", volume: "8", issue: "6", year: 1977, pages: ("647", "653"))
+        #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
+    }
+
+    @Test func partTwoIsNotPartOne() {
+        let other = record("427121", "H1 histone subfractions of mammalian testes. 2. Organ specificity in mice and rabbits.", "Seyedin SM,Kistler WS",
+                           journal: "Biochemistry", volume: "18", issue: "7", year: 1979, pages: "1376-9")
+        let r = reference("H1 histone subfractions of mammalian testes. 1. Organ specificity in the rat", "Seyedin SM,Kistler WS",
+                          journal: "Biochemistry", volume: "18", issue: "9", year: 1979, pages: ("1371", "1375"))
+        #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
+    }
+
+    @Test func anotherCommentaryUnderTheSameTitleIsNotAccepted() {
+        let other = record("429056", "A condemned man's last wish: organ donation & a 'meaningful' death. Commentary.", "Zeik M",
+                           journal: "Hastings Cent Rep", volume: "9", issue: "1", year: 1979, pages: "17")
+        let r = reference("A condemned man's last wish: organ donation & a 'meaningful' death. Commentary", "Bedau HA",
+                          journal: "Hastings Cent Rep", volume: "9", issue: "1", year: 1979, pages: ("16", "17"))
+        #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
+    }
+
+    @Test func twoItemsOnOnePageAreNotConfused() {
+        let other = record("423690", "Child not main issue in failed vasectomy.", "Gregory DR", journal: "Leg Aspects Med Pract",
+                           volume: "7", issue: "3", year: 1979, pages: "49")
+        let r = reference("GP could not be liable for specialist's negligence", "Gregory DR", journal: "Leg Aspects Med Pract",
+                          volume: "7", issue: "3", year: 1979, pages: ("49", "50"))
+        #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
+    }
+
+    @Test func anArticleOfAnotherIssueStartingOnTheSamePageIsNotAccepted() {
+        let other = record("403621", "National health expenditures, fiscal year 1976.", "Gibson RM,Mueller MS", journal: "Soc Secur Bull",
+                           volume: "40", issue: "4", year: 1977, pages: "3-22")
+        let r = reference("Age differences in health care spending, fiscal year 1976", "Gibson RM,Mueller MS,Fisher CR",
+                          journal: "Soc Secur Bull", volume: "40", issue: "8", year: 1977, pages: ("3", "14"))
+        #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
+    }
+
+    @Test func aRecurringColumnTitleNeedsItsPlace() {
+        let other = record("425947", "Radiological case of the month. Scurvy: almost historic, but not quite.", "Young LW", journal: "Am J Dis Child",
+                           volume: "133", issue: "2", year: 1979, pages: "191-2")
+        let r = reference("Radiological case of the month", "Young LW", journal: "Am J Dis Child", volume: "133", issue: nil, year: 1979,
+                          pages: ("203", "204"))
+        #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
+    }
+
+    @Test func aShortMainTitleWithEverythingElseIsAccepted() {
+        let own = record("409236", "The trichorhinophalangeal syndrome: study of 16 patients in one family.", "Felman AH,Frias JL",
+                         journal: "AJR Am J Roentgenol", volume: "129", issue: "4", year: 1977, pages: "631-8")
+        let r = reference("The trichorhinophalangeal syndrome", "Felman AH,Frias JL", journal: "AJR Am. J. Roentgenol.", volume: "129",
+                          issue: nil, year: 1977, pages: ("631", "638"))
+        #expect(Verifier().verify(r, candidates: [own]).result.record?.pmid == "409236")
+    }
+}

@@ -85,6 +85,35 @@ struct VerifyAccuracyBenchTests {
 }
 
 extension VerifyAccuracyBenchTests {
+    /// The worst failure is a wrong match that "finds" errors: with the cited records taken out of the index, no
+    /// reference may match anything.
+    @Test func withTheCitedRecordsRemovedNothingMatches() throws {
+        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CITECHECK_VERIFY_BENCH"] ?? "bench/out")
+        let decoder = JSONDecoder()
+        func lines(_ name: String) throws -> [Data] {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            return text.split(separator: "\n").map { Data($0.utf8) }
+        }
+        let truth = try lines("verify-truth.jsonl").map { try decoder.decode(TruthLine.self, from: $0) }
+        let cited = Set(truth.map(\.pmid))
+        let records = try lines("medline-records.jsonl").map { try decoder.decode(PubMedRecord.self, from: $0) }.filter { !cited.contains($0.pmid) }
+        let index = RecordIndex(records: records)
+        var wrong = 0
+        var ambiguous = 0
+        for line in truth {
+            let verification = Verifier().verify(line.parsed, in: index)
+            switch verification.result.outcome {
+            case .matched(let record, let score):
+                wrong += 1
+                print("WRONG MATCH #\(line.index) → \(record.pmid) (\(score)) \(record.title): \(line.text)")
+            case .ambiguous: ambiguous += 1
+            case .notFound: break
+            }
+        }
+        print("cited records removed: \(truth.count) references, wrong matches \(wrong), ambiguous \(ambiguous)")
+        #expect(wrong == 0)
+    }
+
     struct RealLine: Decodable {
         var index: Int
         var pmid: String
