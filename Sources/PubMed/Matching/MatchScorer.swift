@@ -7,6 +7,7 @@ public struct MatchScore: Hashable, Sendable {
     public var title: Double?
     /// Words of the reference's title that PubMed's title lacks in any form (a part number included: `Part II`
     /// written, `Part I` in PubMed): a companion paper's sign. 0 when the title only lacks words or differs in spelling.
+    /// Below a title similarity of 0.4 every word of the reference's title counts.
     public var titleForeignWords: Int = 0
     /// Content words in the reference's title; a title of three words or fewer (`Radiological case of the month`)
     /// may be a recurring column's and vouches for little on its own.
@@ -102,7 +103,9 @@ public struct MatchScorer: Sendable {
         if !ref.titleTokens.isEmpty, !features.titleTokens.isEmpty {
             let similarity = MatchingText.titleSimilarity(tokens: ref.titleTokens, main: ref.mainTitleTokens, tokens: features.titleTokens, main: features.mainTitleTokens)
             title = similarity
-            if similarity < 1 {
+            if similarity < 0.4 {
+                foreign = ref.titleTokens.count  // far apart: not worth the word-by-word count
+            } else if similarity < 1 {
                 foreign = MatchingText.foreignWordCount(ref.titleTokens, features.titleTokens, main: features.mainTitleTokens)
             }
         }
