@@ -52,3 +52,26 @@ public enum PubMedRuleID {
     /// Every id, for rule listings and configuration.
     public static let all = [year, epubYear, volume, issue, pages, journal, authors, title, doi, pmid, pmcid, retracted, concern, erratum, notFound, ambiguous]
 }
+
+extension FieldFinding {
+    /// Where the finding points in `file`: the field as the parser located it in the entry (`fieldRanges`), mapped
+    /// through the entry's source map; the whole entry when the finding has no field or the field has no range.
+    public func sourceRange(for reference: Reference, in file: SourceFile) -> SourceRange {
+        let rawLength = reference.parsed.raw.utf8.count
+        if let field, let range = reference.parsed.fieldRanges[field], range.lowerBound >= 0, range.upperBound <= rawLength,
+           range.lowerBound < range.upperBound {
+            let start = reference.entry.sourceMap.sourceOffset(forDerived: range.lowerBound)
+            let end = reference.entry.sourceMap.sourceOffset(forDerived: range.upperBound)
+            if start < end { return file.range(of: start..<end) }
+        }
+        return reference.entry.range
+    }
+
+    /// The finding as a `Diagnostic` about `reference` in `file`.
+    public func diagnostic(for reference: Reference, in file: SourceFile) -> Diagnostic {
+        Diagnostic(
+            rule: rule, severity: severity, message: message, file: file.path, range: sourceRange(for: reference, in: file),
+            reference: reference.entry.index, field: field, expected: expected, found: found, pmid: pmid
+        )
+    }
+}
