@@ -128,6 +128,7 @@ public struct MatchScorer: Sendable {
         var journal: Bool?
         if let key = ref.journalKey, !features.journalKeys.isEmpty {
             journal = features.journalKeys.contains { $0 == key || MatchingText.abbreviates(key, $0) || MatchingText.abbreviates($0, key) }
+                || (reference.journal.map { written in record.journalTitle.map { MatchingText.isAcronym(written, of: $0) } ?? false } ?? false)
         }
         var volume: Bool?
         if let written = reference.volume, let actual = record.volume {

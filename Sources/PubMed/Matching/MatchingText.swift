@@ -385,7 +385,19 @@ enum MatchingText {
             let other = journalKey(name)
             if other == key || abbreviates(key, other) || abbreviates(other, key) { return true }
         }
+        if let title = record.journalTitle, isAcronym(written, of: title) { return true }
         return false
+    }
+
+    /// `NEJM` for `The New England journal of medicine`, `PNAS` for `Proceedings of the National Academy of Sciences
+    /// of the United States of America`: an upper-case word of 3 to 6 letters equal to the initials of the title's
+    /// content words (or, from 4 letters, their start).
+    static func isAcronym(_ written: String, of title: String) -> Bool {
+        let letters = trim(written).filter { $0 != "." }
+        guard (3...6).contains(letters.count), letters.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
+        let initials = String(journalKey(title).split(separator: " ").filter { !stopWords.contains(String($0)) }.compactMap(\.first))
+        let acronym = letters.lowercased()
+        return initials == acronym || (acronym.count >= 4 && initials.hasPrefix(acronym))
     }
 
     /// Each word of `short` is a prefix of the corresponding content word of `long` (stop words skipped).

@@ -89,3 +89,18 @@ import Testing
         #expect(verification.findings.isEmpty)
     }
 }
+
+@Suite struct JournalAcronymTests {
+    @Test func wellKnownAcronyms() {
+        #expect(MatchingText.isAcronym("NEJM", of: "The New England journal of medicine"))
+        #expect(MatchingText.isAcronym("PNAS", of: "Proceedings of the National Academy of Sciences of the United States of America"))
+        #expect(MatchingText.isAcronym("JACC", of: "Journal of the American College of Cardiology"))
+        #expect(MatchingText.isAcronym("CMAJ", of: "CMAJ : Canadian Medical Association journal = journal de l'Association medicale canadienne") == false)
+        #expect(!MatchingText.isAcronym("Nejm", of: "The New England journal of medicine"))
+        #expect(!MatchingText.isAcronym("BMJ", of: "The New England journal of medicine"))
+        let nejm = PubMedRecord(pmid: "1", title: "T", journalTitle: "The New England journal of medicine", isoAbbreviation: "N Engl J Med")
+        #expect(MatchingText.sameJournal("NEJM", nejm))
+        #expect(MatchingText.sameJournal("N. Engl. J. Med.", nejm))
+        #expect(MatchingText.sameJournal("New England Journal of Medicine", nejm))
+    }
+}
