@@ -587,6 +587,29 @@ def real(args):
                 line["parsed"] = parsed
             truth.write(json.dumps(line, ensure_ascii=False) + "\n")
     print(f"{len(rows)} real citations written to {args.out}/real-post.txt")
+    # Real references from PLOS articles, as ParsedReference JSON: they cite papers outside the sample, so against
+    # the sample's index almost none may match (a check on wrong matches with real field values).
+    count = 0
+    if os.path.exists(args.plos):
+        with open(args.plos, encoding="utf-8") as source, open(os.path.join(args.out, "plos-parsed.jsonl"), "w", encoding="utf-8") as out:
+            for line in source:
+                item = json.loads(line)
+                t = item.get("truth") or {}
+                if t.get("type") != "journal" or not t.get("title"):
+                    continue
+                parsed = {"raw": item.get("text", ""), "authors": [{"family": a.get("family") or "", "given": a.get("given") or "", "isGroup": False}
+                                                                   for a in t.get("authors") or [] if a.get("family")],
+                          "etAl": bool(t.get("etAl")), "titleQuoted": False, "style": "plos", "notes": [], "fieldRanges": []}
+                for key in ("title", "journal", "volume", "issue", "doi", "pmid"):
+                    if t.get(key):
+                        parsed[key] = str(t[key])
+                if isinstance(t.get("year"), int):
+                    parsed["year"] = t["year"]
+                if t.get("first"):
+                    parsed["pages"] = {"first": str(t["first"]), **({"last": str(t["last"]), "lastAsWritten": str(t["last"])} if t.get("last") else {})}
+                out.write(json.dumps(parsed, ensure_ascii=False) + "\n")
+                count += 1
+    print(f"{count} PLOS references written to {args.out}/plos-parsed.jsonl")
 
 
 def score_real(args):
@@ -629,6 +652,7 @@ def main():
     s.add_argument("--check", action="store_true", help="exit 1 below recall 0.95 or precision 0.98")
     r = sub.add_parser("real")
     r.add_argument("--citations", default="/work/shared/data/references/pubmed-citations-dev.tsv.gz")
+    r.add_argument("--plos", default="/work/shared/data/references/plos-dev.jsonl")
     r.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "out"))
     sr = sub.add_parser("score-real")
     sr.add_argument("result")

@@ -158,6 +158,34 @@ extension VerifyAccuracyBenchTests {
     }
 }
 
+extension VerifyAccuracyBenchTests {
+    /// 1,795 real PLOS references (fields as annotated) cite papers outside the 1977–79 sample: against its index,
+    /// any match must be the cited paper itself (same title), never a look-alike.
+    @Test func realPLOSReferencesDoNotMatchOtherPapers() throws {
+        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CITECHECK_VERIFY_BENCH"] ?? "bench/out")
+        let decoder = JSONDecoder()
+        func lines(_ name: String) throws -> [Data] {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            return text.split(separator: "\n").map { Data($0.utf8) }
+        }
+        guard let plosData = try? lines("plos-parsed.jsonl") else { return }
+        let references = try plosData.map { try decoder.decode(ParsedReference.self, from: $0) }
+        let index = RecordIndex(records: try lines("medline-records.jsonl").map { try decoder.decode(PubMedRecord.self, from: $0) })
+        var matched = 0
+        var wrong = 0
+        for reference in references {
+            guard let record = Verifier().verify(reference, in: index).result.record else { continue }
+            matched += 1
+            if MatchingText.titleSimilarity(reference.title ?? "", record.title) < 0.9 {
+                wrong += 1
+                print("WRONG PLOS MATCH → \(record.pmid) \(record.title): \(reference.raw)")
+            }
+        }
+        print("PLOS references \(references.count): matched \(matched), to another paper \(wrong)")
+        #expect(wrong == 0)
+    }
+}
+
 /// CPU time of the calling thread, so timings mean something on a shared, loaded machine.
 private func threadCPUSeconds() -> Double {
     #if canImport(Glibc)
