@@ -5,25 +5,21 @@ struct TitleDifference: Hashable, Sendable {
     var missing: [String] = []
     /// Runs of the reference's words PubMed does not have, as the reference writes them.
     var extra: [String] = []
-    /// (reference's words, PubMed's words) written in place of each other.
-    var replaced: [(String, String)] = []
+    /// Words written in place of PubMed's.
+    struct Replacement: Hashable, Sendable {
+        var written: String
+        var pubmed: String
+    }
+
+    var replaced: [Replacement] = []
 
     var isEmpty: Bool { missing.isEmpty && extra.isEmpty && replaced.isEmpty }
-
-    static func == (lhs: TitleDifference, rhs: TitleDifference) -> Bool {
-        lhs.missing == rhs.missing && lhs.extra == rhs.extra && lhs.replaced.map { [$0.0, $0.1] } == rhs.replaced.map { [$0.0, $0.1] }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(missing)
-        hasher.combine(extra)
-    }
 
     /// `title lacks "Exploratory"; title has "novel" where PubMed has "new"`.
     var message: String {
         var parts: [String] = []
         parts += missing.map { "title lacks \"\($0)\"" }
-        parts += replaced.map { "title has \"\($0.0)\" where PubMed has \"\($0.1)\"" }
+        parts += replaced.map { "title has \"\($0.written)\" where PubMed has \"\($0.pubmed)\"" }
         parts += extra.map { "title has \"\($0)\", not in PubMed's title" }
         return parts.joined(separator: "; ")
     }
@@ -69,7 +65,7 @@ struct TitleDifference: Hashable, Sendable {
             let lacksText = Self.originalRun(deleted.map { b[$0] })
             let hasText = Self.originalRun(inserted.map { a[$0] })
             if !deleted.isEmpty && !inserted.isEmpty {
-                replaced.append((hasText, lacksText))
+                replaced.append(Replacement(written: hasText, pubmed: lacksText))
             } else if !deleted.isEmpty {
                 missing.append(lacksText)
             } else {
