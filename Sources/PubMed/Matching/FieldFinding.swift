@@ -1,0 +1,77 @@
+import CiteCheck
+
+/// One finding of verification against PubMed, as plain data. The rule layer turns it into a `Diagnostic`,
+/// positioned with `ParsedReference.fieldRanges[field]`.
+///
+/// Rule ids: errors `pubmed-year`, `pubmed-volume`, `pubmed-issue`, `pubmed-pages`, `pubmed-journal`,
+/// `pubmed-authors`, `pubmed-doi`, `pubmed-pmid`, `pubmed-pmcid`, `pubmed-retracted`; warnings `pubmed-title`,
+/// `pubmed-concern`, `pubmed-not-found`; infos `pubmed-epub-year`, `pubmed-erratum`, `pubmed-ambiguous`.
+public struct FieldFinding: Hashable, Sendable, Codable {
+    public var rule: String
+    public var severity: Severity
+    /// The field the finding is about, nil for findings about the whole reference.
+    public var field: ReferenceField?
+    /// The value as written in the reference.
+    public var found: String?
+    /// PubMed's value, rendered in the reference's own style (page range form, abbreviated or full journal).
+    public var expected: String?
+    public var message: String
+    /// The record measured against; nil only for `pubmed-not-found`.
+    public var pmid: String?
+
+    public init(rule: String, severity: Severity, field: ReferenceField? = nil, found: String? = nil, expected: String? = nil, message: String, pmid: String?) {
+        self.rule = rule
+        self.severity = severity
+        self.field = field
+        self.found = found
+        self.expected = expected
+        self.message = message
+        self.pmid = pmid
+    }
+}
+
+/// Rule ids of verification findings.
+public enum PubMedRuleID {
+    public static let year = "pubmed-year"
+    public static let epubYear = "pubmed-epub-year"
+    public static let volume = "pubmed-volume"
+    public static let issue = "pubmed-issue"
+    public static let pages = "pubmed-pages"
+    public static let journal = "pubmed-journal"
+    public static let authors = "pubmed-authors"
+    public static let title = "pubmed-title"
+    public static let doi = "pubmed-doi"
+    public static let pmid = "pubmed-pmid"
+    public static let pmcid = "pubmed-pmcid"
+    public static let retracted = "pubmed-retracted"
+    public static let concern = "pubmed-concern"
+    public static let erratum = "pubmed-erratum"
+    public static let notFound = "pubmed-not-found"
+    public static let ambiguous = "pubmed-ambiguous"
+
+    /// Every id, for rule listings and configuration.
+    public static let all = [year, epubYear, volume, issue, pages, journal, authors, title, doi, pmid, pmcid, retracted, concern, erratum, notFound, ambiguous]
+}
+
+extension FieldFinding {
+    /// Where the finding points in `file`: the field as the parser located it in the entry (`fieldRanges`), mapped
+    /// through the entry's source map; the whole entry when the finding has no field or the field has no range.
+    public func sourceRange(for reference: Reference, in file: SourceFile) -> SourceRange {
+        let rawLength = reference.parsed.raw.utf8.count
+        if let field, let range = reference.parsed.fieldRanges[field], range.lowerBound >= 0, range.upperBound <= rawLength,
+           range.lowerBound < range.upperBound {
+            let start = reference.entry.sourceMap.sourceOffset(forDerived: range.lowerBound)
+            let end = reference.entry.sourceMap.sourceOffset(forDerived: range.upperBound)
+            if start < end { return file.range(of: start..<end) }
+        }
+        return reference.entry.range
+    }
+
+    /// The finding as a `Diagnostic` about `reference` in `file`.
+    public func diagnostic(for reference: Reference, in file: SourceFile) -> Diagnostic {
+        Diagnostic(
+            rule: rule, severity: severity, message: message, file: file.path, range: sourceRange(for: reference, in: file),
+            reference: reference.entry.index, field: field, expected: expected, found: found, pmid: pmid
+        )
+    }
+}

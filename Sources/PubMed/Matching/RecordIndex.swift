@@ -1,0 +1,201 @@
+import CiteCheck
+
+/// What matching needs of a record, computed once: folded title tokens, first-author keys, journal keys.
+struct RecordFeatures: Sendable {
+    var titleTokens: [String]
+    /// Tokens of the title before its subtitle; empty when it has none.
+    var mainTitleTokens: [String]
+    /// Folded family-name keys of the authors, in order (collective names included).
+    var authorKeys: [String]
+    var journalKeys: [String]
+    var pages: PageRange?
+
+    init(_ record: PubMedRecord) {
+        titleTokens = MatchingText.titleTokens(record.title)
+        mainTitleTokens = MatchingText.mainTitle(record.title).map(MatchingText.titleTokens) ?? []
+        authorKeys = record.authors.map { MatchingText.familyKey($0.lastName) }
+        var keys: [String] = []
+        var previous: String?
+        let mainJournalTitle = record.journalTitle.flatMap(MatchingText.mainTitle)
+        for name in [record.isoAbbreviation, record.medlineTA, record.journalTitle, mainJournalTitle].compactMap({ $0 }) where name != previous {
+            previous = name
+            let key = MatchingText.journalKey(name)
+            if !key.isEmpty, !keys.contains(key) { keys.append(key) }
+        }
+        journalKeys = keys
+        pages = MatchingText.recordPages(record)
+    }
+}
+
+/// An in-memory index over PubMed records for offline matching: by PMID, DOI, PMCID, first author + year,
+/// journal + volume + first page, and an inverted index of title words.
+///
+/// Building is linear in the records (30,000 MEDLINE records in a fraction of a second in release).
+/// A PMID seen twice keeps the later record.
+public struct RecordIndex: Sendable {
+    /// The records, one per PMID, in the order first seen.
+    public private(set) var records: [PubMedRecord]
+    var features: [RecordFeatures]
+
+    private var byPMID: [String: Int] = [:]
+    private var byDOI: [String: Int] = [:]
+    private var byPMCID: [String: Int] = [:]
+    private struct AuthorYear: Hashable {
+        var family: String
+        var year: Int
+    }
+
+    private struct JournalPage: Hashable {
+        var journal: String
+        /// Empty for the key without volume.
+        var volume: String
+        var page: String
+    }
+
+    /// First author's family key with the print and the electronic year.
+    private var byAuthorYear: [AuthorYear: [Int]] = [:]
+    /// Journal key + volume + first page, and journal key + first page, for each journal key of a record.
+    private var byJournalPage: [JournalPage: [Int]] = [:]
+    /// Title token → records whose title holds it (each record once).
+    private var postings: [String: [Int32]] = [:]
+
+    /// Indexes `records`.
+    public init(records: [PubMedRecord]) {
+        self.records = []
+        self.features = []
+        self.records.reserveCapacity(records.count)
+        self.features.reserveCapacity(records.count)
+        byPMID.reserveCapacity(records.count)
+        byDOI.reserveCapacity(records.count)
+        byAuthorYear.reserveCapacity(records.count)
+        byJournalPage.reserveCapacity(records.count * 4)
+        postings.reserveCapacity(records.count)
+        for record in records { add(record) }
+    }
+
+    /// The number of records indexed.
+    public var count: Int { records.count }
+
+    /// Adds one record (replacing an earlier record with the same PMID).
+    public mutating func add(_ record: PubMedRecord) {
+        if let existing = byPMID[record.pmid] {
+            // Replace in place; stale keys of the old version may still point here, which only adds a candidate.
+            records[existing] = record
+            features[existing] = RecordFeatures(record)
+            indexKeys(of: existing)
+            return
+        }
+        let position = records.count
+        records.append(record)
+        features.append(RecordFeatures(record))
+        byPMID[record.pmid] = position
+        indexKeys(of: position)
+    }
+
+    private mutating func indexKeys(of position: Int) {
+        let record = records[position]
+        let feature = features[position]
+        if let doi = record.doi.map(MatchingText.doiKey), !doi.isEmpty { byDOI[doi] = position }
+        if let pmcid = record.pmcid.map(MatchingText.pmcidKey), !pmcid.isEmpty { byPMCID[pmcid] = position }
+        if let first = feature.authorKeys.first, !first.isEmpty {
+            if let year = record.year { byAuthorYear[AuthorYear(family: first, year: year), default: []].append(position) }
+            if let year = record.electronicYear, year != record.year {
+                byAuthorYear[AuthorYear(family: first, year: year), default: []].append(position)
+            }
+        }
+        if let page = feature.pages?.first {
+            let pageKey = MatchingText.numberKey(page)
+            let volume = record.volume.map(MatchingText.numberKey) ?? ""
+            for journal in feature.journalKeys {
+                if !volume.isEmpty { byJournalPage[JournalPage(journal: journal, volume: volume, page: pageKey), default: []].append(position) }
+                byJournalPage[JournalPage(journal: journal, volume: "", page: pageKey), default: []].append(position)
+            }
+        }
+        var seen: [String] = []
+        for token in feature.titleTokens where !seen.contains(token) {
+            seen.append(token)
+            postings[token, default: []].append(Int32(position))
+        }
+    }
+
+    /// The record with this PMID.
+    public func record(pmid: String) -> PubMedRecord? {
+        byPMID[pmid.filter(\.isNumber)].map { records[$0] }
+    }
+
+    /// The record with this DOI (case and resolver prefix ignored).
+    public func record(doi: String) -> PubMedRecord? {
+        byDOI[MatchingText.doiKey(doi)].map { records[$0] }
+    }
+
+    /// The record with this PMCID.
+    public func record(pmcid: String) -> PubMedRecord? {
+        byPMCID[MatchingText.pmcidKey(pmcid)].map { records[$0] }
+    }
+
+    /// Records that might be the one `reference` cites, gathered from every key: identifiers written in the
+    /// reference first, then first author + year (±1), journal + volume + first page, then the records sharing
+    /// the most (rarity-weighted) title words, up to `limit` of those. Each record once.
+    public func candidates(for reference: ParsedReference, limit: Int = 20) -> [PubMedRecord] {
+        candidatePositions(for: reference, limit: limit).map { records[$0] }
+    }
+
+    func candidatePositions(for reference: ParsedReference, limit: Int) -> [Int] {
+        var result: [Int] = []
+        var seen = Set<Int>()
+        func take(_ position: Int?) {
+            if let position, seen.insert(position).inserted { result.append(position) }
+        }
+        if let pmid = reference.pmid { take(byPMID[pmid.filter(\.isNumber)]) }
+        if let doi = reference.doi { take(byDOI[MatchingText.doiKey(doi)]) }
+        if let pmcid = reference.pmcid { take(byPMCID[MatchingText.pmcidKey(pmcid)]) }
+
+        if let author = reference.authors.first {
+            let keys = Set([MatchingText.familyKey(author.family), MatchingText.familyKey(author.given)].filter { $0.count >= 2 })
+            for year in Set([reference.year, reference.epubYear].compactMap { $0 }.flatMap { [$0 - 1, $0, $0 + 1] }) {
+                for key in keys {
+                    for position in byAuthorYear[AuthorYear(family: key, year: year)] ?? [] { take(position) }
+                }
+            }
+        }
+        if let journal = reference.journal.map(MatchingText.journalKey), !journal.isEmpty, let page = reference.pages?.first {
+            let pageKey = MatchingText.numberKey(page)
+            let volume = reference.volume.map(MatchingText.numberKey) ?? ""
+            if !volume.isEmpty {
+                for position in byJournalPage[JournalPage(journal: journal, volume: volume, page: pageKey)] ?? [] { take(position) }
+            }
+            for position in byJournalPage[JournalPage(journal: journal, volume: "", page: pageKey)] ?? [] { take(position) }
+        }
+        if let title = reference.title {
+            for position in titleCandidates(MatchingText.titleTokens(title), limit: limit) { take(position) }
+        }
+        return result
+    }
+
+    /// Positions of the records sharing the most rarity-weighted title tokens with `tokens`, best first.
+    private func titleCandidates(_ tokens: [String], limit: Int) -> [Int] {
+        guard !tokens.isEmpty, limit > 0, !records.isEmpty else { return [] }
+        let total = records.count
+        var seenTokens = Set<String>()
+        let lists = tokens.compactMap { token -> [Int32]? in seenTokens.insert(token).inserted ? postings[token] : nil }
+        // Very common words add little and cost most; skip them when rarer words are there.
+        let rare = lists.filter { $0.count * 20 < total }
+        let used = rare.count >= 2 ? rare : lists
+        var scores = [Float](repeating: 0, count: total)
+        var touched: [Int32] = []
+        for list in used {
+            let weight = 1 / Float(list.count).squareRoot()
+            for position in list {
+                if scores[Int(position)] == 0 { touched.append(position) }
+                scores[Int(position)] += weight
+            }
+        }
+        var best: Float = 0
+        for position in touched { best = max(best, scores[Int(position)]) }
+        let floor = best * 0.3
+        let ranked = touched.filter { scores[Int($0)] >= floor }.sorted {
+            scores[Int($0)] > scores[Int($1)] || (scores[Int($0)] == scores[Int($1)] && $0 < $1)
+        }
+        return ranked.prefix(limit).map { Int($0) }
+    }
+}
