@@ -1,7 +1,6 @@
 // WIRING: this file calls the reader, list finder and parser by the names agreed in the plan. They live on
 // other branches; once they are merged into main, delete the `#if CITECHECK_PIPELINE` / `#endif` lines here and
 // in Tests/CiteCheckTests/Rules/RuleExampleTests.swift (or add `.define("CITECHECK_PIPELINE")` to the targets).
-#if CITECHECK_PIPELINE
 
 /// The offline pipeline for one post: read → find the reference list → parse each entry → lint.
 public enum Checker {
@@ -23,4 +22,3 @@ public enum Checker {
     }
 }
 
-#endif

@@ -60,7 +60,7 @@ public struct ECitMatchResultParser {
         var lines: [ECitMatchResult.Line] = []
         var unread: [String] = []
         for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            let line = rawLine.trimmingCharacters(in: [" ", "\t"])
+            let line = rawLine.trimmingScalars(in: [" ", "\t"])
             guard !line.isEmpty else { continue }
             let fields = line.split(separator: "|", omittingEmptySubsequences: false).map {
                 TextNormalizer.collapse(String($0))
@@ -81,7 +81,7 @@ public struct ECitMatchResultParser {
     }
 
     static func outcome(_ field: String) -> ECitMatchResult.Outcome {
-        let value = field.trimmingCharacters(in: [" ", "\t", "|"])
+        let value = field.trimmingScalars(in: [" ", "\t", "|"])
         if !value.isEmpty, value.allSatisfy(\.isASCIIDigitCharacter) {
             return .found(pmid: value)
         }
@@ -110,7 +110,7 @@ public struct ECitMatchResultParser {
 
 extension StringProtocol {
     /// The text without the given characters at either end.
-    func trimmingCharacters(in set: Set<Character>) -> String {
+    func trimmingScalars(in set: Set<Character>) -> String {
         var slice = Substring(self)
         while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, set.contains(last) { slice = slice.dropLast() }

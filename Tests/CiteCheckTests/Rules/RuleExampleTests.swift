@@ -1,6 +1,5 @@
 // Runs every rule's examples through the whole offline pipeline (`Checker`). Guarded like Checker.swift until
 // the reader and parser are merged: delete the `#if` / `#endif` lines then.
-#if CITECHECK_PIPELINE
 import Foundation
 import Testing
 @testable import CiteCheck
@@ -52,4 +51,3 @@ import Testing
         #expect(report.diagnostics.filter { $0.severity == .info }.allSatisfy { $0.rule == "ref-epub-year" && $0.reference == 3 }, "\(summary)")
     }
 }
-#endif

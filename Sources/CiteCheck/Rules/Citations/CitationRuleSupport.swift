@@ -1,6 +1,5 @@
 // WIRING: needs the rule engine (Rule, CheckContext) and Normalization/JournalCatalog from other branches; once
 // they are on main, delete the `#if CITECHECK_CITATION_RULES` / `#endif` lines in Sources/CiteCheck/Rules/Citations/.
-#if CITECHECK_CITATION_RULES
 
 extension CitationLinker {
     /// The linker with the shared normalisation: `Normalization.sameJournal` (catalog-backed) and
@@ -21,4 +20,3 @@ extension CheckContext {
     }
 }
 
-#endif

@@ -1,6 +1,5 @@
 // WIRING: needs the rule engine (Rule, CheckContext) and Normalization/JournalCatalog from other branches; once
 // they are on main, delete the `#if CITECHECK_CITATION_RULES` / `#endif` lines in Sources/CiteCheck/Rules/Citations/.
-#if CITECHECK_CITATION_RULES
 
 /// `cite-author-mismatch`: the text names an author who is not the cited entry's first author.
 public struct CiteAuthorMismatchRule: Rule {
@@ -44,4 +43,3 @@ public struct CiteAuthorMismatchRule: Rule {
     }
 }
 
-#endif

@@ -1,6 +1,5 @@
 // WIRING: needs the rule engine (Rule, CheckContext) and Normalization/JournalCatalog from other branches; once
 // they are on main, delete the `#if CITECHECK_CITATION_RULES` / `#endif` lines in Sources/CiteCheck/Rules/Citations/.
-#if CITECHECK_CITATION_RULES
 
 /// `cite-journal-mismatch`: the text says a cited work appeared in a journal its reference does not name.
 public struct CiteJournalMismatchRule: Rule {
@@ -44,4 +43,3 @@ public struct CiteJournalMismatchRule: Rule {
     }
 }
 
-#endif

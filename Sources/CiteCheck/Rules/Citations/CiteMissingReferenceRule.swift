@@ -1,6 +1,5 @@
 // WIRING: needs the rule engine (Rule, CheckContext) and Normalization/JournalCatalog from other branches; once
 // they are on main, delete the `#if CITECHECK_CITATION_RULES` / `#endif` lines in Sources/CiteCheck/Rules/Citations/.
-#if CITECHECK_CITATION_RULES
 
 /// `cite-missing-reference`: a marker, footnote reference or author-year citation that no entry answers.
 public struct CiteMissingReferenceRule: Rule {
@@ -47,4 +46,3 @@ public struct CiteMissingReferenceRule: Rule {
     }
 }
 
-#endif

@@ -1,6 +1,5 @@
 // WIRING: needs the rule engine (Rule, CheckContext) and Normalization/JournalCatalog from other branches; once
 // they are on main, delete the `#if CITECHECK_CITATION_RULES` / `#endif` lines in Sources/CiteCheck/Rules/Citations/.
-#if CITECHECK_CITATION_RULES
 
 /// `cite-order`: numbered references that do not follow the order of first citation. Information only.
 public struct CiteOrderRule: Rule {
@@ -48,4 +47,3 @@ public struct CiteOrderRule: Rule {
     }
 }
 
-#endif

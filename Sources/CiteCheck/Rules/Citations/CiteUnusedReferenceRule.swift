@@ -1,6 +1,5 @@
 // WIRING: needs the rule engine (Rule, CheckContext) and Normalization/JournalCatalog from other branches; once
 // they are on main, delete the `#if CITECHECK_CITATION_RULES` / `#endif` lines in Sources/CiteCheck/Rules/Citations/.
-#if CITECHECK_CITATION_RULES
 
 /// `cite-unused-reference`: an entry nothing in the text cites, in a post that cites with markers or author-year.
 public struct CiteUnusedReferenceRule: Rule {
@@ -47,4 +46,3 @@ public struct CiteUnusedReferenceRule: Rule {
     }
 }
 
-#endif

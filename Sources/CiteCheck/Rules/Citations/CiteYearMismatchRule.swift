@@ -1,6 +1,5 @@
 // WIRING: needs the rule engine (Rule, CheckContext) and Normalization/JournalCatalog from other branches; once
 // they are on main, delete the `#if CITECHECK_CITATION_RULES` / `#endif` lines in Sources/CiteCheck/Rules/Citations/.
-#if CITECHECK_CITATION_RULES
 
 /// `cite-year-mismatch`: the text gives a year for a cited work that the entry does not.
 public struct CiteYearMismatchRule: Rule {
@@ -44,4 +43,3 @@ public struct CiteYearMismatchRule: Rule {
     }
 }
 
-#endif

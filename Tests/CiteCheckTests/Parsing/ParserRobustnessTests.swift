@@ -2,7 +2,7 @@ import Testing
 @testable import CiteCheck
 
 /// Bad input never crashes, and every field range lies inside the text.
-@Suite struct RobustnessTests {
+@Suite struct ParserRobustnessTests {
     static let garbage: [String] = [
         "", " ", ".", "....", ",,,;;;:::", "((((", "))))", "[[[", "]]]", "“", "\"", "'", "‘’", "et al.", "(2014)", "2014",
         "10.", "doi:", "PMID:", "PMC", "http://", "Epub", "(online", "In:", "pp.", "- – —", "A", "A.", "A, B, C",
