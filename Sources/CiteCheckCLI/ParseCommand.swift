@@ -1,5 +1,6 @@
 import ArgumentParser
 import CiteCheck
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,6 +24,9 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, json or jsonl.")
     var format: Format = .text
 
+    @Option(name: .customLong("input-format"), help: "Read every post as text, markdown or html, whatever its extension.")
+    var inputFormat: InputFormat?
+
     @Argument(help: "Posts to read (Markdown, HTML or text).")
     var files: [String] = []
 
@@ -33,11 +37,11 @@ struct ParseCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let path = lines else {
-            // The post reader lands on another branch; the lead wires `files` to it.
-            throw ValidationError("Reading posts is not wired yet on this branch; use --lines FILE.")
+        if let path = lines {
+            try ReferenceLinesRunner(path: path, format: format).run()
+            return
         }
-        try ReferenceLinesRunner(path: path, format: format).run()
+        try PostReferencesRunner(paths: InputFiles.expand(files), format: format, inputFormat: inputFormat).run()
     }
 }
 
@@ -148,5 +152,61 @@ enum ReferenceText {
         for note in ref.notes { field("note", "\(note.kind.rawValue): \(note.text)") }
         field("unparsed", ref.unparsed)
         return s + "\n"
+    }
+}
+
+/// Finds the reference list of each post and prints its parsed entries.
+struct PostReferencesRunner {
+    let paths: [String]
+    let format: ParseCommand.Format
+    let inputFormat: InputFormat?
+
+    func run() throws {
+        let parser = ReferenceParser()
+        var out: [UInt8] = []
+        var failed = false
+        if format == .json { out.append(contentsOf: Array("{\"files\":[".utf8)) }
+        var firstFile = true
+        for path in paths {
+            let source: SourceFile
+            do {
+                source = try InputFiles.load(path)
+            } catch {
+                printError("citecheck: \(error)")
+                failed = true
+                continue
+            }
+            let document = DocumentReader.read(source, format: inputFormat ?? InputFiles.format(of: path))
+            let entries = ReferenceListFinder().find(in: document)?.entries ?? []
+            if format == .json {
+                if !firstFile { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: Array("{\"path\":".utf8))
+                ReferenceJSON.string(path, &out)
+                out.append(contentsOf: Array(",\"references\":[".utf8))
+            } else if format == .text {
+                out.append(contentsOf: Array("\(path): \(entries.count) references\n\n".utf8))
+            }
+            firstFile = false
+            for (position, entry) in entries.enumerated() {
+                let parsed = parser.parse(entry.text)
+                let line = entry.range.start.line
+                switch format {
+                case .jsonl:
+                    ReferenceJSON.append(parsed, line: line, to: &out)
+                    out.append(0x0A)
+                case .json:
+                    if position > 0 { out.append(UInt8(ascii: ",")) }
+                    ReferenceJSON.append(parsed, line: line, to: &out)
+                case .text:
+                    let label = entry.label.map { "\($0) " } ?? ""
+                    out.append(contentsOf: Array("\(label)\(path):\(entry.range.start)\n".utf8))
+                    out.append(contentsOf: Array(ReferenceText.describe(parsed, line: line).utf8))
+                }
+            }
+            if format == .json { out.append(contentsOf: Array("]}".utf8)) }
+        }
+        if format == .json { out.append(contentsOf: Array("]}\n".utf8)) }
+        FileHandle.standardOutput.write(Data(out))
+        if failed { throw RunExit(status: ExitStatus.usageError) }
     }
 }

@@ -10,6 +10,12 @@ public enum RuleRegistry {
         RefNumberingRule.self,
         RefInconsistentStyleRule.self,
         RefEpubYearRule.self,
+        CiteMissingReferenceRule.self,
+        CiteUnusedReferenceRule.self,
+        CiteYearMismatchRule.self,
+        CiteAuthorMismatchRule.self,
+        CiteJournalMismatchRule.self,
+        CiteOrderRule.self,
     ]
 
     /// Descriptions of findings made outside the `Linter` (PubMed verification adds its `pubmed-*` ids here), so

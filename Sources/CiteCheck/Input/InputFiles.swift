@@ -1,0 +1,65 @@
+internal import Foundation
+
+/// Turns the paths a user names into posts to check, and reads them.
+public enum InputFiles {
+    /// Files larger than this are refused with a one-line error (20 MB posts are fine).
+    public static let defaultMaxFileSize = 64 * 1024 * 1024
+
+    /// The extensions a folder walk picks up.
+    public static let postExtensions: Set<String> = ["txt", "text", "md", "markdown", "mdown", "mkd", "mdx", "html", "htm", "xhtml"]
+
+    /// Expands folders into the posts below them (sorted, hidden entries skipped); files and `-` pass through.
+    /// A path that does not exist is kept, so reading it reports the error for that file alone.
+    public static func expand(_ paths: [String]) -> [String] {
+        var result: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard path != "-", manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                result.append(path)
+                continue
+            }
+            let base = URL(fileURLWithPath: path)
+            guard let walker = manager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+                result.append(path)
+                continue
+            }
+            var found: [String] = []
+            for case let url as URL in walker where postExtensions.contains(url.pathExtension.lowercased()) {
+                let relative = url.path.hasPrefix(base.path) ? String(url.path.dropFirst(base.path.count)) : "/" + url.lastPathComponent
+                found.append(path.hasSuffix("/") ? path + relative.dropFirst() : path + relative)
+            }
+            result += found.sorted()
+        }
+        return result
+    }
+
+    /// Reads and decodes one post (`-` reads standard input).
+    public static func load(_ path: String, maxFileSize: Int = defaultMaxFileSize) throws(InputError) -> SourceFile {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .unreadable(path: path, reason: "no such file")
+            }
+            if isDirectory.boolValue { throw .unreadable(path: path, reason: "is a folder with no posts") }
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileSize {
+                throw .tooLarge(path: path, size: size, limit: maxFileSize)
+            }
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw .unreadable(path: path, reason: "permission denied or I/O error")
+            }
+        }
+        if data.count > maxFileSize { throw .tooLarge(path: path, size: data.count, limit: maxFileSize) }
+        return try SourceFile(path: path, bytes: data)
+    }
+
+    /// The format a path's extension names.
+    public static func format(of path: String) -> InputFormat {
+        InputFormat(pathExtension: URL(fileURLWithPath: path).pathExtension)
+    }
+}

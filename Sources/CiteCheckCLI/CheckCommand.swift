@@ -1,0 +1,149 @@
+import ArgumentParser
+import CiteCheck
+import Foundation
+import PubMed
+
+/// `citecheck [check] FILE…`: lint posts offline, and verify them against PubMed records.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Lint the reference lists of posts (the default command)."
+    )
+
+    @Argument(help: "Posts (text, Markdown, HTML) or folders to walk; '-' reads standard input.")
+    var files: [String] = []
+
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding of this severity or worse is found: error, warning or never.")
+    var failOn: FailOn = .error
+
+    @Option(help: "A .citecheck.toml to use instead of searching from each post's folder upwards.")
+    var config: String?
+
+    @Option(name: .customLong("input-format"), help: "Read every post as text, markdown or html, whatever its extension.")
+    var inputFormat: InputFormat?
+
+    @Option(name: .customLong("fixtures"), help: "PubMed XML (EFetch answers or MEDLINE files, .xml or .xml.gz; files or folders) to verify references against.")
+    var fixtures: [String] = []
+
+    @Flag(help: "Never use the network (what the fixtures cannot verify stays unverified).")
+    var offline = false
+
+    @Flag(help: "Verify every reference against PubMed over the network.")
+    var verify = false
+
+    @Option(help: "Colour in text output: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    @Option(name: .customLong("max-file-size"), help: "Refuse posts larger than this many bytes.")
+    var maxFileSize: Int = InputFiles.defaultMaxFileSize
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name at least one post (or '-' for standard input).") }
+        if verify && offline { throw ValidationError("--verify and --offline contradict each other.") }
+        if verify && fixtures.isEmpty {
+            throw ValidationError("Online verification is not available in this build yet; use --fixtures PATH with PubMed XML.")
+        }
+        if maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive.") }
+    }
+
+    func run() throws {
+        let verifier: FixtureVerifier?
+        if fixtures.isEmpty {
+            verifier = nil
+        } else {
+            do {
+                verifier = try FixtureVerifier(paths: fixtures)
+            } catch {
+                printError("citecheck: cannot load fixtures: \(error)")
+                throw RunExit(status: ExitStatus.usageError)
+            }
+        }
+        let paths = InputFiles.expand(files)
+        let outcomes = PostRunner(
+            configPath: config, inputFormat: inputFormat, maxFileSize: maxFileSize, verifier: verifier
+        ).run(paths)
+
+        var reports: [FileReport] = []
+        var failed = false
+        for outcome in outcomes {
+            switch outcome {
+            case .checked(let report): reports.append(report)
+            case .failed(let message):
+                printError(message)
+                failed = true
+            }
+        }
+        let useColor: Bool = switch color {
+        case .always: true
+        case .never: false
+        case .auto: TextReporter.colorWanted(isTerminal: isatty(1) != 0, environment: ProcessInfo.processInfo.environment)
+        }
+        let output = format.reporter(color: useColor).render(reports)
+        FileHandle.standardOutput.write(Data(output.utf8))
+        let status = ExitStatus.for(diagnostics: reports.flatMap(\.diagnostics), failOn: failOn)
+        throw RunExit(status: failed ? ExitStatus.usageError : status)
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension FailOn: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}
+
+/// Checks posts in parallel, keeping the results in the order the posts were named.
+struct PostRunner: Sendable {
+    enum Outcome: Sendable {
+        case checked(FileReport)
+        case failed(String)
+    }
+
+    var configPath: String?
+    var inputFormat: InputFormat?
+    var maxFileSize: Int
+    var verifier: FixtureVerifier?
+
+    func run(_ paths: [String]) -> [Outcome] {
+        let results = OutcomeSlots(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            results.set(index, check(paths[index]))
+        }
+        return results.values
+    }
+
+    func check(_ path: String) -> Outcome {
+        do {
+            let configuration = try ConfigurationLoader.configuration(forPost: path, explicitPath: configPath)
+            let source = try InputFiles.load(path, maxFileSize: maxFileSize)
+            let format = inputFormat ?? InputFiles.format(of: path)
+            return .checked(Checker.check(source: source, format: format, configuration: configuration, verifier: verifier))
+        } catch let error as InputError {
+            return .failed("citecheck: \(error)")
+        } catch {
+            return .failed("citecheck: \(error)")
+        }
+    }
+}
+
+/// One result slot per post, filled from many threads.
+final class OutcomeSlots: @unchecked Sendable {
+    private var slots: [PostRunner.Outcome?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: PostRunner.Outcome) {
+        lock.lock()
+        slots[index] = outcome
+        lock.unlock()
+    }
+
+    var values: [PostRunner.Outcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? .failed("citecheck: internal error: a post was not checked") }
+    }
+}
