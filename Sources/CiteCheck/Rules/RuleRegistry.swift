@@ -20,7 +20,7 @@ public enum RuleRegistry {
 
     /// Descriptions of findings made outside the `Linter` (PubMed verification adds its `pubmed-*` ids here), so
     /// configuration, suppressions and SARIF know them too.
-    public static let externalDescriptions: [RuleDescription] = []
+    public static let externalDescriptions: [RuleDescription] = PubMedRuleDescriptions.all
 
     /// Every rule description: the linter's rules, then the external ones.
     public static var descriptions: [RuleDescription] {

@@ -79,8 +79,8 @@ import Testing
         #expect(rules?.compactMap { $0["id"] as? String } == RuleRegistry.ids)
         let results = run?["results"] as? [[String: Any]]
         #expect(results?.map { $0["level"] as? String } == ["warning", "error", "warning", "note"])
-        // A finding of a rule SARIF does not list has no ruleIndex rather than a wrong one.
-        #expect(results?.first { $0["ruleId"] as? String == "pubmed-title" }?["ruleIndex"] == nil)
+        // PubMed findings are declared too, and point at their own entry.
+        #expect(results?.first { $0["ruleId"] as? String == "pubmed-title" }?["ruleIndex"] as? Int == RuleRegistry.ids.firstIndex(of: "pubmed-title"))
         let pages = results?.first { $0["ruleId"] as? String == "ref-bad-pages" }
         #expect(pages?["ruleIndex"] as? Int == RuleRegistry.ids.firstIndex(of: "ref-bad-pages"))
     }
