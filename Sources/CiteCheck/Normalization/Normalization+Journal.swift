@@ -72,7 +72,7 @@ extension Normalization {
     static let journalStopWords: Set<String> = [
         "a", "an", "the", "of", "and", "in", "for", "on", "to", "with", "at", "by", "from",
         "de", "des", "du", "la", "le", "les", "l", "d", "der", "die", "das", "und", "fur", "et", "y", "e",
-        "del", "della", "di", "da", "do", "dos", "en", "im", "am", "zur", "zum",
+        "del", "della", "di", "da", "do", "dos", "en", "im", "zur", "zum",
     ]
 
     /// True when `a` and `b` name the same journal.

@@ -2,6 +2,13 @@ import Testing
 @testable import CiteCheck
 
 @Suite struct NormalizationTests {
+    @Test func americanAbbreviationIsNotAStopWord() {
+        // "Am" abbreviates "American"; dropping it made `Am J Psychiatry` look like `JAMA Psychiatry`.
+        #expect(!Normalization.sameJournal("American Journal of Psychiatry", "JAMA Psychiatry"))
+        #expect(!Normalization.sameJournal("Am J Psychiatry", "JAMA Psychiatry"))
+        #expect(Normalization.sameJournal("Am J Psychiatry", "The American journal of psychiatry"))
+    }
+
     @Test func foldsDiacritics() {
         #expect(Normalization.foldDiacritics("Müller") == "Muller")
         #expect(Normalization.foldDiacritics("Żółć Straße Æsop Øster Łódź") == "Zolc Strasse AEsop Oster Lodz")
