@@ -135,6 +135,7 @@ public struct ParsedReference: Hashable, Sendable, Codable {
         self.raw = raw
     }
 
-    /// An entry yields no usable title, journal or year.
-    public var isUnparsed: Bool { title == nil && journal == nil && year == nil }
+    /// An entry yields no usable title, journal or year: neither a journal nor a year was found (a few words
+    /// taken as a title, like `Ibid.`, do not make a citation).
+    public var isUnparsed: Bool { journal == nil && year == nil && doi == nil && pmid == nil }
 }

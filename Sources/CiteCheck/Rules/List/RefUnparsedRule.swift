@@ -41,7 +41,7 @@ public struct RefUnparsedRule: Rule {
         context.references.filter { $0.parsed.isUnparsed }.map { reference in
             context.diagnostic(
                 Self.description,
-                "reference \(reference.entry.index) could not be read as a citation: no title, journal or year found",
+                "reference \(reference.entry.index) could not be read as a citation: no journal or year found",
                 reference: reference
             )
         }
