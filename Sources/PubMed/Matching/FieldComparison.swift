@@ -155,7 +155,10 @@ public enum FieldComparison {
     static func expectedJournal(_ record: PubMedRecord, like written: String) -> String {
         let abbreviation = record.isoAbbreviation ?? record.medlineTA
         if MatchingText.looksAbbreviated(written), let abbreviation { return abbreviation }
-        if let title = record.journalTitle { return MatchingText.displayJournalTitle(title) }
+        if let title = record.journalTitle {
+            return JournalCatalog.fullTitle(for: title) ?? record.isoAbbreviation.flatMap(JournalCatalog.fullTitle(for:))
+                ?? MatchingText.displayJournalTitle(title)
+        }
         return abbreviation ?? ""
     }
 

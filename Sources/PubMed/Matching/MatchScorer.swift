@@ -127,8 +127,11 @@ public struct MatchScorer: Sendable {
         }
         var journal: Bool?
         if let key = ref.journalKey, !features.journalKeys.isEmpty {
-            journal = features.journalKeys.contains { $0 == key || MatchingText.abbreviates(key, $0) || MatchingText.abbreviates($0, key) }
-                || (reference.journal.map { written in record.journalTitle.map { MatchingText.isAcronym(written, of: $0) } ?? false } ?? false)
+            if features.journalKeys.contains(key) {
+                journal = true
+            } else if let written = reference.journal {
+                journal = MatchingText.sameJournal(written, record)
+            }
         }
         var volume: Bool?
         if let written = reference.volume, let actual = record.volume {

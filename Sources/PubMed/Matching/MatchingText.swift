@@ -381,9 +381,15 @@ enum MatchingText {
         // `CA: a cancer journal for clinicians` is also written `CA`; `Neuropsychopharmacology : official publication …`
         // is written `Neuropsychopharmacology`.
         if let title = record.journalTitle, let main = mainTitle(title) { names.append(main) }
+        if names.contains(where: { journalKey($0) == key }) { return true }
+        // The embedded catalog knows full titles and abbreviations of one journal: when it knows both sides, it decides.
+        if let id = JournalCatalog.canonicalID(for: written) {
+            let known = names.compactMap { JournalCatalog.canonicalID(for: $0) }
+            if !known.isEmpty { return known.contains(id) }
+        }
         for name in names {
             let other = journalKey(name)
-            if other == key || abbreviates(key, other) || abbreviates(other, key) { return true }
+            if abbreviates(key, other) || abbreviates(other, key) { return true }
         }
         if let title = record.journalTitle, isAcronym(written, of: title) { return true }
         return false
@@ -423,6 +429,12 @@ enum MatchingText {
     /// True when a journal name as written looks abbreviated (`J Psychopharmacol`, `Am. J. Psychiatry`) rather
     /// than spelled out (`Journal of Psychopharmacology`).
     static func looksAbbreviated(_ journal: String) -> Bool {
+        if let id = JournalCatalog.canonicalID(for: journal), let abbreviation = JournalCatalog.abbreviation(for: journal),
+           let full = JournalCatalog.fullTitle(for: journal), JournalCatalog.canonicalID(for: abbreviation) == id {
+            let key = journalKey(journal)
+            if key == journalKey(abbreviation) && key != journalKey(full) { return true }
+            if key == journalKey(full) { return false }
+        }
         let parts = tokens(journal)
         if parts.contains(where: { stopWords.contains($0) }) && parts.count > 1 { return false }
         if journal.contains(". ") || (journal.hasSuffix(".") && parts.count > 1) { return true }
@@ -452,15 +464,9 @@ enum MatchingText {
 
     // MARK: Pages, volumes, identifiers
 
-    /// Expands an abbreviated last page against the first (`2475`, `83` → `2483`; `681`, `8` → `688`).
-    /// A letter prefix is carried over (`S12`, `5` → `S15`).
+    /// Expands an abbreviated last page against the first (`2475`, `83` → `2483`; `S12`, `5` → `S15`).
     static func expandLastPage(first: String, last: String) -> String {
-        guard !last.isEmpty, last.allSatisfy({ $0.isASCII && $0.isNumber }) else { return last }
-        let prefix = first.prefix { !($0.isASCII && $0.isNumber) }
-        let digits = first.dropFirst(prefix.count)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return last }
-        if last.count < digits.count { return prefix + digits.prefix(digits.count - last.count) + last }
-        return prefix + last
+        Normalization.pages(first, last).last ?? last
     }
 
     /// The MEDLINE abbreviation of a range's last page (`2475`, `2483` → `83`; `291`, `296` → `6`).

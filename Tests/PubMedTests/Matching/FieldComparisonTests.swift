@@ -56,7 +56,7 @@ import Testing
         var r = MatchingFixtures.seedReferences[1]
         r.journal = "Journal of Psychopharmacology"
         let full = FieldComparison.compare(r, with: ajp)
-        #expect(full.first?.expected == "The American Journal of Psychiatry")
+        #expect(full.first?.expected == "American Journal of Psychiatry")
         r.journal = "J Psychopharmacol"
         #expect(FieldComparison.compare(r, with: ajp).first?.expected == "Am J Psychiatry")
     }
