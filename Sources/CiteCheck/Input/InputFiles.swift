@@ -19,19 +19,25 @@ public enum InputFiles {
                 result.append(path)
                 continue
             }
-            let base = URL(fileURLWithPath: path)
-            guard let walker = manager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-                result.append(path)
-                continue
-            }
-            var found: [String] = []
-            for case let url as URL in walker where postExtensions.contains(url.pathExtension.lowercased()) {
-                let relative = url.path.hasPrefix(base.path) ? String(url.path.dropFirst(base.path.count)) : "/" + url.lastPathComponent
-                found.append(path.hasSuffix("/") ? path + relative.dropFirst() : path + relative)
-            }
-            result += found.sorted()
+            result += files(under: path) { postExtensions.contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
         }
         return result
+    }
+
+    /// The files below `directory` (hidden entries skipped) whose path passes `include`, sorted, each spelled as
+    /// `directory` followed by its relative path.
+    public static func files(under directory: String, where include: (String) -> Bool) -> [String] {
+        let base = URL(fileURLWithPath: directory)
+        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+            return []
+        }
+        var found: [String] = []
+        for case let url as URL in walker where include(url.path) {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let relative = url.path.hasPrefix(base.path) ? String(url.path.dropFirst(base.path.count)) : "/" + url.lastPathComponent
+            found.append(directory.hasSuffix("/") ? directory + relative.dropFirst() : directory + relative)
+        }
+        return found.sorted()
     }
 
     /// Reads and decodes one post (`-` reads standard input).

@@ -16,13 +16,7 @@ import Testing
 
     /// Runs `body`, returning the thrown HTTPError and the elapsed time.
     static func failure(_ body: () throws(HTTPError) -> HTTPResponse) -> (HTTPError?, Duration) {
-        let start = ContinuousClock.now
-        do {
-            _ = try body()
-            return (nil, ContinuousClock.now - start)
-        } catch {
-            return (error, ContinuousClock.now - start)
-        }
+        timedFailure(body)
     }
 
     @Test func getRoundTripWithGzipAndHeaders() throws {

@@ -24,13 +24,7 @@ import Testing
     }
 
     static func failure<T>(_ body: () throws(EUtilitiesError) -> T) -> (EUtilitiesError?, Duration) {
-        let start = ContinuousClock.now
-        do {
-            _ = try body()
-            return (nil, ContinuousClock.now - start)
-        } catch {
-            return (error, ContinuousClock.now - start)
-        }
+        timedFailure(body)
     }
 
     @Test func everyRequestCarriesToolEmailAndKey() throws {
