@@ -16,11 +16,16 @@ public enum Checker {
         )
         let linter = Linter(configuration: configuration)
         var diagnostics = linter.lint(context)
+        var verification: VerificationReport?
         if let verifier, !references.isEmpty {
-            let found = verifier.verify(references, in: source)
-            diagnostics = Linter.sorted(diagnostics + linter.finalize(found, document: document, references: references))
+            let report = verifier.verify(references, in: source)
+            diagnostics = Linter.sorted(diagnostics + linter.finalize(report.diagnostics, document: document, references: references))
+            verification = report
         }
-        return FileReport(path: source.path, references: references, diagnostics: diagnostics)
+        return FileReport(
+            path: source.path, references: references, diagnostics: diagnostics,
+            unverifiedReferences: verification?.unverified ?? 0, verificationFailure: verification?.failure
+        )
     }
 }
 
@@ -28,6 +33,24 @@ public enum Checker {
 /// Checks references against an outside source of truth (PubMed) after the offline rules. The PubMed module
 /// provides one; the library knows only this protocol, so it stays free of C and network code.
 public protocol ReferenceVerifier: Sendable {
-    /// Findings about `references` of the post `source`, positioned in that file.
-    func verify(_ references: [Reference], in source: SourceFile) -> [Diagnostic]
+    /// Findings about `references` of the post `source`, positioned in that file, with what could not be verified.
+    func verify(_ references: [Reference], in source: SourceFile) -> VerificationReport
+}
+
+/// What verifying one post's references produced.
+public struct VerificationReport: Sendable, Equatable {
+    /// Findings, positioned in the post.
+    public var diagnostics: [Diagnostic]
+    /// References that could not be verified (offline, and neither a fixture nor the cache holds their record).
+    /// They are reported once per run, never as findings.
+    public var unverified: Int
+    /// Why verification stopped before the end (a network fault, a malformed answer), if it did. The
+    /// diagnostics still hold everything verified before it.
+    public var failure: String?
+
+    public init(diagnostics: [Diagnostic] = [], unverified: Int = 0, failure: String? = nil) {
+        self.diagnostics = diagnostics
+        self.unverified = unverified
+        self.failure = failure
+    }
 }

@@ -25,14 +25,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "Read every post as text, markdown or html, whatever its extension.")
     var inputFormat: InputFormat?
 
-    @Option(name: .customLong("fixtures"), help: "PubMed XML (EFetch answers or MEDLINE files, .xml or .xml.gz; files or folders) to verify references against.")
-    var fixtures: [String] = []
-
-    @Flag(help: "Never use the network (what the fixtures cannot verify stays unverified).")
-    var offline = false
-
-    @Flag(help: "Verify every reference against PubMed over the network.")
-    var verify = false
+    @OptionGroup(title: "PubMed verification")
+    var verification: VerificationOptions
 
     @Option(help: "Colour in text output: auto, always or never.")
     var color: ColorChoice = .auto
@@ -44,26 +38,12 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one post (or '-' for standard input).") }
-        if verify && offline { throw ValidationError("--verify and --offline contradict each other.") }
-        if verify && fixtures.isEmpty {
-            throw ValidationError("Online verification is not available in this build yet; use --fixtures PATH with PubMed XML.")
-        }
         if maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive.") }
     }
 
     func run() throws {
-        let verifier: FixtureVerifier?
-        if fixtures.isEmpty {
-            verifier = nil
-        } else {
-            do {
-                verifier = try FixtureVerifier(paths: fixtures)
-            } catch {
-                printError("citecheck: cannot load fixtures: \(error)")
-                throw RunExit(status: ExitStatus.usageError)
-            }
-        }
         let paths = InputFiles.expand(files)
+        let verifier = try makeVerifier(firstPost: paths.first)
         let outcomes = PostRunner(
             configPath: config, inputFormat: inputFormat, maxFileSize: maxFileSize, verifier: verifier
         ).run(paths)
@@ -72,11 +52,22 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         for outcome in outcomes {
             switch outcome {
-            case .checked(let report): reports.append(report)
+            case .checked(let report):
+                reports.append(report)
+                if let failure = report.verificationFailure {
+                    printError("citecheck: \(report.path): PubMed verification stopped: \(failure)")
+                    failed = true
+                }
             case .failed(let message):
                 printError(message)
                 failed = true
             }
+        }
+        let unverified = reports.reduce(0) { $0 + $1.unverifiedReferences }
+        if unverified > 0 {
+            let files = reports.count { $0.unverifiedReferences > 0 }
+            let reason = verification.offline || !(verifier?.client != nil) ? "offline, and no fixture or cached record matches" : "PubMed could not be reached"
+            printError("citecheck: note: \(unverified) reference\(unverified == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s") not verified against PubMed (\(reason))")
         }
         let useColor: Bool = switch color {
         case .always: true
@@ -87,6 +78,19 @@ struct CheckCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(output.utf8))
         let status = ExitStatus.for(diagnostics: reports.flatMap(\.diagnostics), failOn: failOn)
         throw RunExit(status: failed ? ExitStatus.usageError : status)
+    }
+
+    /// The PubMed verifier the options and the configuration ask for (the `--config` file, else the one found
+    /// for the first post), nil when none is asked for. A setup error ends the run with status 2.
+    private func makeVerifier(firstPost: String?) throws -> PubMedVerifier? {
+        // A bad configuration file is reported with the post it belongs to; here it only means "no settings".
+        let configuration = (try? ConfigurationLoader.configuration(forPost: firstPost ?? ".", explicitPath: config)) ?? .default
+        do {
+            return try verification.settings(configuration: configuration).makeVerifier()
+        } catch {
+            printError("citecheck: \(error)")
+            throw RunExit(status: ExitStatus.usageError)
+        }
     }
 }
 
@@ -104,7 +108,7 @@ struct PostRunner: Sendable {
     var configPath: String?
     var inputFormat: InputFormat?
     var maxFileSize: Int
-    var verifier: FixtureVerifier?
+    var verifier: PubMedVerifier?
 
     func run(_ paths: [String]) -> [Outcome] {
         let results = OutcomeSlots(count: paths.count)

@@ -6,11 +6,20 @@ public struct FileReport: Sendable {
     public var references: [Reference]
     /// Final findings: configured, suppressions applied, sorted.
     public var diagnostics: [Diagnostic]
+    /// References PubMed verification could not check (see ``VerificationReport/unverified``).
+    public var unverifiedReferences: Int
+    /// Why PubMed verification of this post stopped early, if it did.
+    public var verificationFailure: String?
 
-    public init(path: String, references: [Reference] = [], diagnostics: [Diagnostic] = []) {
+    public init(
+        path: String, references: [Reference] = [], diagnostics: [Diagnostic] = [],
+        unverifiedReferences: Int = 0, verificationFailure: String? = nil
+    ) {
         self.path = path
         self.references = references
         self.diagnostics = diagnostics
+        self.unverifiedReferences = unverifiedReferences
+        self.verificationFailure = verificationFailure
     }
 
     /// The reference a diagnostic is about, by its 1-based list position.

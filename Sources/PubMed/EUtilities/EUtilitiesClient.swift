@@ -72,9 +72,10 @@ public final class EUtilitiesClient: Sendable {
         try ecitmatch(lines: citations.map(\.line))
     }
 
-    /// ESearch (`esearch.fcgi`, POST, `db=pubmed`, `retmode=xml`).
-    public func esearch(term: String, retmax: Int = 20) throws(EUtilitiesError) -> EUtilitiesResponse {
-        let parameters = [("db", "pubmed"), ("term", term), ("retmax", String(max(0, retmax))), ("retmode", "xml")]
+    /// ESearch (`esearch.fcgi`, POST, `db=pubmed`, `retmode=xml`), optionally sorted (`relevance`, `pub_date`).
+    public func esearch(term: String, retmax: Int = 20, sort: String? = nil) throws(EUtilitiesError) -> EUtilitiesResponse {
+        var parameters = [("db", "pubmed"), ("term", term), ("retmax", String(max(0, retmax))), ("retmode", "xml")]
+        if let sort { parameters.append(("sort", sort)) }
         return try send(endpoint: "esearch.fcgi", method: .post, parameters: parameters, items: [term])
     }
 

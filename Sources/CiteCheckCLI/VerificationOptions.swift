@@ -1,0 +1,58 @@
+import ArgumentParser
+import CiteCheck
+import Foundation
+import PubMed
+
+/// The `check` options that verify references against PubMed.
+struct VerificationOptions: ParsableArguments {
+    @Flag(help: "Verify every reference against PubMed over the network (cache first).")
+    var verify = false
+
+    @Option(name: .customLong("fixtures"), help: "PubMed XML (EFetch answers or MEDLINE files, .xml or .xml.gz; files or folders) to verify references against.")
+    var fixtures: [String] = []
+
+    @Flag(help: "Never use the network (what neither the fixtures nor the cache can verify is reported once as not verified).")
+    var offline = false
+
+    @Option(help: "The e-mail address NCBI asks E-utilities users for (else NCBI_EMAIL, else `email` in .citecheck.toml).")
+    var email: String?
+
+    @Option(name: .customLong("eutils-url"), help: "The E-utilities base URL.")
+    var eutilsURL: String = EUtilitiesConfiguration.defaultBaseURL
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache ($XDG_CACHE_HOME/citecheck).")
+    var noCache = false
+
+    @Option(help: "Save every PubMed record used as DIR/<pmid>.xml, for later use with --fixtures DIR.")
+    var record: String?
+
+    @Option(help: "Seconds one request to PubMed may take.")
+    var timeout: Int = 30
+
+    @Flag(help: "Print one line per PubMed request on standard error (the API key and e-mail are never shown).")
+    var verbose = false
+
+    func validate() throws {
+        if verify && offline { throw ValidationError("--verify and --offline contradict each other.") }
+        if timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds.") }
+    }
+
+    /// The settings for a run whose configuration (from `--config`, or found for the first post) is `configuration`.
+    func settings(configuration: Configuration) -> VerificationSettings {
+        let environment = ProcessInfo.processInfo.environment
+        var settings = VerificationSettings()
+        settings.fixturePaths = fixtures
+        settings.online = verify || (configuration.verify ?? false)
+        settings.offline = offline
+        settings.useCache = !noCache
+        settings.recordDirectory = record
+        settings.email = email ?? environment["NCBI_EMAIL"].flatMap { $0.isEmpty ? nil : $0 } ?? configuration.email
+        settings.apiKey = NCBIAPIKey.fromEnvironment()
+        settings.baseURL = eutilsURL
+        settings.timeout = .seconds(timeout)
+        if verbose {
+            settings.requestLog = { line in printError("citecheck: " + line) }
+        }
+        return settings
+    }
+}

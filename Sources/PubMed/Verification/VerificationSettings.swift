@@ -1,0 +1,72 @@
+import CiteCheck
+
+/// How a run verifies references, from the command line, the environment and the configuration file; makes
+/// the ``PubMedVerifier`` (or none, when nothing asks for verification).
+///
+/// - `--fixtures` alone: local records only, no network.
+/// - `--verify` (or `verify = true` in the configuration): the network as well, after the fixtures and the cache.
+/// - `--offline`: never the network; fixtures and the cache only.
+public struct VerificationSettings: Sendable {
+    public var fixturePaths: [String] = []
+    /// `--verify` or the configuration's `verify = true`.
+    public var online = false
+    /// `--offline`: forbids the network whatever else asks for it.
+    public var offline = false
+    /// `--no-cache`.
+    public var useCache = true
+    /// The cache folder; nil for ``PubMedCache/defaultDirectory(environment:)``.
+    public var cacheDirectory: String?
+    /// `--record DIR`.
+    public var recordDirectory: String?
+    /// `--email`, else `NCBI_EMAIL`, else the configuration's `email`.
+    public var email: String?
+    public var apiKey: NCBIAPIKey?
+    /// `--eutils-url`.
+    public var baseURL: String = EUtilitiesConfiguration.defaultBaseURL
+    /// `--timeout`: the longest one HTTP exchange may take.
+    public var timeout: Duration = .seconds(30)
+    /// Receives one line per request (`--verbose`), secrets redacted.
+    public var requestLog: (@Sendable (String) -> Void)?
+
+    public init() {}
+
+    /// Whether the network may be used.
+    public var usesNetwork: Bool { online && !offline }
+
+    /// Whether anything asks for verification.
+    public var isEnabled: Bool { online || !fixturePaths.isEmpty }
+
+    /// The verifier these settings describe, nil when verification is not asked for.
+    /// Throws ``VerificationSetupError`` for unreadable fixtures, a missing e-mail address or an unusable folder.
+    public func makeVerifier() throws -> PubMedVerifier? {
+        guard isEnabled else { return nil }
+        let fixtures = fixturePaths.isEmpty ? nil : try PubMedVerifier.loadFixtures(fixturePaths)
+        var cache: PubMedCache?
+        if useCache, let directory = cacheDirectory ?? PubMedCache.defaultDirectory() {
+            cache = PubMedCache(directory: directory)
+        }
+        var client: EUtilitiesClient?
+        if usesNetwork {
+            guard let email = email?.trimmingASCIIWhitespace(), email.contains("@") else {
+                throw VerificationSetupError(
+                    message: "verifying over the network needs an e-mail address for NCBI: pass --email, set NCBI_EMAIL, or set email in .citecheck.toml"
+                )
+            }
+            let lowered = baseURL.lowercased()
+            guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), !baseURL.contains("?") else {
+                throw VerificationSetupError(message: "--eutils-url \(URLRedaction.redacted(baseURL)) is not an http(s) URL without a query")
+            }
+            let seconds = max(1, Int(timeout.components.seconds))
+            let transport = CurlHTTPClient(configuration: CurlHTTPClient.Configuration(
+                connectTimeout: .seconds(min(10, seconds)), totalTimeout: timeout,
+                lowSpeedLimit: 100, lowSpeedTime: min(30, seconds)
+            ))
+            client = EUtilitiesClient(
+                configuration: EUtilitiesConfiguration(email: email, apiKey: apiKey, baseURL: baseURL, requestLog: requestLog),
+                transport: transport
+            )
+        }
+        let record = try recordDirectory.map { try RecordDirectory(path: $0) }
+        return PubMedVerifier(fixtures: fixtures, cache: cache, client: client, recordDirectory: record)
+    }
+}
