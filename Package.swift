@@ -39,9 +39,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test support: a real HTTP/1.1 server on 127.0.0.1 that scripts or computes its answers.
+        .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
         .testTarget(name: "CiteCheckTests", dependencies: ["CiteCheck"], resources: []),
-        .testTarget(name: "PubMedTests", dependencies: ["PubMed", "CiteCheck", "CCurl", "CLibXML2"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CiteCheckCLI"]),
+        .testTarget(name: "PubMedTests", dependencies: ["PubMed", "CiteCheck", "CCurl", "CLibXML2", "LoopbackHTTP"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CiteCheckCLI", "CiteCheck", "PubMed", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

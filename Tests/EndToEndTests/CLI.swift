@@ -19,6 +19,9 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
+    /// A cache folder of this test process, so that no test sees the user's `~/.cache/citecheck`.
+    static let isolatedCache = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-e2e-cache-\(getpid())")
+
     /// The repository root, found from this source file.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -29,6 +32,10 @@ enum CLI {
         process.currentDirectoryURL = directory ?? root
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // No test reads or writes the user's cache, or sends their NCBI identity.
+        env["XDG_CACHE_HOME"] = isolatedCache.path
+        env["NCBI_API_KEY"] = nil
+        env["NCBI_EMAIL"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

@@ -50,7 +50,7 @@ public final class EUtilitiesClient: Sendable {
         var current: [String] = []
         var length = fixed
         for line in lines {
-            let encoded = FormEncoding.percentEncode(line).utf8.count
+            let encoded = FormEncoding.formEncode(line).utf8.count
             guard fixed + encoded <= limit else {
                 throw .invalidArgument("citation line of \(line.utf8.count) characters is too long for ECitMatch")
             }

@@ -19,7 +19,7 @@ public struct EUtilitiesConfiguration: Sendable, CustomStringConvertible, Custom
     public var maxIDsPerFetch: Int
     /// At most this many citation lines per ECitMatch request…
     public var maxCitationsPerMatch: Int
-    /// …and at most this many characters in one ECitMatch URL (it is a GET).
+    /// …and at most this many characters in one ECitMatch URL (it is a GET; common servers accept 8 KiB).
     public var maxURLLength: Int
     /// Receives one line per request, answer and retry, with the e-mail and API key redacted (`--verbose`).
     public var requestLog: (@Sendable (String) -> Void)?
@@ -33,7 +33,7 @@ public struct EUtilitiesConfiguration: Sendable, CustomStringConvertible, Custom
         retry: RetryPolicy = RetryPolicy(),
         maxIDsPerFetch: Int = 200,
         maxCitationsPerMatch: Int = 100,
-        maxURLLength: Int = 6000,
+        maxURLLength: Int = 8000,
         requestLog: (@Sendable (String) -> Void)? = nil
     ) {
         self.email = email

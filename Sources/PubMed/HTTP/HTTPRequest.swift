@@ -72,9 +72,14 @@ public enum FormEncoding {
         return out
     }
 
-    /// `name=value&name=value`, each side percent-encoded.
+    /// `name=value&name=value`, each side form-encoded.
     public static func encode(_ fields: [(String, String)]) -> String {
-        fields.map { percentEncode($0.0) + "=" + percentEncode($0.1) }.joined(separator: "&")
+        fields.map { formEncode($0.0) + "=" + formEncode($0.1) }.joined(separator: "&")
+    }
+
+    /// `application/x-www-form-urlencoded`: like ``percentEncode(_:)`` but a space becomes `+` (shorter URLs).
+    public static func formEncode(_ value: String) -> String {
+        percentEncode(value).replacing("%20", with: "+")
     }
 
     /// Decodes `name=value&…` (`+` as space); malformed escapes are kept as written.

@@ -83,7 +83,9 @@ public enum FieldComparison {
         let firstKey = MatchingText.numberKey(written.first)
         if record.elocationIDs.contains(where: { MatchingText.numberKey($0) == firstKey }) { return [] }
         guard let actual = MatchingText.recordPages(record) else { return [] }
-        var writtenLast = written.last ?? written.lastAsWritten
+        // Pages copied from PubMed's own MedlinePgn agree, however odd their abbreviation (`87-5`, `988-86`).
+        if let medline = record.medlinePages, dashesFolded(medline) == dashesFolded(writtenPages(reference)) { return [] }
+        var writtenLast = written.lastAsWritten ?? written.last
         if let last = writtenLast { writtenLast = MatchingText.expandLastPage(first: written.first, last: last) }
         let firstAgrees = firstKey == MatchingText.numberKey(actual.first)
         let lastAgrees: Bool
@@ -99,6 +101,10 @@ public enum FieldComparison {
             rule: PubMedRuleID.pages, severity: .error, field: .pages, found: found, expected: expected,
             message: "pages \(found) differ from PubMed's \(expected)", pmid: record.pmid
         )]
+    }
+
+    private static func dashesFolded(_ text: String) -> String {
+        String(text.map { $0 == "–" || $0 == "—" || $0 == "‐" ? "-" : $0 }.filter { !$0.isWhitespace })
     }
 
     /// The pages as written in the reference (from its field range), without a `p.`/`pp.` prefix.

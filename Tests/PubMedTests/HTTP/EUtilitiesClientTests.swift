@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import LoopbackHTTP
 import Glibc
 #endif
 import Synchronization

@@ -2,18 +2,17 @@
 import Glibc
 #endif
 import Synchronization
-@testable import PubMed
 
-// No Foundation here: in this test module it clashes with libxml2's ICU headers (UErrorCode).
+// No Foundation here: the PubMed tests that use this server cannot import it (libxml2's ICU headers clash).
 
 /// A real HTTP/1.1 server on 127.0.0.1 (ephemeral port) for tests: POSIX sockets, one thread per
 /// connection, scripted answers by path, and a record of every request with its arrival time.
 ///
 /// Bounded: every wait polls with a short timeout and checks the stop flag; `stop()` (idempotent,
 /// also run by `deinit`) joins every thread it started, then closes the listener.
-final class LoopbackServer: @unchecked Sendable {
+public final class LoopbackServer: @unchecked Sendable {
     /// How the server answers one request.
-    enum Behavior: Sendable {
+    public enum Behavior: Sendable {
         /// A normal response; `gzip` compresses the body and adds `Content-Encoding: gzip`.
         case respond(status: Int, headers: [Header] = [], body: [UInt8] = [], gzip: Bool = false)
         /// Reads the request and never answers (until the client gives up or the server stops).
@@ -26,66 +25,68 @@ final class LoopbackServer: @unchecked Sendable {
         case huge(bytes: Int, chunked: Bool)
         /// Closes the connection without a byte of response.
         case closeWithoutResponse
+        /// Whatever `answer` decides for the request (a stand-in that computes its answers).
+        case compute(@Sendable (Request) -> Behavior)
 
-        static func ok(_ text: String, contentType: String = "text/xml", gzip: Bool = false) -> Behavior {
+        public static func ok(_ text: String, contentType: String = "text/xml", gzip: Bool = false) -> Behavior {
             .respond(status: 200, headers: [Header("Content-Type", contentType)], body: Array(text.utf8), gzip: gzip)
         }
 
-        static func status(_ code: Int, _ text: String = "") -> Behavior {
+        public static func status(_ code: Int, _ text: String = "") -> Behavior {
             .respond(status: code, headers: [Header("Content-Type", "text/plain")], body: Array(text.utf8))
         }
 
-        static func redirect(to location: String, status: Int = 302) -> Behavior {
+        public static func redirect(to location: String, status: Int = 302) -> Behavior {
             .respond(status: status, headers: [Header("Location", location)], body: [])
         }
 
         /// NCBI's answer when the rate limit is exceeded (it sends this JSON body).
-        static func ncbiRateLimit(status: Int = 429) -> Behavior {
+        public static func ncbiRateLimit(status: Int = 429) -> Behavior {
             let json = #"{"error":"API rate limit exceeded","api-key":"203.0.113.7","count":"4","limit":"3"}"#
             return .respond(status: status, headers: [Header("Content-Type", "application/json")], body: Array(json.utf8))
         }
     }
 
-    struct Header: Sendable, Hashable {
-        var name: String
-        var value: String
-        init(_ name: String, _ value: String) {
+    public struct Header: Sendable, Hashable {
+        public var name: String
+        public var value: String
+        public init(_ name: String, _ value: String) {
             self.name = name
             self.value = value
         }
     }
 
     /// One request as received.
-    struct Request: Sendable {
-        var method: String
-        var path: String
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
         /// The raw (still percent-encoded) query string, without `?`.
-        var query: String
-        var headers: [Header]
-        var body: [UInt8]
+        public var query: String
+        public var headers: [Header]
+        public var body: [UInt8]
         /// When the request's head was complete.
-        var time: ContinuousClock.Instant
+        public var time: ContinuousClock.Instant
         /// Which accepted connection carried it (0, 1, …).
-        var connection: Int
+        public var connection: Int
 
-        func header(_ name: String) -> String? {
+        public func header(_ name: String) -> String? {
             headers.first { $0.name.lowercased() == name.lowercased() }?.value
         }
 
         /// Query fields and, for a form POST, body fields, decoded.
-        var fields: [(String, String)] {
+        public var fields: [(String, String)] {
             var all = decodeForm(query)
             if method == "POST" { all += decodeForm(String(decoding: body, as: UTF8.self)) }
             return all
         }
 
-        func field(_ name: String) -> String? {
+        public func field(_ name: String) -> String? {
             fields.first { $0.0 == name }?.1
         }
     }
 
-    let port: Int
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    public let port: Int
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     private let listener: Int32
     private struct State {
@@ -104,7 +105,7 @@ final class LoopbackServer: @unchecked Sendable {
     private let greeting: [UInt8]
 
     /// - Parameter greeting: bytes written as soon as a connection is accepted (normally none).
-    init(greeting: [UInt8] = []) throws {
+    public init(greeting: [UInt8] = []) throws {
         self.greeting = greeting
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError.socket(errno) }
@@ -135,24 +136,24 @@ final class LoopbackServer: @unchecked Sendable {
         stop()
     }
 
-    enum ServerError: Error {
+    public enum ServerError: Error {
         case socket(Int32)
     }
 
     /// Answers requests for `path` with `behaviors` in turn; the last one repeats. Unknown paths get 404.
-    func route(_ path: String, _ behaviors: Behavior...) {
+    public func route(_ path: String, _ behaviors: Behavior...) {
         state.withLock { $0.routes[path] = behaviors }
     }
 
     /// Every request received so far, in arrival order.
-    var requests: [Request] {
+    public var requests: [Request] {
         state.withLock { $0.recorded }
     }
 
     /// Stops accepting, ends and joins every thread the server started, then closes the listener.
     /// Returns whether every thread had ended (false would be a leak the test should report).
     @discardableResult
-    func stop() -> Bool {
+    public func stop() -> Bool {
         state.withLock { $0.stopping = true }
         // Connection threads are started by the accept thread, so join until none are left.
         while let thread = state.withLock({ $0.threads.popLast() }) {
@@ -237,7 +238,11 @@ final class LoopbackServer: @unchecked Sendable {
                 state.routeHits[request.path] = hit + 1
                 return script[min(hit, script.count - 1)]
             }
-            switch behavior {
+            var resolved = behavior
+            while case .compute(let answer) = resolved { resolved = answer(request) }
+            switch resolved {
+            case .compute:
+                return
             case .respond(let status, let headers, let body, let gzip):
                 var headers = headers
                 var payload = body
@@ -388,7 +393,7 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     /// A port on 127.0.0.1 that nothing listens on (bound, then closed).
-    static func closedPort() -> Int {
+    public static func closedPort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -405,8 +410,28 @@ final class LoopbackServer: @unchecked Sendable {
     }
 }
 
+/// `a=1&b=x+y%2F` → `[("a", "1"), ("b", "x y/")]`.
 private func decodeForm(_ text: String) -> [(String, String)] {
-    FormEncoding.decode(text)
+    text.split(separator: "&").map { pair in
+        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        return (percentDecode(parts[0]), parts.count > 1 ? percentDecode(parts[1]) : "")
+    }
+}
+
+private func percentDecode(_ text: Substring) -> String {
+    var bytes: [UInt8] = []
+    var iterator = Array(text.utf8).makeIterator()
+    while let byte = iterator.next() {
+        switch byte {
+        case UInt8(ascii: "+"): bytes.append(0x20)
+        case UInt8(ascii: "%"):
+            guard let high = iterator.next(), let low = iterator.next(),
+                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { continue }
+            bytes.append(value)
+        default: bytes.append(byte)
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 private final class ThreadBody: Sendable {

@@ -1,7 +1,7 @@
 /// A minimal gzip writer for the test server: deflate "stored" blocks (no compression) with the
 /// gzip header and CRC-32 trailer, which any gzip decoder (libcurl's zlib) must accept.
-enum Gzip {
-    static func stored(_ data: [UInt8]) -> [UInt8] {
+public enum Gzip {
+    public static func stored(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xFF]
         var offset = 0
         repeat {
@@ -18,7 +18,7 @@ enum Gzip {
         return out
     }
 
-    static func crc32(_ data: [UInt8]) -> UInt32 {
+    public static func crc32(_ data: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in data {
             crc ^= UInt32(byte)
