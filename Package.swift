@@ -41,7 +41,7 @@ let package = Package(
         ),
         // Test support: a real HTTP/1.1 server on 127.0.0.1 that scripts or computes its answers.
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
-        .testTarget(name: "CiteCheckTests", dependencies: ["CiteCheck"], resources: []),
+        .testTarget(name: "CiteCheckTests", dependencies: ["CiteCheck"], exclude: ["Normalization/fixtures"]),
         .testTarget(name: "PubMedTests", dependencies: ["PubMed", "CiteCheck", "CCurl", "CLibXML2", "LoopbackHTTP"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CiteCheckCLI", "CiteCheck", "PubMed", "LoopbackHTTP"]),
     ],

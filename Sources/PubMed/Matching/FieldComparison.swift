@@ -245,12 +245,29 @@ public enum FieldComparison {
         guard let written = reference.title, !written.isEmpty, !record.title.isEmpty else { return [] }
         // A bracketed PubMed title is an English translation; a reference may rightly cite the original title.
         if record.title.hasPrefix("["), MatchingText.titleSimilarity(written, record.title) < 0.5 { return [] }
-        let difference = TitleDifference(written: written, pubmed: record.title)
+        // MEDLINE's bracketed annotations (`… suspensions [proceedings].`, `[letter]`) are no part of the title
+        // a reference must give.
+        var pubmed = record.title
+        if !record.title.hasPrefix("["), !written.contains("[") { pubmed = Self.withoutBracketedNotes(pubmed) }
+        let difference = TitleDifference(written: written, pubmed: pubmed)
         guard !difference.isEmpty else { return [] }
         return [FieldFinding(
             rule: PubMedRuleID.title, severity: .warning, field: .title, found: written,
             expected: MatchingText.cleanTitle(record.title), message: difference.message, pmid: record.pmid
         )]
+    }
+
+    /// `Title [proceedings].` → `Title.`: bracketed groups after the start removed.
+    static func withoutBracketedNotes(_ title: String) -> String {
+        var result = ""
+        var depth = 0
+        for character in title {
+            if character == "[" { depth += 1; continue }
+            if character == "]", depth > 0 { depth -= 1; continue }
+            if depth == 0 { result.append(character) }
+        }
+        guard depth == 0 else { return title }
+        return result.split(separator: " ").joined(separator: " ").replacing(" .", with: ".")
     }
 
     // MARK: Identifiers

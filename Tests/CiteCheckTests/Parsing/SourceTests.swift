@@ -109,3 +109,21 @@ import Testing
         #expect(r.pages?.first == "151")
     }
 }
+
+/// Where the lexicon alone would split title and journal wrongly, the journal catalog decides.
+@Suite struct CatalogJournalSplitTests {
+    let parser = ReferenceParser()
+
+    @Test(arguments: [
+        ("Chua B, Elson C. Growth-dependent factors in Tetrahymena. Biochim. Biophys. Acta 478, 474–485 (1977).", "Biochim. Biophys. Acta"),
+        ("Fagius J. Pseudoclaudication caused by a tumour of the cauda equina. J. Neurol. Neurosurg. Psychiatry 42, 187–189 (1979).", "J. Neurol. Neurosurg. Psychiatry"),
+        ("Jacobsen JR. Cervical aortic arch with ventricular septal defect. A differential diagnosis from interrupted aortic arch. Eur J Cardiol. 1979 Apr;9(4):277-83.", "Eur J Cardiol"),
+        ("Wilkins RA, Hatfield A. (1977). Cholangiopancreatography in carcinoma of the pancreas. AJR. American Journal of Roentgenology, 128(5), 747–749.", "AJR. American Journal of Roentgenology"),
+        ("Smith A, Jones B. Title here. Neuropsychopharmacology. 2013 Nov;38(12):2475-83.", "Neuropsychopharmacology"),
+    ])
+    func journalIsTheLongestKnownTail(_ text: String, _ journal: String) {
+        let parsed = parser.parse(text)
+        #expect(parsed.journal == journal)
+        #expect(parsed.title.map { !$0.contains(journal) } ?? false)
+    }
+}

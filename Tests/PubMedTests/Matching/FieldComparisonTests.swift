@@ -159,3 +159,28 @@ import Testing
         #expect(MatchingText.editDistance("rodriguez", "rodriquez") == 1)
     }
 }
+
+@Suite struct MedlineFormTests {
+    @Test func pagesCopiedFromMedlinePgnAgree() {
+        let record = PubMedRecord(pmid: "399297", title: "[The pineal body].", volume: "50", medlinePages: "87-5")
+        var reference = ParsedReference(raw: "Smith A. The pineal body. J S Afr Vet Assoc. 1979;50(2):87-5.")
+        reference.pages = PageRange(first: "87", last: "95", lastAsWritten: "5")
+        let end = reference.raw.utf8.count - 1 // before the final period
+        reference.fieldRanges[.pages] = (end - 4)..<end
+        #expect(FieldComparison.comparePages(reference, record).isEmpty)
+        reference.pages = PageRange(first: "87", last: "99", lastAsWritten: "99")
+        reference.raw = "Smith A. The pineal body. J S Afr Vet Assoc. 1979;50(2):87-99."
+        reference.fieldRanges[.pages] = nil
+        #expect(FieldComparison.comparePages(reference, record).map(\.rule) == ["pubmed-pages"])
+    }
+
+    @Test func bracketedMedlineAnnotationsAreNoPartOfTheTitle() {
+        let record = PubMedRecord(pmid: "1", title: "Influence of calcium ions on glycogen breakdown in hepatocyte suspensions [proceedings].")
+        var reference = ParsedReference(raw: "")
+        reference.title = "Influence of calcium ions on glycogen breakdown in hepatocyte suspensions"
+        #expect(FieldComparison.compareTitle(reference, record).isEmpty)
+        reference.title = "Influence of calcium ions on glycogen breakdown in suspensions"
+        #expect(FieldComparison.compareTitle(reference, record).map(\.rule) == ["pubmed-title"])
+        #expect(FieldComparison.withoutBracketedNotes("A study [letter].") == "A study.")
+    }
+}

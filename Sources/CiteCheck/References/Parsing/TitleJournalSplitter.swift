@@ -110,6 +110,12 @@ struct TitleJournalSplitter {
         }
     }
 
+    /// Tokens `j..<q` (punctuation trimmed) name a journal of the catalog.
+    private func isKnownJournal(_ j: Int, _ q: Int) -> Bool {
+        guard let (ja, jz) = trimmed(j, q), jz - ja <= 40 else { return false }
+        return JournalCatalog.isKnown(c.text(ja, jz))
+    }
+
     private func isEditorsWord(_ i: Int) -> Bool {
         c.isWord(i, "editors") || c.isWord(i, "editor") || c.isWord(i, "eds") || c.isWord(i, "ed")
     }
@@ -130,10 +136,12 @@ struct TitleJournalSplitter {
         }
         // Sentence boundaries: `.`, `?`, `!` followed by a space.
         var lastGood: Int?
+        var boundaries: [Int] = []
         var k = a + 1
         while k < q - 1 {
             let tok = c.t[k]
             if tok.kind == .punct, tok.mark == 0x2E || tok.mark == 0x3F || tok.mark == 0x21, c.t[k + 1].spaceBefore {
+                boundaries.append(k)
                 if tok.mark != 0x2E || !isAbbreviation(k - 1) {
                     if c.isWord(k + 1, "in"), c.t[k + 1].capitalized, c.isPunct(k + 2, 0x3A) || (k + 2 < q && c.t[k + 2].capitalized) {
                         s.title = trimmed(a, tok.mark == 0x2E ? k : k + 1)
@@ -144,6 +152,12 @@ struct TitleJournalSplitter {
                 }
             }
             k += 1
+        }
+        // The longest tail that is a journal the catalog knows ends the title, wherever the lexicon would split:
+        // `… aortic arch. Eur J Cardiol` (`arch.` looks like `Arch.`), `… cancer. J. Neurol. Neurosurg.
+        // Psychiatry` (not `Psychiatry` alone), `… pancreas. AJR. American Journal of Roentgenology`.
+        if hasTail, !bookLike, let known = boundaries.first(where: { $0 > a && isKnownJournal($0 + 1, q) }) {
+            lastGood = known
         }
         guard let b = lastGood else {
             // One segment: a journal before the volume (`Acta Phys. Sin. 33, 1261`), else a title.
