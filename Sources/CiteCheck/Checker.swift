@@ -7,10 +7,7 @@ public enum Checker {
         verifier: (any ReferenceVerifier)? = nil
     ) -> FileReport {
         let document = DocumentReader.read(source, format: format)
-        let finder = ReferenceListFinder(headings: ReferenceListFinder.defaultHeadings + configuration.headings)
-        let list = finder.find(in: document)
-        let parser = ReferenceParser()
-        let references = (list?.entries ?? []).map { Reference(entry: $0, parsed: parser.parse($0.text)) }
+        let (list, references) = references(in: document, configuration: configuration)
         let context = CheckContext(
             document: document, referenceList: list, references: references, configuration: configuration, currentYear: currentYear
         )
@@ -30,11 +27,34 @@ public enum Checker {
 }
 
 
+extension Checker {
+    /// The reference list of a post, parsed (what `check` lints), without linting: for verifying many posts'
+    /// references in one batch before checking them.
+    public static func references(source: SourceFile, format: InputFormat, configuration: Configuration = .default) -> [Reference] {
+        references(in: DocumentReader.read(source, format: format), configuration: configuration).references
+    }
+
+    static func references(in document: Document, configuration: Configuration) -> (list: ReferenceList?, references: [Reference]) {
+        let finder = ReferenceListFinder(headings: ReferenceListFinder.defaultHeadings + configuration.headings)
+        let list = finder.find(in: document)
+        let parser = ReferenceParser()
+        return (list, (list?.entries ?? []).map { Reference(entry: $0, parsed: parser.parse($0.text)) })
+    }
+}
+
 /// Checks references against an outside source of truth (PubMed) after the offline rules. The PubMed module
 /// provides one; the library knows only this protocol, so it stays free of C and network code.
 public protocol ReferenceVerifier: Sendable {
     /// Findings about `references` of the post `source`, positioned in that file, with what could not be verified.
     func verify(_ references: [Reference], in source: SourceFile) -> VerificationReport
+
+    /// Called once before a run checks many posts, with all their references, so that a verifier can look them
+    /// up in one batch (PubMed: a few requests for the whole run rather than a few per post).
+    func prepare(_ references: [Reference])
+}
+
+extension ReferenceVerifier {
+    public func prepare(_ references: [Reference]) {}
 }
 
 /// What verifying one post's references produced.

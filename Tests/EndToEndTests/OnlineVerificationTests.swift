@@ -124,6 +124,41 @@ import Testing
         #expect(second.stdout == first.stdout)
     }
 
+    @Test func manyPostsAreLookedUpInOneBatch() throws {
+        let run = try Run(fixtures: [Self.medlineSample])
+        defer { run.cleanUp() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-posts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let records = Array(run.standIn.articles.map(\.record).prefix(100))
+        var planted: [String: Set<Int>] = [:]
+        for post in 0..<10 {
+            var lines: [String] = []
+            for offset in 0..<10 {
+                let record = records[post * 10 + offset]
+                var volume = record.volume ?? ""
+                if offset == post % 10, let number = Int(volume) {
+                    volume = String(number + 3)
+                    planted["post\(post).txt", default: []].insert(offset + 1)
+                }
+                lines.append("\(offset + 1). " + Self.vancouver(record, volume: volume))
+            }
+            try ("Post \(post).\n\nReferences\n\n" + lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("post\(post).txt"), atomically: true, encoding: .utf8)
+        }
+        let result = try run.citecheck(["--format", "json", "--fail-on", "never", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(run.standIn.requests.count <= 4, "\(run.standIn.requests.map(\.path))")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let files = try #require(json["files"] as? [[String: Any]])
+        #expect(files.count == 10)
+        for file in files {
+            let name = URL(fileURLWithPath: file["path"] as? String ?? "").lastPathComponent
+            let diagnostics = (file["diagnostics"] as? [[String: Any]]) ?? []
+            let volumes = Set(diagnostics.filter { $0["rule"] as? String == "pubmed-volume" }.compactMap { $0["reference"] as? Int })
+            #expect(volumes == planted[name] ?? [], "\(name)")
+        }
+    }
+
     /// `Family AB, Family C. Title. Journal. Year;Volume(Issue):pages.`
     static func vancouver(_ record: PubMedRecord, volume: String) -> String {
         let authors = record.authors.prefix(3).map { $0.isCollective ? $0.lastName : "\($0.lastName) \($0.initials)" }

@@ -27,6 +27,8 @@ public final class PubMedVerifier: ReferenceVerifier {
     public let maxSearchTermLength: Int
 
     private let networkFailure = Mutex<String?>(nil)
+    /// Decisions made by ``prepare(_:)`` for the whole run, by ``lookupKey(_:)``, with the records they rest on.
+    private let prepared = Mutex<[String: (result: MatchResult, articles: [PubMedArticleXML])]>([:])
 
     public init(
         fixtures: RecordIndex? = nil, cache: PubMedCache? = nil, client: EUtilitiesClient? = nil,
@@ -68,8 +70,42 @@ public final class PubMedVerifier: ReferenceVerifier {
         return RecordIndex(records: records)
     }
 
+    /// Looks up the references of every post of a run at once (each distinct reference text once), so that a
+    /// run over a whole blog costs a few requests rather than a few per post. `verify` then finds the decisions.
+    public func prepare(_ references: [Reference]) {
+        guard client != nil else { return }
+        var seen = Set<String>()
+        let distinct = references.filter { !$0.parsed.isUnparsed && seen.insert(Self.lookupKey($0)).inserted }
+        guard distinct.count > 1 else { return }
+        let (run, _) = resolve(distinct)
+        var decided: [String: (result: MatchResult, articles: [PubMedArticleXML])] = [:]
+        for (position, reference) in run.references.enumerated() {
+            guard let result = run.results[position] else { continue }
+            decided[Self.lookupKey(reference)] = (result, Self.pmids(of: result).compactMap { run.articles[$0] })
+        }
+        prepared.withLock { $0.merge(decided) { _, new in new } }
+    }
+
     public func verify(_ references: [Reference], in source: SourceFile) -> VerificationReport {
-        var run = Run(references: references.filter { !$0.parsed.isUnparsed })
+        let (run, failure) = resolve(references.filter { !$0.parsed.isUnparsed })
+        var diagnostics: [Diagnostic] = []
+        var unverified = 0
+        for (position, reference) in run.references.enumerated() {
+            guard let result = run.results[position] else {
+                unverified += 1
+                continue
+            }
+            for finding in verifier.findings(for: reference.parsed, result: result) {
+                diagnostics.append(finding.diagnostic(for: reference, in: source))
+            }
+        }
+        return VerificationReport(diagnostics: diagnostics, unverified: unverified, failure: failure)
+    }
+
+    /// Decides each reference: prepared decisions, fixtures, cache, then the network.
+    private func resolve(_ references: [Reference]) -> (Run, failure: String?) {
+        var run = Run(references: references)
+        decideFromPrepared(&run)
         decideFromFixtures(&run)
         decideFromCache(&run)
         var failure: String?
@@ -87,18 +123,7 @@ public final class PubMedVerifier: ReferenceVerifier {
             }
         }
         save(run)
-        var diagnostics: [Diagnostic] = []
-        var unverified = 0
-        for (position, reference) in run.references.enumerated() {
-            guard let result = run.results[position] else {
-                unverified += 1
-                continue
-            }
-            for finding in verifier.findings(for: reference.parsed, result: result) {
-                diagnostics.append(finding.diagnostic(for: reference, in: source))
-            }
-        }
-        return VerificationReport(diagnostics: diagnostics, unverified: unverified, failure: failure)
+        return (run, failure)
     }
 
     // MARK: - The run of one post
@@ -126,6 +151,16 @@ public final class PubMedVerifier: ReferenceVerifier {
     /// The key a reference's lookup is cached under: its text, white space collapsed.
     static func lookupKey(_ reference: Reference) -> String {
         reference.entry.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    private func decideFromPrepared(_ run: inout Run) {
+        let decided = prepared.withLock { $0 }
+        guard !decided.isEmpty else { return }
+        for position in run.pending {
+            guard let (result, articles) = decided[Self.lookupKey(run.references[position])] else { continue }
+            run.results[position] = result
+            for article in articles { run.articles[article.pmid] = article }
+        }
     }
 
     private func decideFromFixtures(_ run: inout Run) {
