@@ -21,7 +21,8 @@ public enum Checker {
         }
         return FileReport(
             path: source.path, references: references, diagnostics: diagnostics,
-            unverifiedReferences: verification?.unverified ?? 0, verificationFailure: verification?.failure
+            verifications: verification?.references ?? [:], unverifiedReferences: verification?.unverified ?? 0,
+            verificationFailure: verification?.failure
         )
     }
 }
@@ -57,10 +58,34 @@ extension ReferenceVerifier {
     public func prepare(_ references: [Reference]) {}
 }
 
+/// How one reference fared against the outside source of truth.
+public struct ReferenceVerification: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        /// One record is the cited work (`pmids` holds it).
+        case matched
+        /// Several records match about equally well (`pmids` holds them); fields were not compared.
+        case ambiguous
+        /// The source was asked and no record matches.
+        case notFound = "not-found"
+        /// No source could be asked (offline, no fixture or cached record), or verification stopped first.
+        case unverified
+    }
+
+    public var status: Status
+    public var pmids: [String]
+
+    public init(status: Status, pmids: [String] = []) {
+        self.status = status
+        self.pmids = pmids
+    }
+}
+
 /// What verifying one post's references produced.
 public struct VerificationReport: Sendable, Equatable {
     /// Findings, positioned in the post.
     public var diagnostics: [Diagnostic]
+    /// Each verified reference's outcome, by the entry's 1-based position in the list.
+    public var references: [Int: ReferenceVerification]
     /// References that could not be verified (offline, and neither a fixture nor the cache holds their record).
     /// They are reported once per run, never as findings.
     public var unverified: Int
@@ -68,8 +93,9 @@ public struct VerificationReport: Sendable, Equatable {
     /// diagnostics still hold everything verified before it.
     public var failure: String?
 
-    public init(diagnostics: [Diagnostic] = [], unverified: Int = 0, failure: String? = nil) {
+    public init(diagnostics: [Diagnostic] = [], references: [Int: ReferenceVerification] = [:], unverified: Int = 0, failure: String? = nil) {
         self.diagnostics = diagnostics
+        self.references = references
         self.unverified = unverified
         self.failure = failure
     }

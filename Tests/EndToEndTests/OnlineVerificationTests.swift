@@ -53,6 +53,12 @@ import Testing
         let first = try run.citecheck(["--format", "json", "examples/ketamine-anxiety.md"])
         #expect(first.status == 1, "\(first.stderr)")
         #expect(Self.summary(try Self.pubmedFindings(first.stdout)) == Self.seedMismatches)
+        // Every reference names the record it was matched to.
+        let json = try #require(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let references = try #require((json["files"] as? [[String: Any]])?.first?["references"] as? [[String: Any]])
+        let matched = references.map { ($0["pubmed"] as? [String: Any]).map { "\($0["status"] ?? "") \($0["pmid"] ?? "")" } ?? "-" }
+        #expect(matched == ["24740528", "33397139", "28849779", "31526207", "23783065", "24616149"].map { "matched \($0)" })
+        #expect(references.first?["journal"] as? String == "JAMA Psychiatry", "references carry the parsed fields")
         let requests = run.standIn.requests
         #expect(requests.count >= 2 && requests.count <= 4, "\(requests.map(\.path))")
         for request in requests {

@@ -6,6 +6,8 @@ public struct FileReport: Sendable {
     public var references: [Reference]
     /// Final findings: configured, suppressions applied, sorted.
     public var diagnostics: [Diagnostic]
+    /// How each reference fared against PubMed, by entry position; empty when nothing was verified.
+    public var verifications: [Int: ReferenceVerification]
     /// References PubMed verification could not check (see ``VerificationReport/unverified``).
     public var unverifiedReferences: Int
     /// Why PubMed verification of this post stopped early, if it did.
@@ -13,8 +15,9 @@ public struct FileReport: Sendable {
 
     public init(
         path: String, references: [Reference] = [], diagnostics: [Diagnostic] = [],
-        unverifiedReferences: Int = 0, verificationFailure: String? = nil
+        verifications: [Int: ReferenceVerification] = [:], unverifiedReferences: Int = 0, verificationFailure: String? = nil
     ) {
+        self.verifications = verifications
         self.path = path
         self.references = references
         self.diagnostics = diagnostics

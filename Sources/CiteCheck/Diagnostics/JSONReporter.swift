@@ -4,15 +4,14 @@
 /// Each diagnostic has the keys rule, severity, message, file, line, column, endLine, endColumn, reference,
 /// field, expected, found, pmid (absent values are `null`).
 public struct JSONReporter: Reporter {
-    /// Turns one reference into the JSON object `citecheck parse --format json` prints for it.
+    /// Turns one reference into its JSON object.
     public typealias ReferenceEncoder = @Sendable (Reference) -> JSONValue
 
-    /// WIRING HOOK: the lead passes the parser helper's `ReferenceJSON` encoder here
-    /// (e.g. `JSONReporter(referenceEncoder: { .raw(ReferenceJSON.encode($0)) })`), so `check` and `parse`
-    /// print the same reference objects. Until then `basicReference` is used.
     public var referenceEncoder: ReferenceEncoder
 
-    public init(referenceEncoder: @escaping ReferenceEncoder = JSONReporter.basicReference) {
+    /// - Parameter referenceEncoder: by default the entry's position and text followed by every parsed field,
+    ///   with the keys `citecheck parse` prints (``ReferenceJSON``).
+    public init(referenceEncoder: @escaping ReferenceEncoder = JSONReporter.reference) {
         self.referenceEncoder = referenceEncoder
     }
 
@@ -22,7 +21,9 @@ public struct JSONReporter: Reporter {
             ("files", .array(reports.map { report in
                 .object([
                     ("path", .string(report.path)),
-                    ("references", .array(report.references.map(referenceEncoder))),
+                    ("references", .array(report.references.map { reference in
+                        Self.adding(report.verifications[reference.entry.index], to: referenceEncoder(reference))
+                    })),
                     ("diagnostics", .array(report.diagnostics.map(JSONReporter.diagnostic))),
                 ])
             })),
@@ -35,6 +36,19 @@ public struct JSONReporter: Reporter {
             ])),
         ])
         return root.serialized() + "\n"
+    }
+
+    /// A verified reference's object gains `"pubmed": {"status": …, "pmid": …}` (and `"candidates"` when
+    /// ambiguous); references of an unverified run are left as they are.
+    static func adding(_ verification: ReferenceVerification?, to object: JSONValue) -> JSONValue {
+        guard let verification, case .object(var pairs) = object else { return object }
+        var fields: [(String, JSONValue)] = [
+            ("status", .string(verification.status.rawValue)),
+            ("pmid", .optional(verification.status == .matched ? verification.pmids.first : nil)),
+        ]
+        if verification.status == .ambiguous { fields.append(("candidates", .array(verification.pmids.map(JSONValue.string)))) }
+        pairs.append(("pubmed", .object(fields)))
+        return .object(pairs)
     }
 
     /// One diagnostic as a JSON object.
@@ -56,8 +70,8 @@ public struct JSONReporter: Reporter {
         ])
     }
 
-    /// A stand-in reference object (index, label, number, text, position) until `ReferenceJSON` is connected.
-    public static let basicReference: ReferenceEncoder = { reference in
+    /// `index`, `label`, `number`, `text`, `line`, `column` of the entry, then the parsed fields as in `parse`.
+    public static let reference: ReferenceEncoder = { reference in
         .object([
             ("index", .int(reference.entry.index)),
             ("label", .optional(reference.entry.label)),
@@ -65,6 +79,6 @@ public struct JSONReporter: Reporter {
             ("text", .string(reference.entry.text)),
             ("line", .int(reference.entry.range.start.line)),
             ("column", .int(reference.entry.range.start.column)),
-        ])
+        ] + ReferenceJSON.fields(reference.parsed))
     }
 }

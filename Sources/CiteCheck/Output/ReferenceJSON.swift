@@ -67,6 +67,30 @@ public enum ReferenceJSON {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// The same keys and values as ``append(_:line:to:)`` (without `line`), as ``JSONValue`` members for the
+    /// reporters, which print them inside larger documents.
+    public static func fields(_ ref: ParsedReference) -> [(String, JSONValue)] {
+        let authors = ref.authors.map { author -> JSONValue in
+            var members: [(String, JSONValue)] = [("family", .string(author.family)), ("given", .string(author.given))]
+            if let suffix = author.suffix { members.append(("suffix", .string(suffix))) }
+            if author.isGroup { members.append(("group", .bool(true))) }
+            return .object(members)
+        }
+        let pages: JSONValue = ref.pages.map { pages in
+            .object([("first", .string(pages.first)), ("last", .optional(pages.last)), ("lastAsWritten", .optional(pages.lastAsWritten))])
+        } ?? .null
+        return [
+            ("authors", .array(authors)), ("etAl", .bool(ref.etAl)), ("title", .optional(ref.title)),
+            ("titleQuoted", .bool(ref.titleQuoted)), ("journal", .optional(ref.journal)), ("year", .optional(ref.year)),
+            ("month", .optional(ref.month)), ("epubYear", .optional(ref.epubYear)), ("volume", .optional(ref.volume)),
+            ("issue", .optional(ref.issue)), ("supplement", .optional(ref.supplement)), ("pages", pages),
+            ("doi", .optional(ref.doi)), ("pmid", .optional(ref.pmid)), ("pmcid", .optional(ref.pmcid)),
+            ("url", .optional(ref.url)), ("style", .string(ref.style.rawValue)),
+            ("notes", .array(ref.notes.map { .object([("kind", .string($0.kind.rawValue)), ("text", .string($0.text))]) })),
+            ("unparsed", .optional(ref.unparsed)),
+        ]
+    }
+
     /// One JSON object for `ref` as a string.
     public static func object(_ ref: ParsedReference, line: Int? = nil) -> String {
         var out: [UInt8] = []

@@ -89,17 +89,20 @@ public final class PubMedVerifier: ReferenceVerifier {
     public func verify(_ references: [Reference], in source: SourceFile) -> VerificationReport {
         let (run, failure) = resolve(references.filter { !$0.parsed.isUnparsed })
         var diagnostics: [Diagnostic] = []
+        var outcomes: [Int: ReferenceVerification] = [:]
         var unverified = 0
         for (position, reference) in run.references.enumerated() {
             guard let result = run.results[position] else {
                 unverified += 1
+                outcomes[reference.entry.index] = ReferenceVerification(status: .unverified)
                 continue
             }
+            outcomes[reference.entry.index] = Self.outcome(of: result)
             for finding in verifier.findings(for: reference.parsed, result: result) {
                 diagnostics.append(finding.diagnostic(for: reference, in: source))
             }
         }
-        return VerificationReport(diagnostics: diagnostics, unverified: unverified, failure: failure)
+        return VerificationReport(diagnostics: diagnostics, references: outcomes, unverified: unverified, failure: failure)
     }
 
     /// Decides each reference: prepared decisions, fixtures, cache, then the network.
@@ -314,6 +317,14 @@ public final class PubMedVerifier: ReferenceVerifier {
             pmids.append(conflict.record.pmid)
         }
         return pmids
+    }
+
+    static func outcome(of result: MatchResult) -> ReferenceVerification {
+        switch result.outcome {
+        case .matched(let record, _): ReferenceVerification(status: .matched, pmids: [record.pmid])
+        case .ambiguous(let records): ReferenceVerification(status: .ambiguous, pmids: records.map(\.pmid))
+        case .notFound: ReferenceVerification(status: .notFound)
+        }
     }
 
     /// A decision worth keeping without asking further: a match or an ambiguity.

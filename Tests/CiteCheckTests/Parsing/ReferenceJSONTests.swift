@@ -35,3 +35,19 @@ import Testing
         #expect(back == "a\"b\\c\nd\te\u{01}f")
     }
 }
+
+/// The reporters' `ReferenceJSON.fields` and the streaming `ReferenceJSON.append` must print the same object.
+@Suite struct ReferenceJSONFieldsTests {
+    @Test(arguments: [
+        "Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine. JAMA Psychiatry. 2014;71(6):681-8. doi:10.1001/jamapsychiatry.2014.62. PMID: 24740528.",
+        "World Health Organization. Mental health atlas 2017. Geneva: WHO; 2018.",
+        "Taylor, J. H., Jr. (2018). \"Ketamine\" for social anxiety: a \\ trial. Neuropsychopharmacology, 43(2), 325–333 (online 2017) [Erratum in: 44:1].",
+        "Smith A. Title here. BMC Genomics. 2010;11 Suppl 2:S1.",
+        "",
+    ])
+    func fieldsPrintLikeTheStreamingWriter(_ text: String) {
+        let parsed = ReferenceParser().parse(text)
+        let value = JSONValue.object([("line", .int(7))] + ReferenceJSON.fields(parsed))
+        #expect(value.serialized(pretty: false) == ReferenceJSON.object(parsed, line: 7))
+    }
+}
