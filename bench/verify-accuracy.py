@@ -19,8 +19,8 @@
         /work/shared/data/references/pubmed-citations-dev.tsv.gz whose cited PMID is in medline-records.jsonl (run
         `generate` first), with that PMID as truth. Many real citations are bare (`Brain Res. 1977;128(3):485-96`).
     bench/verify-accuracy.py score-real RESULT.json [--truth bench/out/real-truth.jsonl]
-        Wrong matches (a pubmed-* finding, or the reference's "pmid" in "references", naming another PMID than the
-        cited one) and not-found counts. Real citations carry real errors, so findings themselves are not scored.
+        Wrong matches (a pubmed-* finding, or the reference's "pubmed": {"status": "matched", "pmid"} in
+        "references", naming another PMID than the cited one) and not-found counts. Real citations carry real errors, so findings themselves are not scored.
 
 Standard library only.
 """
@@ -619,8 +619,9 @@ def score_real(args):
     not_found = set()
     for f in result.get("files", []):
         for position, reference in enumerate(f.get("references", []), 1):
-            if isinstance(reference, dict) and reference.get("pmid"):
-                claimed.setdefault(int(reference.get("index", position)), set()).add(str(reference["pmid"]))
+            match = reference.get("pubmed") if isinstance(reference, dict) else None
+            if isinstance(match, dict) and match.get("status") == "matched" and match.get("pmid"):
+                claimed.setdefault(int(reference.get("index", position)), set()).add(str(match["pmid"]))
         for d in f.get("diagnostics", []):
             if d.get("reference") is None or not str(d.get("rule", "")).startswith("pubmed-"):
                 continue
