@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
         let unverified = reports.reduce(0) { $0 + $1.unverifiedReferences }
         if unverified > 0 {
             let files = reports.count { $0.unverifiedReferences > 0 }
-            let reason = verification.offline || !(verifier?.client != nil) ? "offline, and no fixture or cached record matches" : "PubMed could not be reached"
+            let reason = verifier?.client == nil ? "offline, and no fixture or cached record matches" : "verification stopped early"
             printError("citecheck: note: \(unverified) reference\(unverified == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s") not verified against PubMed (\(reason))")
         }
         let useColor: Bool = switch color {

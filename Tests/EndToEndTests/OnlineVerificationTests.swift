@@ -254,6 +254,30 @@ import Testing
         }
     }
 
+    @Test func externalEntitiesInAnAnswerAreNeverRead() throws {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-secret-\(UUID().uuidString).txt")
+        try "TOP-SECRET-LOCAL-CONTENT".write(to: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let article = try String(contentsOfFile: Self.seedFixtures + "/24616149.xml", encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("<!DOCTYPE") }.joined(separator: "\n")
+        let hostile = article
+            .replacingOccurrences(of: "<PubmedArticleSet>", with: "<!DOCTYPE PubmedArticleSet [<!ENTITY leak SYSTEM \"file://\(secret.path)\"> <!ENTITY lol \"lol\"> <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>\n<PubmedArticleSet>")
+            .replacingOccurrences(of: "Neurobiology of stress", with: "&leak;&lol2; Neurobiology of stress")
+        let run = try Run(fixtures: [Self.seedFixtures])
+        defer { run.cleanUp() }
+        run.standIn.script(efetch: [.ok(hostile)], ecitmatch: [], esearch: [])
+        let result = try run.citecheck(["--format", "json", "--record", run.cache.appendingPathComponent("rec").path, "examples/ketamine-anxiety.md"])
+        #expect(!result.stdout.contains("TOP-SECRET") && !result.stderr.contains("TOP-SECRET"))
+        let recorded = (try? FileManager.default.contentsOfDirectory(atPath: run.cache.appendingPathComponent("rec").path)) ?? []
+        for file in recorded {
+            let text = try String(contentsOfFile: run.cache.appendingPathComponent("rec/" + file).path, encoding: .utf8)
+            #expect(!text.contains("TOP-SECRET"))
+        }
+        // The entities are not expanded: the record reads, without the file's content.
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("\"pmid\" : \"24616149\"") || result.stdout.contains("\"pmid\": \"24616149\""))
+    }
+
     @Test func connectionRefusedIsAClearErrorAndCorruptCacheEntriesAreFetchedAgain() throws {
         let port = LoopbackServer.closedPort()
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-refused-\(UUID().uuidString)")
