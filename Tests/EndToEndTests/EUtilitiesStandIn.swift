@@ -10,7 +10,7 @@ import PubMed
 /// - `ecitmatch.cgi`: each `bdata` line matched on journal, year, volume, first page and first author, answered
 ///   `…|key|PMID`, `NOT_FOUND` or `AMBIGUOUS` like ECitMatch;
 /// - `esearch.fcgi`: the `term` evaluated over the records: `AND`, `OR`, parentheses, and the fields
-///   `[ti]`, `[au]`, `[dp]` (year or range), `[ta]`, `[vi]`, `[pg]`, `[doi]`, `[pmcid]`.
+///   `[ti]`, `[au]`, `[dp]` (year or range), `[ta]`, `[vi]`, `[pg]`, `[aid]` (DOI), `[pmcid]`.
 ///
 /// Each endpoint can be given scripted behaviours first (429s, 500s, a hang, a malformed body); after the
 /// script it computes its answers.
@@ -214,7 +214,7 @@ final class EUtilitiesStandIn: Sendable {
         case "ta": return journalMatches(value, record)
         case "vi": return record.volume == value
         case "pg": return record.pages?.first == value
-        case "doi": return record.doi?.lowercased() == value.lowercased()
+        case "aid": return record.doi?.lowercased() == value.lowercased()
         case "pmcid": return record.pmcid?.uppercased() == value.uppercased()
         default: return false
         }

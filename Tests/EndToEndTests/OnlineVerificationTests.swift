@@ -324,6 +324,26 @@ import Testing
         #expect(result.status == 0)
     }
 
+    @Test func aDOIIsLookedUpWhenNothingElseFindsTheRecord() throws {
+        let run = try Run(fixtures: [Self.seedFixtures])
+        defer { run.cleanUp() }
+        let post = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-doi-\(UUID().uuidString).md")
+        try """
+        A post.
+
+        ## References
+
+        1. Duman RS. Stress and fast antidepressants. Depress Anxiety. 2015;31(4):291-6. doi:10.1002/da.22227
+        """.write(to: post, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: post) }
+        let result = try run.citecheck(["--format", "json", post.path])
+        let searches = run.standIn.requests.filter { $0.path == "/esearch.fcgi" }
+        #expect(searches.count == 1)
+        #expect(searches.first?.field("term")?.contains("\"10.1002/da.22227\"[aid]") == true)
+        let findings = try Self.pubmedFindings(result.stdout)
+        #expect(findings.contains { $0["rule"] as? String == "pubmed-year" && $0["expected"] as? String == "2014" && $0["pmid"] as? String == "24616149" })
+    }
+
     @Test func offlineWithoutRecordsSaysOnceWhatWasNotVerified() throws {
         let config = try Self.verifyConfig()
         let result = try CLI.run(["--offline", "--config", config.path, "examples/ketamine-anxiety.md", "examples/ketamine-anxiety.md"])

@@ -10,7 +10,7 @@ public enum CandidateQueries {
     public static func esearchTerms(for reference: ParsedReference) -> [String] {
         var terms: [String] = []
         if let doi = reference.doi.map(MatchingText.doiKey), !doi.isEmpty, !doi.contains("\"") {
-            terms.append("\"\(doi)\"[doi]")
+            terms.append("\"\(doi)\"[aid]") // PubMed's Article Identifier field holds DOIs
         }
         if let pmcid = reference.pmcid.map(MatchingText.pmcidKey), !pmcid.isEmpty {
             terms.append("\(pmcid)[pmcid]")

@@ -7,7 +7,7 @@ import Testing
         var r = MatchingFixtures.seedReferences[5]
         r.doi = "10.1002/da.22227"
         let terms = CandidateQueries.esearchTerms(for: r)
-        #expect(terms.first == "\"10.1002/da.22227\"[doi]")
+        #expect(terms.first == "\"10.1002/da.22227\"[aid]")
         #expect(terms.contains("\"Duman RS\"[au] AND 2013:2015[dp] AND \"Depress Anxiety\"[ta]"))
         #expect(terms.contains("\"Depress Anxiety\"[ta] AND 31[vi] AND 199[pg]"))
         let title = terms.first { $0.contains("[ti]") }
