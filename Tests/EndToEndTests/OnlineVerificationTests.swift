@@ -178,6 +178,20 @@ import Testing
         return "\(authors.joined(separator: ", "))\(record.authors.count > 3 ? ", et al" : ""). \(title). \(journal). \(record.year ?? 0);\(volume)\(issue):\(record.medlinePages ?? "")."
     }
 
+    @Test func concurrentRunsShareTheRateLimit() throws {
+        let run = try Run(fixtures: [Self.seedFixtures])
+        defer { run.cleanUp() }
+        // Three runs at once, each asking PubMed itself (--no-cache): together still at most 3 requests a second.
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            _ = try? run.citecheck(["--no-cache", "examples/ketamine-anxiety.md"])
+        }
+        let times = run.standIn.requests.map(\.time).sorted()
+        #expect(times.count >= 6)
+        for (earlier, later) in zip(times, times.dropFirst()) {
+            #expect(later - earlier >= .milliseconds(330), "requests \(later - earlier) apart")
+        }
+    }
+
     @Test func anAPIKeyRaisesTheRateAndNeverShows() throws {
         let run = try Run(fixtures: [Self.seedFixtures])
         defer { run.cleanUp() }

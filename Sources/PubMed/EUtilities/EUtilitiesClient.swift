@@ -16,7 +16,7 @@ public final class EUtilitiesClient: Sendable {
     public init(configuration: EUtilitiesConfiguration, transport: any HTTPTransport = CurlHTTPClient()) {
         self.configuration = configuration
         self.transport = transport
-        spacer = RequestSpacer(requestsPerSecond: configuration.effectiveRequestsPerSecond)
+        spacer = RequestSpacer(requestsPerSecond: configuration.effectiveRequestsPerSecond, sharedFile: configuration.rateLimitFile)
     }
 
     /// The minimum spacing between two requests of this client.

@@ -23,6 +23,9 @@ public struct EUtilitiesConfiguration: Sendable, CustomStringConvertible, Custom
     public var maxURLLength: Int
     /// Receives one line per request, answer and retry, with the e-mail and API key redacted (`--verbose`).
     public var requestLog: (@Sendable (String) -> Void)?
+    /// A file through which every process using it shares the rate limit (the cache folder's `rate-limit`);
+    /// nil: this client alone is spaced.
+    public var rateLimitFile: String?
 
     public init(
         email: String,
@@ -34,8 +37,10 @@ public struct EUtilitiesConfiguration: Sendable, CustomStringConvertible, Custom
         maxIDsPerFetch: Int = 200,
         maxCitationsPerMatch: Int = 100,
         maxURLLength: Int = 8000,
-        requestLog: (@Sendable (String) -> Void)? = nil
+        requestLog: (@Sendable (String) -> Void)? = nil,
+        rateLimitFile: String? = nil
     ) {
+        self.rateLimitFile = rateLimitFile
         self.email = email
         self.apiKey = apiKey
         self.baseURL = baseURL

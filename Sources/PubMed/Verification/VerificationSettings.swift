@@ -42,8 +42,9 @@ public struct VerificationSettings: Sendable {
         guard isEnabled else { return nil }
         let fixtures = fixturePaths.isEmpty ? nil : try PubMedVerifier.loadFixtures(fixturePaths)
         var cache: PubMedCache?
-        if useCache, let directory = cacheDirectory ?? PubMedCache.defaultDirectory() {
-            cache = PubMedCache(directory: directory)
+        let cacheFolder = cacheDirectory ?? PubMedCache.defaultDirectory()
+        if useCache, let cacheFolder {
+            cache = PubMedCache(directory: cacheFolder)
         }
         var client: EUtilitiesClient?
         if usesNetwork {
@@ -61,8 +62,14 @@ public struct VerificationSettings: Sendable {
                 connectTimeout: .seconds(min(10, seconds)), totalTimeout: timeout,
                 lowSpeedLimit: 100, lowSpeedTime: min(30, seconds)
             ))
+            // The rate limit is shared with every run on this machine through the cache folder (even with
+            // --no-cache, which concerns answers, not the rate).
+            var rateLimitFile: String?
+            if let cacheFolder, (try? AtomicFile.makeDirectories(cacheFolder)) != nil { rateLimitFile = cacheFolder + "/rate-limit" }
             client = EUtilitiesClient(
-                configuration: EUtilitiesConfiguration(email: email, apiKey: apiKey, baseURL: baseURL, requestLog: requestLog),
+                configuration: EUtilitiesConfiguration(
+                    email: email, apiKey: apiKey, baseURL: baseURL, requestLog: requestLog, rateLimitFile: rateLimitFile
+                ),
                 transport: transport
             )
         }
