@@ -67,10 +67,12 @@ extension FieldFinding {
         return reference.entry.range
     }
 
-    /// The finding as a `Diagnostic` about `reference` in `file`.
+    /// The finding as a `Diagnostic` about `reference` in `file`. The message names the PubMed record it was
+    /// compared with (`… (PMID 31526207)`) unless it already does.
     public func diagnostic(for reference: Reference, in file: SourceFile) -> Diagnostic {
-        Diagnostic(
-            rule: rule, severity: severity, message: message, file: file.path, range: sourceRange(for: reference, in: file),
+        let shown = pmid.map { message.contains("PMID") ? message : message + " (PMID \($0))" } ?? message
+        return Diagnostic(
+            rule: rule, severity: severity, message: shown, file: file.path, range: sourceRange(for: reference, in: file),
             reference: reference.entry.index, field: field, expected: expected, found: found, pmid: pmid
         )
     }
