@@ -14,6 +14,23 @@ public enum Normalization {
         return String(out)
     }
 
+    /// The form texts are compared in: lowercase, diacritics removed, Greek letters spelled out and `&` written
+    /// as a word (`Müller` → `muller`, `β-Amyloid` → ` beta -amyloid`, `R&D` → `r and d`).
+    public static func comparisonFold(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x26 }) { return s.lowercased() }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            if scalar == "&" {
+                out.append(contentsOf: " and ".unicodeScalars)
+            } else if let name = greekName(scalar) {
+                out.append(contentsOf: (" " + name + " ").unicodeScalars)
+            } else {
+                appendFolded(scalar, to: &out)
+            }
+        }
+        return String(out).lowercased()
+    }
+
     /// Replaces every dash variant (hyphen, non-breaking hyphen, figure dash, en and em dashes,
     /// horizontal bar, minus sign, small and full-width hyphen-minus) with an ASCII `-`.
     public static func dashes(_ s: String) -> String {
