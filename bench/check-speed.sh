@@ -4,7 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
-swift build -c release --product citecheck >/dev/null
+# The same flags as the Makefile's `release` target, so the figures are those of the binary users get.
+release_flags=$(make -s --no-print-directory -f Makefile -p -n release 2>/dev/null | sed -n 's/^RELEASE_FLAGS = //p' | head -1)
+release_flags=${release_flags:--c release --static-swift-stdlib}
+# shellcheck disable=SC2086
+swift build $release_flags --product citecheck >/dev/null
 bin=.build/release/citecheck
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

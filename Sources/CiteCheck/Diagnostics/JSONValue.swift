@@ -57,6 +57,13 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape: copy them whole. A byte below 0x20, a quote, a backslash or 0xE2 (the lead
+        // byte of U+2028 and U+2029, among others) sends the string through the escaping loop below.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -51,8 +51,10 @@ public enum InputFiles {
                 throw .unreadable(path: path, reason: "no such file")
             }
             if isDirectory.boolValue { throw .unreadable(path: path, reason: "is a folder with no posts") }
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileSize {
-                throw .tooLarge(path: path, size: size, limit: maxFileSize)
+            // lstat, as `attributesOfItem` did, without its owner and group lookups (/etc/passwd, /etc/group).
+            var status = stat()
+            if lstat(path, &status) == 0, Int(status.st_size) > maxFileSize {
+                throw .tooLarge(path: path, size: Int(status.st_size), limit: maxFileSize)
             }
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -13,10 +13,13 @@ extension CitationLinker {
 extension CheckContext {
     /// The post's citations, found, linked to the list and ready to check.
     ///
-    /// Computed on each access; the pipeline may compute it once and store it (the `cite-*` rules each ask once).
+    /// Computed on first access and kept with the context (the six `cite-*` rules share it); changing the
+    /// document, the list or the references discards it.
     public var citationChecks: CitationChecks {
-        CitationChecks.analyze(document: document, list: referenceList, references: references, linker: .standard,
-                               isJournal: { JournalCatalog.isKnown($0) || CitationVocabulary.looksLikeJournal($0) })
+        citationMemo.value {
+            CitationChecks.analyze(document: document, list: referenceList, references: references, linker: .standard,
+                                   isJournal: { JournalCatalog.isKnown($0) || CitationVocabulary.looksLikeJournal($0) })
+        }
     }
 }
 

@@ -54,12 +54,16 @@ public struct RefDuplicateRule: Rule {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let references = context.references.filter { !$0.parsed.isUnparsed }
-        for (position, later) in references.enumerated() {
-            for earlier in references[..<position] {
-                guard let reason = Self.sameWork(earlier.parsed, later.parsed) else { continue }
+        // Each entry's normalised fields once, so comparing every pair does not normalise again (100 entries are
+        // 4,950 pairs).
+        let keys = references.map { WorkKey($0.parsed) }
+        for position in keys.indices {
+            for earlier in 0..<position {
+                guard let reason = Self.sameWork(keys[earlier], keys[position]) else { continue }
+                let later = references[position]
                 diagnostics.append(context.diagnostic(
                     Self.description,
-                    "reference \(later.entry.index) cites the same work as reference \(earlier.entry.index) (\(reason))",
+                    "reference \(later.entry.index) cites the same work as reference \(references[earlier].entry.index) (\(reason))",
                     reference: later, range: later.entry.range, expected: nil, found: nil
                 ))
                 break
@@ -70,9 +74,36 @@ public struct RefDuplicateRule: Rule {
 
     /// Why `a` and `b` are the same work, nil when they are not (or cannot be told apart from what is written).
     static func sameWork(_ a: ParsedReference, _ b: ParsedReference) -> String? {
-        let doiA = a.doi.map { $0.lowercased() }
-        let doiB = b.doi.map { $0.lowercased() }
-        if let doiA, let doiB {
+        sameWork(WorkKey(a), WorkKey(b))
+    }
+
+    /// The fields `sameWork` compares, normalised once per entry.
+    struct WorkKey {
+        var doi: String?
+        var pmid: String?
+        var volume: String?
+        var firstPage: String?
+        var lowercasedFirstPage: String?
+        var firstAuthor: String?
+        var year: Int?
+        var title: String?
+        var journal: String?
+
+        init(_ parsed: ParsedReference) {
+            doi = parsed.doi.map { $0.lowercased() }
+            pmid = parsed.pmid
+            volume = parsed.volume
+            firstPage = parsed.pages?.first
+            lowercasedFirstPage = firstPage?.lowercased()
+            firstAuthor = parsed.authors.first.map { LintNormalization.name($0.family) }
+            year = parsed.year
+            title = parsed.title.map { LintNormalization.title($0) }
+            journal = parsed.journal
+        }
+    }
+
+    static func sameWork(_ a: WorkKey, _ b: WorkKey) -> String? {
+        if let doiA = a.doi, let doiB = b.doi {
             return doiA == doiB ? "same DOI \(doiA)" : nil
         }
         if let pmidA = a.pmid, let pmidB = b.pmid {
@@ -81,19 +112,15 @@ public struct RefDuplicateRule: Rule {
         // Different volumes or first pages are different works, whatever else matches (`Biochemistry, 2016, 55,
         // 2122–2134` and `…, 2016, 55, 2813–2816` by the same first author).
         if let volumeA = a.volume, let volumeB = b.volume, volumeA != volumeB { return nil }
-        if let pageA = a.pages?.first, let pageB = b.pages?.first, pageA.lowercased() != pageB.lowercased() { return nil }
-        guard let authorA = a.authors.first, let authorB = b.authors.first,
-              LintNormalization.name(authorA.family) == LintNormalization.name(authorB.family),
+        if let pageA = a.lowercasedFirstPage, let pageB = b.lowercasedFirstPage, pageA != pageB { return nil }
+        guard let authorA = a.firstAuthor, let authorB = b.firstAuthor, authorA == authorB,
               let year = a.year, year == b.year else { return nil }
-        if let titleA = a.title, let titleB = b.title {
-            let x = LintNormalization.title(titleA)
-            if !x.isEmpty, x == LintNormalization.title(titleB) {
-                return "same first author, year and title"
-            }
+        if let titleA = a.title, let titleB = b.title, !titleA.isEmpty, titleA == titleB {
+            return "same first author, year and title"
         }
         if let journalA = a.journal, let journalB = b.journal, LintNormalization.sameJournal(journalA, journalB),
            let volume = a.volume, volume == b.volume,
-           let pageA = a.pages?.first, pageA == b.pages?.first {
+           let pageA = a.firstPage, pageA == b.firstPage {
             return "same first author, year, journal, volume and first page"
         }
         return nil
