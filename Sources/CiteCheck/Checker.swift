@@ -11,9 +11,10 @@ public enum Checker {
         let list = finder.find(in: document)
         let parser = ReferenceParser()
         let references = (list?.entries ?? []).map { Reference(entry: $0, parsed: parser.parse($0.text)) }
-        let context = CheckContext(
+        var context = CheckContext(
             document: document, referenceList: list, references: references, configuration: configuration, currentYear: currentYear
         )
+        context.precomputedCitationChecks = context.analyzeCitations()
         let linter = Linter(configuration: configuration)
         var diagnostics = linter.lint(context)
         if let verifier, !references.isEmpty {
