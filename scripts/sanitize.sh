@@ -20,6 +20,6 @@ shift
 # halt_on_error makes a report fail the run instead of scrolling past; detect_leaks is on by default on Linux.
 # Leaks in TOMLKit, Foundation and XCTest (not ours; see the file) are suppressed.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}"
-export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$(pwd)/scripts/lsan-suppressions.txt:print_suppressions=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$(pwd)/scripts/lsan-suppressions.txt:print_suppressions=0}"
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
 exec swift test --sanitize="$sanitizer" --scratch-path "$scratch" "$@"
