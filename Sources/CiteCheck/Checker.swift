@@ -11,10 +11,9 @@ public enum Checker {
         let list = finder.find(in: document)
         let parser = ReferenceParser()
         let references = (list?.entries ?? []).map { Reference(entry: $0, parsed: parser.parse($0.text)) }
-        var context = CheckContext(
+        let context = CheckContext(
             document: document, referenceList: list, references: references, configuration: configuration, currentYear: currentYear
         )
-        context.precomputedCitationChecks = context.analyzeCitations()
         let linter = Linter(configuration: configuration)
         var diagnostics = linter.lint(context)
         if let verifier, !references.isEmpty {

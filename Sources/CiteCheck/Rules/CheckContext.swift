@@ -11,8 +11,6 @@ public struct CheckContext: Sendable {
     public var configuration: Configuration
     /// The year "now" is in: `ref-bad-year` reports years after it. Injected so tests do not depend on the clock.
     public var currentYear: Int
-    /// The citation analysis, when computed once up front (see `citationChecks`); nil means compute on access.
-    public var precomputedCitationChecks: CitationChecks?
 
     // Room for later phases (the lead adds these with empty defaults):
     // public var textCitations: [TextCitation] = []

@@ -13,14 +13,8 @@ extension CitationLinker {
 extension CheckContext {
     /// The post's citations, found, linked to the list and ready to check.
     ///
-    /// `precomputedCitationChecks` when the pipeline stored it (`Checker` does: six `cite-*` rules each asking
-    /// made the citation scan of a 20 MB post run six times), else computed on each access.
+    /// Computed on each access; the pipeline may compute it once and store it (the `cite-*` rules each ask once).
     public var citationChecks: CitationChecks {
-        precomputedCitationChecks ?? analyzeCitations()
-    }
-
-    /// Finds the post's citations and links them to the list.
-    public func analyzeCitations() -> CitationChecks {
         CitationChecks.analyze(document: document, list: referenceList, references: references, linker: .standard,
                                isJournal: { JournalCatalog.isKnown($0) || CitationVocabulary.looksLikeJournal($0) })
     }
