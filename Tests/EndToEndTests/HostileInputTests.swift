@@ -176,7 +176,7 @@ import Testing
     func twentyMegabytePost(_ ext: String) throws {
         try withFolder { folder in
             let paragraph = "Ketamine helped in a trial [1] and the effect held up in later work, as prose in a post does."
-            try expectLinear("post", n: 5, bound: 240, folder: folder, ext: ext, make: { megabytes in
+            try expectLinear("post", n: 5, bound: 600, folder: folder, ext: ext, make: { megabytes in
                 let count = megabytes * 1_048_576 / (paragraph.utf8.count + 9)
                 let body = ext == "html"
                     ? String(repeating: "<p>\(paragraph)</p>\n", count: count) + "<h2>References</h2><ol><li>\(Self.reference)</li></ol>"
@@ -220,7 +220,7 @@ import Testing
     @Test(arguments: ["txt", "md", "html"])
     func hundredThousandEntries(_ ext: String) throws {
         try withFolder { folder in
-            try expectLinear("entries", n: 25_000, bound: 240, folder: folder, ext: ext, make: { count in
+            try expectLinear("entries", n: 25_000, bound: 600, folder: folder, ext: ext, make: { count in
                 let entry = { (k: Int) in "Feder A, Parides MK. Efficacy of ketamine \(k). JAMA Psychiatry. 2014;71(6):681-688." }
                 if ext == "html" {
                     return "<p>Intro [1].</p><h2>References</h2><ol>" + (1...count).map { "<li>\(entry($0))</li>\n" }.joined() + "</ol>"
