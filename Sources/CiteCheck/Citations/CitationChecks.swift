@@ -56,7 +56,9 @@ public struct CitationChecks: Sendable {
     // MARK: Helpers
 
     private func reference(_ index: Int) -> Reference? {
-        references.first { $0.entry.index == index }
+        // Entries are numbered by position; the search is only a fallback (a search per entry was quadratic).
+        if references.indices.contains(index - 1), references[index - 1].entry.index == index { return references[index - 1] }
+        return references.first { $0.entry.index == index }
     }
 
     private func diagnostic(_ rule: String, _ severity: Severity, _ message: String, at range: Range<Int>,

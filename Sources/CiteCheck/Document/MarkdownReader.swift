@@ -29,6 +29,8 @@ enum MarkdownReader {
         var segments: [Range<Int>] = []
         var blockStart = 0
         var pendingBlank = false
+        /// The number of the last numbered label, so that `1000.` after `999.` is a label too.
+        var lastNumber: Int?
         var commentEnd = ForwardFinder("-->")
 
         init(source: SourceFile) {
@@ -62,7 +64,8 @@ enum MarkdownReader {
                     }
                     continue
                 }
-                let label = EntryLabel.parse(bytes, at: first, end: end)
+                let label = EntryLabel.parse(bytes, at: first, end: end, previous: lastNumber)
+                if let number = label?.number { lastNumber = number }
                 if pendingBlank {
                     pendingBlank = false
                     if continuesAfterBlank(columns: columns), label == nil {

@@ -8,6 +8,8 @@ enum PlainTextReader {
         var kind: TextBlock.Kind?
         var blockIndent = 0
         var previousEnd = 0
+        /// The number of the last numbered label, so that `1000.` after `999.` is a label too.
+        var lastNumber: Int?
 
         func flush() {
             if let k = kind { sink.finish(&builder, kind: k, indent: blockIndent) }
@@ -28,7 +30,8 @@ enum PlainTextReader {
                 sink.directives.append(directive)
                 continue
             }
-            if let label = EntryLabel.parse(bytes, at: first, end: end) {
+            if let label = EntryLabel.parse(bytes, at: first, end: end, previous: lastNumber) {
+                if let number = label.number { lastNumber = number }
                 flush()
                 kind = .listItem(marker: label.text, ordinal: label.number)
                 blockIndent = columns

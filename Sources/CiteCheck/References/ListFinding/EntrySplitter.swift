@@ -66,7 +66,7 @@ struct EntrySplitter {
                         sourceMap: block.sourceMap, range: block.range))
                 }
             case .paragraph:
-                guard let result = paragraphDrafts(block, from: within, headed: headed) else {
+                guard let result = paragraphDrafts(block, from: within, headed: headed, previousNumber: drafts.last?.number) else {
                     if drafts.isEmpty, headed, !skippedIntro {
                         skippedIntro = true
                         index += 1
@@ -143,8 +143,9 @@ struct EntrySplitter {
     }
 
     /// The entries in a paragraph (from UTF-8 offset `from`), and whether the list ends inside it; nil when the
-    /// paragraph holds no reference.
-    mutating func paragraphDrafts(_ block: TextBlock, from: Int, headed: Bool) -> (drafts: [Draft], ended: Bool)? {
+    /// paragraph holds no reference. `previousNumber` is the last entry's number before the paragraph, so that
+    /// numbering may run past 999.
+    mutating func paragraphDrafts(_ block: TextBlock, from: Int, headed: Bool, previousNumber: Int? = nil) -> (drafts: [Draft], ended: Bool)? {
         let bytes = Array(block.text.utf8)
         struct Line {
             var start: Int
@@ -154,13 +155,14 @@ struct EntrySplitter {
         }
         var lines: [Line] = []
         var start = from
+        var lastNumber = previousNumber
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             if end > start {
-                lines.append(Line(
-                    start: start, end: end, label: EntryLabel.parse(bytes, at: start, end: end),
-                    indent: indentColumns(block, derived: start)))
+                let label = EntryLabel.parse(bytes, at: start, end: end, previous: lastNumber)
+                if let number = label?.number { lastNumber = number }
+                lines.append(Line(start: start, end: end, label: label, indent: indentColumns(block, derived: start)))
             }
             start = end + 1
         }

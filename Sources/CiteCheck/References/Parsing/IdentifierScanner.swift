@@ -20,19 +20,39 @@ struct IdentifierScanner {
 
     let b: UnsafeBufferPointer<UInt8>
     var found = Found()
+    /// One flag a byte (allocated at the first claim): claimed by a scanner. Keeps `isClaimed` constant-time
+    /// however many spans a long reference holds (a list of claimed ranges made a 1 MB line quadratic).
+    private var claimedBytes: [Bool]
+    /// The first `)` at or after `closeParenFrom`, remembered so that repeated unclosed `(online` notes do not
+    /// rescan the rest of the line each time.
+    private var closeParenFrom = Int.max
+    private var closeParenAt = 0
 
-    init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
-
-    private func isClaimed(_ i: Int) -> Bool {
-        for r in found.claimed where r.contains(i) { return true }
-        return false
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        self.b = b
+        self.claimedBytes = []
     }
 
+    private func isClaimed(_ i: Int) -> Bool {
+        i >= 0 && i < claimedBytes.count && claimedBytes[i]
+    }
+
+    /// Marks `r` claimed. Spans are collected in any order and sorted and merged once, at the end of `scan`.
     private mutating func claim(_ r: Range<Int>) {
         guard !r.isEmpty else { return }
-        var idx = found.claimed.count
-        while idx > 0, found.claimed[idx - 1].lowerBound > r.lowerBound { idx -= 1 }
-        found.claimed.insert(r, at: idx)
+        found.claimed.append(r)
+        if claimedBytes.isEmpty { claimedBytes = Array(repeating: false, count: b.count) }
+        for k in r.clamped(to: 0..<claimedBytes.count) { claimedBytes[k] = true }
+    }
+
+    /// The first `)` at or after `k` (or the end). Amortised linear for queries that do not move backwards.
+    private mutating func firstCloseParen(from k: Int) -> Int {
+        if closeParenFrom <= k, closeParenAt >= k { return closeParenAt }
+        var j = k
+        while j < b.count, b[j] != 0x29 { j += 1 }
+        closeParenFrom = k
+        closeParenAt = j
+        return j
     }
 
     /// Runs every scanner; returns what was found.
@@ -73,8 +93,9 @@ struct IdentifierScanner {
         if hasPubMed { s.scanPubMedIDs() }
         if hasBracket { s.scanBrackets() }
         if hasNote { s.scanNotes() }
-        // Merge overlaps (defensive).
+        // Sort, then merge overlaps.
         var merged: [Range<Int>] = []
+        s.found.claimed.sort { $0.lowerBound < $1.lowerBound }
         for r in s.found.claimed {
             if let last = merged.last, r.lowerBound <= last.upperBound {
                 merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
@@ -94,15 +115,22 @@ struct IdentifierScanner {
             if b[j] == 0xE2, j + 2 < b.count, b[j + 1] == 0x80, (0x9C...0x9D).contains(b[j + 2]) { break }
             j += 1
         }
+        // Bracket counts of the run, kept up to date while trimming (recounting per trimmed byte was quadratic).
+        var parens = 0, brackets = 0
+        for k in i..<j {
+            switch b[k] {
+            case 0x28: parens += 1
+            case 0x29: parens -= 1
+            case 0x5B: brackets += 1
+            case 0x5D: brackets -= 1
+            default: break
+            }
+        }
         while j > i {
             let c = b[j - 1]
             if c == 0x2E || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x27 { j -= 1; continue }
-            if c == 0x29 || c == 0x5D {
-                let open: UInt8 = c == 0x29 ? 0x28 : 0x5B
-                var opens = 0, closes = 0
-                for k in i..<j { if b[k] == open { opens += 1 } else if b[k] == c { closes += 1 } }
-                if closes > opens { j -= 1; continue }
-            }
+            if c == 0x29, parens < 0 { parens += 1; j -= 1; continue }
+            if c == 0x5D, brackets < 0 { brackets += 1; j -= 1; continue }
             break
         }
         return j
@@ -164,6 +192,10 @@ struct IdentifierScanner {
                         continue
                     }
                 }
+                // No DOI starts inside the digits and dots just read either (they end at the same byte, with a
+                // shorter registrant), so skip them: `10.10.10.…` stays linear.
+                i = max(i + 1, j)
+                continue
             }
             i += 1
         }
@@ -259,16 +291,18 @@ struct IdentifierScanner {
 
     /// `[published correction appears in …]`, `[Epub ahead of print]`, `[Internet]`, `[cited 2020 Jan 1]`.
     private mutating func scanBrackets() {
-        var i = 0
         let n = b.count
+        // The `]` that closes each `[` (nesting counted), found in one pass: scanning forward from every unclosed
+        // `[` was quadratic.
+        var closing: [Int: Int] = [:]
+        var open: [Int] = []
+        for k in 0..<n {
+            if b[k] == 0x5B { open.append(k) } else if b[k] == 0x5D, let start = open.popLast() { closing[start] = k }
+        }
+        var i = 0
         while i < n {
             if b[i] == 0x5B, !isClaimed(i) {
-                var depth = 0
-                var j = i
-                while j < n {
-                    if b[j] == 0x5B { depth += 1 } else if b[j] == 0x5D { depth -= 1; if depth == 0 { break } }
-                    j += 1
-                }
+                let j = closing[i] ?? n
                 if j < n {
                     let text = (i + 1)..<j
                     addNote(Self.classify(b, text), text: text, whole: i..<(j + 1))
@@ -323,8 +357,7 @@ struct IdentifierScanner {
                 while k < n, ByteText.isSpace(b[k]) { k += 1 }
                 if ByteText.matches(b, k, "online") || ByteText.matches(b, k, "epub") || ByteText.matches(b, k, "published online")
                     || ByteText.matches(b, k, "e-pub") || ByteText.matches(b, k, "first published") {
-                    var j = k
-                    while j < n, b[j] != 0x29 { j += 1 }
+                    let j = firstCloseParen(from: k)
                     if j < n {
                         let kind: ReferenceNote.Kind = ByteText.matches(b, k, "epub ahead") ? .epubAheadOfPrint : .epub
                         addNote(kind, text: k..<j, whole: i..<(j + 1))
