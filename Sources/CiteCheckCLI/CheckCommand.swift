@@ -112,25 +112,19 @@ struct PostRunner: Sendable {
 
     func run(_ paths: [String]) -> [Outcome] {
         if let verifier, paths.count > 1 { prepare(verifier, paths) }
-        let results = Slots<Outcome>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results.set(index, check(paths[index]))
-        }
-        return results.values.map { $0 ?? .failed("citecheck: internal error: a post was not checked") }
+        return paths.concurrentMap(check)
     }
 
     /// Hands the verifier every post's references first, so that it can look them all up in one batch. Posts that
     /// cannot be read are passed over here and reported by `check`.
     private func prepare(_ verifier: PubMedVerifier, _ paths: [String]) {
-        let references = Slots<[Reference]>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let path = paths[index]
+        let references = paths.concurrentMap { path -> [Reference] in
             guard let configuration = try? ConfigurationLoader.configuration(forPost: path, explicitPath: configPath),
-                  let source = try? InputFiles.load(path, maxFileSize: maxFileSize) else { return }
+                  let source = try? InputFiles.load(path, maxFileSize: maxFileSize) else { return [] }
             let format = inputFormat ?? InputFiles.format(of: path)
-            references.set(index, Checker.references(source: source, format: format, configuration: configuration))
+            return Checker.references(source: source, format: format, configuration: configuration)
         }
-        verifier.prepare(references.values.compactMap { $0 }.flatMap { $0 })
+        verifier.prepare(references.flatMap { $0 })
     }
 
     func check(_ path: String) -> Outcome {
@@ -144,25 +138,5 @@ struct PostRunner: Sendable {
         } catch {
             return .failed("citecheck: \(error)")
         }
-    }
-}
-
-/// One result slot per post, filled from many threads.
-final class Slots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }

@@ -16,10 +16,11 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// `int` or `null`.
     public static func optional(_ number: Int?) -> JSONValue { number.map(JSONValue.int) ?? .null }
 
-    /// The value as JSON text; `indent` spaces per level when `pretty`, no white space otherwise.
-    public func serialized(pretty: Bool = true, indent: Int = 2) -> String {
+    /// The value as JSON text; `indent` spaces per level when `pretty`, no white space otherwise. `level` is the
+    /// nesting the text will sit at (for text serialized apart and inserted into a larger document as `.raw`).
+    public func serialized(pretty: Bool = true, indent: Int = 2, level: Int = 0) -> String {
         var out = ""
-        write(to: &out, pretty: pretty, indent: indent, level: 0)
+        write(to: &out, pretty: pretty, indent: indent, level: level)
         return out
     }
 
