@@ -5,9 +5,9 @@ public enum Checker {
     public static func check(
         source: SourceFile, format: InputFormat, configuration: Configuration = .default, currentYear: Int = CurrentYear.now,
         verifier: (any ReferenceVerifier)? = nil
-    ) -> FileReport {
+    ) throws(InputError) -> FileReport {
         let document = DocumentReader.read(source, format: format)
-        let (list, references) = references(in: document, configuration: configuration)
+        let (list, references) = try references(in: document, configuration: configuration)
         let context = CheckContext(
             document: document, referenceList: list, references: references, configuration: configuration, currentYear: currentYear
         )
@@ -31,15 +31,29 @@ public enum Checker {
 extension Checker {
     /// The reference list of a post, parsed (what `check` lints), without linting: for verifying many posts'
     /// references in one batch before checking them.
-    public static func references(source: SourceFile, format: InputFormat, configuration: Configuration = .default) -> [Reference] {
-        references(in: DocumentReader.read(source, format: format), configuration: configuration).references
+    public static func references(
+        source: SourceFile, format: InputFormat, configuration: Configuration = .default
+    ) throws(InputError) -> [Reference] {
+        try references(in: DocumentReader.read(source, format: format), configuration: configuration).references
     }
 
-    static func references(in document: Document, configuration: Configuration) -> (list: ReferenceList?, references: [Reference]) {
+    /// The list and its parsed entries, within `configuration.limits`: a list of more entries than allowed is an
+    /// error; an entry longer than allowed is left unparsed (`ref-unparsed` says why).
+    static func references(
+        in document: Document, configuration: Configuration
+    ) throws(InputError) -> (list: ReferenceList?, references: [Reference]) {
         let finder = ReferenceListFinder(headings: ReferenceListFinder.defaultHeadings + configuration.headings)
         let list = finder.find(in: document)
+        let entries = list?.entries ?? []
+        let limits = configuration.limits
+        if entries.count > limits.maxEntries {
+            throw .tooManyEntries(path: document.source.path, count: entries.count, limit: limits.maxEntries)
+        }
         let parser = ReferenceParser()
-        return (list, (list?.entries ?? []).map { Reference(entry: $0, parsed: parser.parse($0.text)) })
+        return (list, entries.map { entry in
+            let parsed = entry.text.utf8.count > limits.maxEntryLength ? ParsedReference(raw: entry.text) : parser.parse(entry.text)
+            return Reference(entry: entry, parsed: parsed)
+        })
     }
 }
 

@@ -31,21 +31,20 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Colour in text output: auto, always or never.")
     var color: ColorChoice = .auto
 
-    @Option(name: .customLong("max-file-size"), help: "Refuse posts larger than this many bytes.")
-    var maxFileSize: Int = InputFiles.defaultMaxFileSize
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one post (or '-' for standard input).") }
-        if maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive.") }
     }
 
     func run() throws {
         let paths = InputFiles.expand(files)
         let verifier = try makeVerifier(firstPost: paths.first)
         let outcomes = PostRunner(
-            configPath: config, inputFormat: inputFormat, maxFileSize: maxFileSize, verifier: verifier
+            configPath: config, inputFormat: inputFormat, limits: limits, verifier: verifier
         ).run(paths)
 
         var reports: [FileReport] = []
@@ -107,7 +106,7 @@ struct PostRunner: Sendable {
 
     var configPath: String?
     var inputFormat: InputFormat?
-    var maxFileSize: Int
+    var limits: LimitOptions
     var verifier: PubMedVerifier?
 
     func run(_ paths: [String]) -> [Outcome] {
@@ -119,20 +118,25 @@ struct PostRunner: Sendable {
     /// cannot be read are passed over here and reported by `check`.
     private func prepare(_ verifier: PubMedVerifier, _ paths: [String]) {
         let references = paths.concurrentMap { path -> [Reference] in
-            guard let configuration = try? ConfigurationLoader.configuration(forPost: path, explicitPath: configPath),
-                  let source = try? InputFiles.load(path, maxFileSize: maxFileSize) else { return [] }
-            let format = inputFormat ?? InputFiles.format(of: path)
-            return Checker.references(source: source, format: format, configuration: configuration)
+            (try? post(path)).flatMap { configuration, source in
+                try? Checker.references(source: source, format: inputFormat ?? InputFiles.format(of: path), configuration: configuration)
+            } ?? []
         }
         verifier.prepare(references.flatMap { $0 })
     }
 
+    /// The configuration that applies to the post at `path` (the command line's limits over the file's), and the
+    /// post read within its size limit.
+    private func post(_ path: String) throws -> (Configuration, SourceFile) {
+        let configuration = limits.applied(to: try ConfigurationLoader.configuration(forPost: path, explicitPath: configPath))
+        return (configuration, try InputFiles.load(path, maxFileSize: configuration.limits.maxFileSize))
+    }
+
     func check(_ path: String) -> Outcome {
         do {
-            let configuration = try ConfigurationLoader.configuration(forPost: path, explicitPath: configPath)
-            let source = try InputFiles.load(path, maxFileSize: maxFileSize)
+            let (configuration, source) = try post(path)
             let format = inputFormat ?? InputFiles.format(of: path)
-            return .checked(Checker.check(source: source, format: format, configuration: configuration, verifier: verifier))
+            return .checked(try Checker.check(source: source, format: format, configuration: configuration, verifier: verifier))
         } catch let error as InputError {
             return .failed("citecheck: \(error)")
         } catch {

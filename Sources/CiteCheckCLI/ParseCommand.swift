@@ -28,6 +28,9 @@ struct ParseCommand: ParsableCommand {
     @Argument(help: "Posts to read (Markdown, HTML or text).")
     var files: [String] = []
 
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
     func validate() throws {
         if lines == nil && files.isEmpty {
             throw ValidationError("Give --lines FILE (one reference per line) or a post to read.")
@@ -39,7 +42,7 @@ struct ParseCommand: ParsableCommand {
             try ReferenceLinesRunner(path: path, format: format).run()
             return
         }
-        try PostReferencesRunner(paths: InputFiles.expand(files), format: format, inputFormat: inputFormat).run()
+        try PostReferencesRunner(paths: InputFiles.expand(files), format: format, inputFormat: inputFormat, limits: limits).run()
     }
 }
 
@@ -103,22 +106,23 @@ struct PostReferencesRunner {
     let paths: [String]
     let format: ParseCommand.Format
     let inputFormat: InputFormat?
+    let limits: LimitOptions
 
     func run() throws {
         var stream = ReferenceStream(format: format, sink: writeToStandardOutput)
         var failed = false
         for path in paths {
-            let source: SourceFile
+            // The post's configuration supplies extra list headings and limits; a bad one is `check`'s to report.
+            let configuration = limits.applied(to: (try? ConfigurationLoader.configuration(forPost: path, explicitPath: nil)) ?? .default)
+            let references: [Reference]
             do {
-                source = try InputFiles.load(path)
+                let source = try InputFiles.load(path, maxFileSize: configuration.limits.maxFileSize)
+                references = try Checker.references(source: source, format: inputFormat ?? InputFiles.format(of: path), configuration: configuration)
             } catch {
                 printError("citecheck: \(error)")
                 failed = true
                 continue
             }
-            // The post's configuration supplies extra list headings; a bad one is `check`'s to report.
-            let configuration = (try? ConfigurationLoader.configuration(forPost: path, explicitPath: nil)) ?? .default
-            let references = Checker.references(source: source, format: inputFormat ?? InputFiles.format(of: path), configuration: configuration)
             stream.beginFile(path, count: references.count)
             for reference in references {
                 let label = reference.entry.label.map { "\($0) " } ?? ""

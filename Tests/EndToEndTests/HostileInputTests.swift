@@ -156,13 +156,13 @@ import Testing
     /// Runs `make(n)` at n and 4n; both must finish within `bound` seconds and the larger must take well under
     /// the 16x a quadratic step would (9x allows for noise on a shared machine; times under a second are noise).
     private func expectLinear(
-        _ what: String, n: Int, bound: Double, folder: URL, ext: String, make: (Int) -> String,
+        _ what: String, n: Int, bound: Double, folder: URL, ext: String, options: [String] = [], make: (Int) -> String,
         check: (CLI.Result, Int) -> Void, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         var times: [Double] = []
         for size in [n, 4 * n] {
             let path = try write(make(size), "\(what)-\(size).\(ext)", in: folder)
-            let (result, time) = try timedRun([path])
+            let (result, time) = try timedRun(options + [path])
             expectReport(result, "\(what) \(size)", sourceLocation: sourceLocation)
             check(result, size)
             #expect(time < bound, "\(what) \(size): \(time)s", sourceLocation: sourceLocation)
@@ -186,10 +186,11 @@ import Testing
         }
     }
 
+    /// Parsed (the entry-length limit raised past it): the parser stays linear on a 1 MB reference.
     @Test(arguments: ["md", "txt", "html"])
     func oneMegabyteSingleLineReference(_ ext: String) throws {
         try withFolder { folder in
-            try expectLinear("line", n: 256, bound: 120, folder: folder, ext: ext, make: { kilobytes in
+            try expectLinear("line", n: 256, bound: 120, folder: folder, ext: ext, options: ["--max-entry-length", "2000000"], make: { kilobytes in
                 let line = String(repeating: "Smith J, [note] doi:10.1001/x.1 (online ", count: kilobytes * 1024 / 40)
                 return ext == "html"
                     ? "<p>Text [1].</p><h2>References</h2><ol><li>\(line) Title. J Med. 2019;1:1-2.</li></ol>"
@@ -234,6 +235,58 @@ import Testing
                 let warnings = summary.split(separator: " ").firstIndex(of: "warnings,").map { summary.split(separator: " ")[$0 - 1] }
                 #expect(warnings.flatMap { Int($0) }.map { $0 >= count - 1 } == true, "\(count): \(summary)")
             })
+        }
+    }
+
+    // MARK: Limits
+
+    /// At the default entry-length limit a 1 MB reference is reported, not parsed: one `ref-unparsed` naming its
+    /// length and the limit.
+    @Test func overlongEntryIsReportedUnparsed() throws {
+        try withFolder { folder in
+            let line = String(repeating: "Smith J, ", count: 1_048_576 / 9)
+            let path = try write("Text [1] and [2].\n\nReferences\n\n1. \(line)Title. J Med. 2019;1:1-2.\n2. \(Self.reference)\n", "long.md", in: folder)
+            let (result, time) = try timedRun([path])
+            expectReport(result, "1 MB entry")
+            #expect(time < 30, "\(time)s")
+            #expect(result.stdout.contains("reference 1 was not parsed: it is 1048"), "\(result.stdout.prefix(500))")
+            #expect(result.stdout.contains("over the limit of 65536 (see --max-entry-length) [ref-unparsed]"))
+            #expect(!result.stdout.contains("reference 2 was not parsed"))
+            // The option sets it per run.
+            let lowered = try CLI.run(["--max-entry-length", "40", path])
+            #expect(lowered.stdout.contains("reference 2 was not parsed: it is 79 bytes long, over the limit of 40"), "\(lowered.stdout.suffix(600))")
+        }
+    }
+
+    /// More entries than `--max-entries` (or `[limits] max-entries`) is a one-line error naming the file; the
+    /// option wins over the configuration file, and other posts of the run are still reported.
+    @Test func tooManyEntriesIsAOneLineError() throws {
+        try withFolder { folder in
+            let list = (1...5).map { "\($0). \(Self.reference.replacingOccurrences(of: "681-688", with: "\(100 * $0)-\(100 * $0 + 9)"))" }
+                .joined(separator: "\n")
+            let path = try write("Text [1-5].\n\nReferences\n\n\(list)\n", "five.md", in: folder)
+            expectOneLineError(try CLI.run(["--max-entries", "4", path]), naming: path, "the reference list has 5 entries, over the limit of 4 (see --max-entries)")
+            expectReport(try CLI.run(["--max-entries", "5", path]), "5 entries at a limit of 5")
+
+            let configured = folder.appendingPathComponent("configured")
+            try FileManager.default.createDirectory(at: configured, withIntermediateDirectories: true)
+            _ = try write("[limits]\nmax-entries = 3\n", ".citecheck.toml", in: configured)
+            let inside = try write("Text [1-5].\n\nReferences\n\n\(list)\n", "post.md", in: configured)
+            let short = try write("Text [1].\n\nReferences\n\n1. \(Self.reference)\n", "short.md", in: configured)
+            let both = try CLI.run(["--format", "json", inside, short])
+            expectOneLineError(both, naming: inside, "over the limit of 3")
+            #expect(both.stdout.contains("\"path\": \"\(short)\""), "\(both.stdout.prefix(300))")
+            #expect(try CLI.run(["--max-entries", "10", inside]).status == 0)
+            // `parse` keeps to the same limits.
+            expectOneLineError(try CLI.run(["parse", inside]), naming: inside, "over the limit of 3")
+        }
+    }
+
+    @Test func limitOptionsMustBePositive() throws {
+        for option in ["--max-file-size", "--max-entries", "--max-entry-length"] {
+            let result = try CLI.run([option, "0", "post.md"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("\(option) must be positive"), "\(result.stderr)")
         }
     }
 

@@ -40,18 +40,21 @@ public struct Configuration: Sendable, Equatable {
     public var verify: Bool?
     /// The e-mail address sent to NCBI E-utilities. Nil when unset.
     public var email: String?
+    /// The size, entry-count and entry-length bounds of a post (`[limits]`).
+    public var limits: InputLimits
     /// The file this configuration was read from, nil for the defaults.
     public var path: String?
 
     public init(
         rules: [String: RuleSetting] = [:], headings: [String] = [], style: StylePreference = .any,
-        verify: Bool? = nil, email: String? = nil, path: String? = nil
+        verify: Bool? = nil, email: String? = nil, limits: InputLimits = .default, path: String? = nil
     ) {
         self.rules = rules
         self.headings = headings
         self.style = style
         self.verify = verify
         self.email = email
+        self.limits = limits
         self.path = path
     }
 

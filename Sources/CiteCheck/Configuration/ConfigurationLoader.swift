@@ -12,13 +12,21 @@ internal import TOMLKit
 /// [rules]
 /// ref-inconsistent-style = "off"   # error | warning | info | off
 /// ref-missing-field = "error"
+///
+/// [limits]                         # see docs/limits.md; the command line's --max-… options win
+/// max-file-size = 67108864         # bytes
+/// max-entries = 100000
+/// max-entry-length = 65536         # bytes
 /// ```
 public enum ConfigurationLoader {
     /// The file name looked for.
     public static let fileName = ".citecheck.toml"
 
     /// The top-level keys a configuration file may hold.
-    public static let knownKeys = ["rules", "headings", "style", "verify", "email"]
+    public static let knownKeys = ["rules", "headings", "style", "verify", "email", "limits"]
+
+    /// The keys of the `[limits]` table.
+    public static let limitKeys = ["max-file-size", "max-entries", "max-entry-length"]
 
     /// The nearest `.citecheck.toml` in `directory` or a folder above it, stopping at the filesystem root.
     public static func discover(from directory: String) -> String? {
@@ -114,6 +122,22 @@ public enum ConfigurationLoader {
             case "email":
                 guard let email = value.string, email.contains("@") else { throw fail("`email` must be an e-mail address in quotes") }
                 configuration.email = email
+            case "limits":
+                guard let limits = value.table else { throw fail("`limits` must be a table: [limits]") }
+                for name in limits.keys.sorted(by: { lines.line(of: $0, in: "limits") ?? 0 < lines.line(of: $1, in: "limits") ?? 0 }) {
+                    let limitLine = lines.line(of: name, in: "limits")
+                    guard limitKeys.contains(name) else {
+                        throw fail("unknown limit `\(name)` in [limits]\(suggestion(for: name, among: limitKeys)); known: \(limitKeys.joined(separator: ", "))", at: limitLine)
+                    }
+                    guard let number = limits[name]?.int, number > 0 else {
+                        throw fail("limit `\(name)` must be a positive whole number", at: limitLine)
+                    }
+                    switch name {
+                    case "max-file-size": configuration.limits.maxFileSize = number
+                    case "max-entries": configuration.limits.maxEntries = number
+                    default: configuration.limits.maxEntryLength = number
+                    }
+                }
             default:
                 throw fail("unknown key `\(key)`\(suggestion(for: key, among: knownKeys)); known keys: \(knownKeys.joined(separator: ", "))")
             }

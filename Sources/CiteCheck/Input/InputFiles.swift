@@ -3,7 +3,7 @@ internal import Foundation
 /// Turns the paths a user names into posts to check, and reads them.
 public enum InputFiles {
     /// Files larger than this are refused with a one-line error (20 MB posts are fine).
-    public static let defaultMaxFileSize = 64 * 1024 * 1024
+    public static let defaultMaxFileSize = InputLimits.default.maxFileSize
 
     /// The extensions a folder walk picks up.
     public static let postExtensions: Set<String> = ["txt", "text", "md", "markdown", "mdown", "mkd", "mdx", "html", "htm", "xhtml"]

@@ -103,10 +103,11 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case notText(path: String, reason: String)
     case unreadable(path: String, reason: String)
     case tooLarge(path: String, size: Int, limit: Int)
+    case tooManyEntries(path: String, count: Int, limit: Int)
 
     public var path: String {
         switch self {
-        case .notText(let path, _), .unreadable(let path, _), .tooLarge(let path, _, _): path
+        case .notText(let path, _), .unreadable(let path, _), .tooLarge(let path, _, _), .tooManyEntries(let path, _, _): path
         }
     }
 
@@ -115,6 +116,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notText(let path, let reason): "\(path): not a text file: \(reason)"
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .tooLarge(let path, let size, let limit): "\(path): file is \(size) bytes, over the limit of \(limit) bytes (see --max-file-size)"
+        case .tooManyEntries(let path, let count, let limit):
+            "\(path): the reference list has \(count) entries, over the limit of \(limit) (see --max-entries)"
         }
     }
 }

@@ -14,6 +14,11 @@ import Testing
             ref-inconsistent-style = "off"
             ref-missing-field = "error"
             ref-epub-year = "info"
+
+            [limits]
+            max-file-size = 1048576
+            max-entries = 500
+            max-entry-length = 4096
             """, path: "blog/.citecheck.toml")
         #expect(configuration.style == .style(.vancouver))
         #expect(configuration.headings == ["Quellen", "Further reading"])
@@ -24,6 +29,15 @@ import Testing
         #expect(configuration.severity(for: RefMissingFieldRule.description) == .error)
         #expect(configuration.severity(for: RefBadPagesRule.description) == .error)
         #expect(configuration.path == "blog/.citecheck.toml")
+        #expect(configuration.limits == InputLimits(maxFileSize: 1_048_576, maxEntries: 500, maxEntryLength: 4096))
+    }
+
+    @Test func limitsNotNamedKeepTheirDefaults() throws {
+        let configuration = try ConfigurationLoader.parse("[limits]\nmax-entries = 20\n", path: "c.toml")
+        #expect(configuration.limits == InputLimits(maxEntries: 20))
+        #expect(configuration.limits.overridden(maxFileSize: 10, maxEntries: nil, maxEntryLength: 30)
+            == InputLimits(maxFileSize: 10, maxEntries: 20, maxEntryLength: 30))
+        #expect(try ConfigurationLoader.parse("", path: "c.toml").limits == .default)
     }
 
     @Test func emptyFileIsTheDefaults() throws {
@@ -37,7 +51,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("styel = \"apa\"\n", "c.toml:1: unknown key `styel` (did you mean `style`?); known keys: rules, headings, style, verify, email"),
+        ("styel = \"apa\"\n", "c.toml:1: unknown key `styel` (did you mean `style`?); known keys: rules, headings, style, verify, email, limits"),
+        ("[limits]\nmax-entrys = 3\n", "c.toml:2: unknown limit `max-entrys` in [limits] (did you mean `max-entries`?); known: max-file-size, max-entries, max-entry-length"),
+        ("[limits]\nmax-entries = 0\n", "c.toml:2: limit `max-entries` must be a positive whole number"),
+        ("[limits]\nmax-file-size = \"1 MB\"\n", "c.toml:2: limit `max-file-size` must be a positive whole number"),
+        ("limits = 1\n", "c.toml:1: `limits` must be a table: [limits]"),
         ("style = \"apa\"\n\n[rules]\nref-bad-yaer = \"off\"\n", "c.toml:4: unknown rule `ref-bad-yaer` in [rules] (did you mean `ref-bad-year`?)"),
         ("[rules]\nref-bad-year = \"loud\"\n", "c.toml:2: rule `ref-bad-year` must be \"error\", \"warning\", \"info\" or \"off\""),
         ("[rules]\nref-bad-year = 3\n", "c.toml:2: rule `ref-bad-year` must be \"error\", \"warning\", \"info\" or \"off\""),

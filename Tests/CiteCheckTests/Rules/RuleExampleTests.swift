@@ -1,5 +1,4 @@
-// Runs every rule's examples through the whole offline pipeline (`Checker`). Guarded like Checker.swift until
-// the reader and parser are merged: delete the `#if` / `#endif` lines then.
+// Runs every rule's examples through the whole offline pipeline (`Checker`).
 import Foundation
 import Testing
 @testable import CiteCheck
@@ -9,7 +8,7 @@ import Testing
         let (text, markers) = example.strippedPost
         let configuration = try example.configuration.map { try ConfigurationLoader.parse($0, path: "example.toml") } ?? .default
         let source = SourceFile(path: "example.\(example.format == .markdown ? "md" : example.format == .html ? "html" : "txt")", text: text)
-        let report = Checker.check(source: source, format: example.format, configuration: configuration, currentYear: example.currentYear)
+        let report = try Checker.check(source: source, format: example.format, configuration: configuration, currentYear: example.currentYear)
         return (report, markers)
     }
 
@@ -41,7 +40,7 @@ import Testing
     func seedPost() throws {
         let data = try #require(FileManager.default.contents(atPath: Self.seedPath))
         let source = try SourceFile(path: "seed.txt", bytes: Array(data))
-        let report = Checker.check(source: source, format: .text, currentYear: 2026)
+        let report = try Checker.check(source: source, format: .text, currentYear: 2026)
         let summary = report.diagnostics.map { "\($0.range.start) \($0.severity) \($0.rule): \($0.message)" }
         #expect(report.references.count == 6)
         #expect(!report.diagnostics.contains { $0.severity == .error }, "\(summary)")

@@ -38,12 +38,13 @@ public struct RefUnparsedRule: Rule {
     public init() {}
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        context.references.filter { $0.parsed.isUnparsed }.map { reference in
-            context.diagnostic(
-                Self.description,
-                "reference \(reference.entry.index) could not be read as a citation: no journal or year found",
-                reference: reference
-            )
+        let maxLength = context.configuration.limits.maxEntryLength
+        return context.references.filter { $0.parsed.isUnparsed }.map { reference in
+            let length = reference.entry.text.utf8.count
+            let message = length > maxLength
+                ? "reference \(reference.entry.index) was not parsed: it is \(length) bytes long, over the limit of \(maxLength) (see --max-entry-length)"
+                : "reference \(reference.entry.index) could not be read as a citation: no journal or year found"
+            return context.diagnostic(Self.description, message, reference: reference)
         }
     }
 }
