@@ -8,7 +8,8 @@ public struct RefUnparsedRule: Rule {
             An entry citecheck cannot split into fields cannot be checked, and a reader probably cannot find the work \
             either. Write it as a full citation (authors, title, journal, year, volume, pages), or move notes that \
             are not citations out of the reference list. It is a warning, not an error: the entry may be a valid \
-            citation of a kind citecheck does not read.
+            citation of a kind citecheck does not read. An entry longer than the entry-length limit (64 KiB, \
+            `--max-entry-length`) is not parsed at all and is reported here with its length.
             """,
         triggeringExamples: [
             RuleExample("""
