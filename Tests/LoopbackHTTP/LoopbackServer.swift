@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 // No Foundation here: the PubMed tests that use this server cannot import it (libxml2's ICU headers clash).
 
@@ -99,7 +98,7 @@ public final class LoopbackServer: @unchecked Sendable {
         var threads: [pthread_t] = []
         var running = 0
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Bytes sent on every new connection before anything is read (to play a broken TLS server).
     private let greeting: [UInt8]

@@ -1,6 +1,5 @@
-import LoopbackHTTP
 import CiteCheck
-import Synchronization
+import LoopbackHTTP
 import Testing
 @testable import PubMed
 
@@ -222,7 +221,7 @@ import Testing
         defer { #expect(server.stop()) }
         server.route("/n", .ok("fine"))
         let client = Self.fastClient()
-        let results = Mutex<[Int]>([])
+        let results = Locked<[Int]>([])
         runConcurrently(16) { index in
             let status = (try? client.send(.get(server.baseURL + "/n?i=\(index)")))?.status ?? -1
             results.withLock { $0.append(status) }

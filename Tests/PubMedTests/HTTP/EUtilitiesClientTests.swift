@@ -2,7 +2,6 @@
 import LoopbackHTTP
 import Glibc
 #endif
-import Synchronization
 import Testing
 @testable import PubMed
 
@@ -155,7 +154,7 @@ import Testing
         defer { #expect(server.stop()) }
         server.route("/entrez/eutils/esearch.fcgi", .ok("<eSearchResult/>"))
         let client = Self.client(server, key: key, rate: nil)
-        let failures = Mutex(0)
+        let failures = Locked(0)
         let start = ContinuousClock.now
         runConcurrently(4) { thread in
             for index in 0..<(total / 4) {
@@ -287,7 +286,7 @@ import Testing
         server.route("/entrez/eutils/esearch.fcgi", .respond(status: 403, body: Array(echo.utf8)))
         server.route("/entrez/eutils/ecitmatch.cgi", .hang)
         server.route("/entrez/eutils/efetch.fcgi", .redirect(to: "http://x.example/?api_key=SECRETKEY0123456789abcdef"))
-        let lines = Mutex<[String]>([])
+        let lines = Locked<[String]>([])
         let client = Self.client(server, retry: RetryPolicy(maxRetries: 1, maxTransportRetries: 0, backoffBase: .milliseconds(10)),
                                  total: .milliseconds(500), log: { line in lines.withLock { $0.append(line) } })
         var texts: [String] = []

@@ -1,4 +1,4 @@
-import Synchronization
+import LoopbackHTTP
 @testable import PubMed
 
 /// An ``HTTPTransport`` that answers from a script instead of the network, and records what it was
@@ -24,7 +24,7 @@ final class ScriptedTransport: HTTPTransport {
         var requests: [(HTTPRequest, ContinuousClock.Instant)] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(_ script: [String: [Answer]] = [:]) {
         state.withLock { $0.script = script }
