@@ -1,13 +1,21 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Whole-file reads and atomic writes with POSIX calls (this module stays free of Foundation).
 ///
 /// A write goes to a temporary file in the destination's folder, is flushed to disk, then renamed over the
 /// destination: a reader sees the old file or the new one, never half of one, and a process killed mid-write
-/// leaves only a temporary file (named `.<name>.tmp-<pid>-<random>`), which no reader ever opens.
+/// leaves only a temporary file (named `.<name>.tmp-<pid>-<random>`), which no reader ever opens and the next
+/// run that writes to the folder removes once it is an hour old.
 enum AtomicFile {
+    /// Temporary files older than this were abandoned by a killed writer (a live one renames within milliseconds).
+    static let abandonedAfter = 3600
+
+    /// Folders whose abandoned temporary files this process has already removed.
+    private static let swept = Mutex<Set<String>>([])
+
     /// Why a file could not be written or read. One line each.
     struct Failure: Error, CustomStringConvertible, Sendable {
         var path: String
@@ -41,6 +49,23 @@ enum AtomicFile {
         if let failed {
             unlink(temporary)
             throw Failure(path: path, reason: "cannot write (\(failed))")
+        }
+        if swept.withLock({ $0.insert(folder).inserted }) { removeAbandonedTemporaries(in: folder) }
+    }
+
+    /// Removes the temporary files in `folder` that writers killed mid-write left behind (older than
+    /// `olderThan` seconds); other files, and temporaries a live writer may still rename, are left alone.
+    static func removeAbandonedTemporaries(in folder: String, olderThan seconds: Int = abandonedAfter) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let now = time(nil)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix("."), name.contains(".tmp-") else { continue }
+            let path = folder + "/" + name
+            if let age = age(path, now: now), age > seconds { unlink(path) }
         }
     }
 

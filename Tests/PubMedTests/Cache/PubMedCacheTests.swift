@@ -59,6 +59,26 @@ import Testing
         #expect(cache.lookup("key") == nil)
     }
 
+    /// What a writer killed mid-write leaves (`.<name>.tmp-…`) is removed by the next write to the folder once it
+    /// is an hour old; a younger one (a live writer's) and the entries themselves stay.
+    @Test func abandonedTemporaryFilesAreRemoved() throws {
+        let directory = Self.folder()
+        defer { Self.removeAll(directory) }
+        let cache = PubMedCache(directory: directory)
+        try cache.store(Self.article)
+        let folder = String(cache.recordPath("1").dropLast("/1.xml".count))
+        let abandoned = folder + "/.24616149.xml.tmp-99999-1"
+        let live = folder + "/.24616149.xml.tmp-99999-2"
+        try AtomicFile.write(Array("half a rec".utf8), to: abandoned)
+        try AtomicFile.write(Array("half a rec".utf8), to: live)
+        var old = [timespec(tv_sec: time(nil) - 7200, tv_nsec: 0), timespec(tv_sec: time(nil) - 7200, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, abandoned, &old, 0) == 0)
+        AtomicFile.removeAbandonedTemporaries(in: folder)
+        #expect(AtomicFile.age(abandoned) == nil)
+        #expect(AtomicFile.age(live) != nil)
+        #expect(cache.article(pmid: "24616149") != nil)
+    }
+
     @Test func expiredEntriesAreMisses() throws {
         let directory = Self.folder()
         defer { Self.removeAll(directory) }
