@@ -138,24 +138,22 @@ final class EUtilitiesStandIn: Sendable {
         }
 
         mutating func parseExpression() -> Query? {
-            guard var first = parseAnd() else { return nil }
-            var parts = [first]
-            while keyword("OR") {
-                guard let next = parseAnd() else { return nil }
-                parts.append(next)
-            }
-            first = parts.count == 1 ? parts[0] : .or(parts)
-            return first
+            parseList(joinedBy: "OR", combine: Query.or) { $0.parseAnd() }
         }
 
         mutating func parseAnd() -> Query? {
-            guard let first = parseAtom() else { return nil }
+            parseList(joinedBy: "AND", combine: Query.and) { $0.parseAtom() }
+        }
+
+        /// `part (KEYWORD part)*`: the single part, or `combine` of them all.
+        private mutating func parseList(joinedBy word: String, combine: ([Query]) -> Query, part: (inout Self) -> Query?) -> Query? {
+            guard let first = part(&self) else { return nil }
             var parts = [first]
-            while keyword("AND") {
-                guard let next = parseAtom() else { return nil }
+            while keyword(word) {
+                guard let next = part(&self) else { return nil }
                 parts.append(next)
             }
-            return parts.count == 1 ? parts[0] : .and(parts)
+            return parts.count == 1 ? first : combine(parts)
         }
 
         mutating func parseAtom() -> Query? {

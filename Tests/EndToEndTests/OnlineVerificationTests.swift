@@ -12,12 +12,23 @@ import Testing
 
     /// A fresh cache folder and the arguments that point citecheck at the stand-in.
     struct Run {
-        let cache: URL
+        /// The run's own folder: the cache below it, and the posts a test writes.
+        let folder: URL
         let standIn: EUtilitiesStandIn
 
+        var cache: URL { folder.appendingPathComponent("cache") }
+
         init(fixtures: [String]) throws {
-            cache = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-online-\(UUID().uuidString)")
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-online-\(UUID().uuidString)")
             standIn = try EUtilitiesStandIn(fixtures: fixtures)
+        }
+
+        /// Writes `text` as `name` in the run's folder (removed by `cleanUp`) and returns its path.
+        func post(_ text: String, named name: String) throws -> String {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
         }
 
         func citecheck(_ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
@@ -27,7 +38,7 @@ import Testing
         }
 
         func cleanUp() {
-            try? FileManager.default.removeItem(at: cache)
+            try? FileManager.default.removeItem(at: folder)
         }
     }
 
@@ -102,11 +113,9 @@ import Testing
             }
             lines.append("\(offset + 1). " + Self.vancouver(record, volume: volume))
         }
-        let post = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-100-\(UUID().uuidString).txt")
-        try ("A post that cites a hundred papers.\n\nReferences\n\n" + lines.joined(separator: "\n") + "\n").write(to: post, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: post) }
+        let post = try run.post("A post that cites a hundred papers.\n\nReferences\n\n" + lines.joined(separator: "\n") + "\n", named: "100.txt")
 
-        let first = try run.citecheck(["--format", "json", "--fail-on", "never", post.path])
+        let first = try run.citecheck(["--format", "json", "--fail-on", "never", post])
         #expect(first.status == 0, "\(first.stderr)")
         let requests = run.standIn.requests
         #expect(requests.count <= 4, "\(requests.map(\.path))")
@@ -125,7 +134,7 @@ import Testing
             #expect(later - earlier >= .milliseconds(330), "requests \(later - earlier) apart")
         }
 
-        let second = try run.citecheck(["--format", "json", "--fail-on", "never", post.path])
+        let second = try run.citecheck(["--format", "json", "--fail-on", "never", post])
         #expect(run.standIn.requests.count == requests.count, "the cached run asked PubMed again")
         #expect(second.stdout == first.stdout)
     }
@@ -133,9 +142,6 @@ import Testing
     @Test func manyPostsAreLookedUpInOneBatch() throws {
         let run = try Run(fixtures: [Self.medlineSample])
         defer { run.cleanUp() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-posts-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let records = Array(run.standIn.articles.map(\.record).prefix(100))
         var planted: [String: Set<Int>] = [:]
         for post in 0..<10 {
@@ -149,9 +155,9 @@ import Testing
                 }
                 lines.append("\(offset + 1). " + Self.vancouver(record, volume: volume))
             }
-            try ("Post \(post).\n\nReferences\n\n" + lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("post\(post).txt"), atomically: true, encoding: .utf8)
+            _ = try run.post("Post \(post).\n\nReferences\n\n" + lines.joined(separator: "\n") + "\n", named: "posts/post\(post).txt")
         }
-        let result = try run.citecheck(["--format", "json", "--fail-on", "never", folder.path])
+        let result = try run.citecheck(["--format", "json", "--fail-on", "never", run.folder.appendingPathComponent("posts").path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(run.standIn.requests.count <= 4, "\(run.standIn.requests.map(\.path))")
         let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -319,17 +325,15 @@ import Testing
     @Test func aReferencePubMedDoesNotHoldIsNotFoundNotFake() throws {
         let run = try Run(fixtures: [Self.seedFixtures])
         defer { run.cleanUp() }
-        let post = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-notfound-\(UUID().uuidString).md")
-        try """
+        let post = try run.post("""
         A post.
 
         ## References
 
         1. Duman RS. Neurobiology of stress, depression, and rapid acting antidepressants: remodeling synaptic connections. Depress Anxiety. 2014;31(4):291-6.
         2. Nobody X, Anyone Y. An invented trial of something that was never run. J Imaginary Med. 2019;12(3):45-52.
-        """.write(to: post, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: post) }
-        let result = try run.citecheck(["--format", "json", post.path])
+        """, named: "post.md")
+        let result = try run.citecheck(["--format", "json", post])
         let findings = try Self.pubmedFindings(result.stdout)
         #expect(findings.count == 1)
         #expect(findings.first?["rule"] as? String == "pubmed-not-found")
@@ -341,16 +345,14 @@ import Testing
     @Test func aDOIIsLookedUpWhenNothingElseFindsTheRecord() throws {
         let run = try Run(fixtures: [Self.seedFixtures])
         defer { run.cleanUp() }
-        let post = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-doi-\(UUID().uuidString).md")
-        try """
+        let post = try run.post("""
         A post.
 
         ## References
 
         1. Duman RS. Stress and fast antidepressants. Depress Anxiety. 2015;31(4):291-6. doi:10.1002/da.22227
-        """.write(to: post, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: post) }
-        let result = try run.citecheck(["--format", "json", post.path])
+        """, named: "post.md")
+        let result = try run.citecheck(["--format", "json", post])
         let searches = run.standIn.requests.filter { $0.path == "/esearch.fcgi" }
         #expect(searches.count == 1)
         #expect(searches.first?.field("term")?.contains("\"10.1002/da.22227\"[aid]") == true)
