@@ -128,8 +128,7 @@ struct PostRunner: Sendable {
     /// The configuration that applies to the post at `path` (the command line's limits over the file's), and the
     /// post read within its size limit.
     private func post(_ path: String) throws -> (Configuration, SourceFile) {
-        let configuration = limits.applied(to: try ConfigurationLoader.configuration(forPost: path, explicitPath: configPath))
-        return (configuration, try InputFiles.load(path, maxFileSize: configuration.limits.maxFileSize))
+        try limits.load(path, configuration: try ConfigurationLoader.configuration(forPost: path, explicitPath: configPath))
     }
 
     func check(_ path: String) -> Outcome {

@@ -113,10 +113,10 @@ struct PostReferencesRunner {
         var failed = false
         for path in paths {
             // The post's configuration supplies extra list headings and limits; a bad one is `check`'s to report.
-            let configuration = limits.applied(to: (try? ConfigurationLoader.configuration(forPost: path, explicitPath: nil)) ?? .default)
+            let configured = (try? ConfigurationLoader.configuration(forPost: path, explicitPath: nil)) ?? .default
             let references: [Reference]
             do {
-                let source = try InputFiles.load(path, maxFileSize: configuration.limits.maxFileSize)
+                let (configuration, source) = try limits.load(path, configuration: configured)
                 references = try Checker.references(source: source, format: inputFormat ?? InputFiles.format(of: path), configuration: configuration)
             } catch {
                 printError("citecheck: \(error)")

@@ -55,12 +55,6 @@ public struct CitationChecks: Sendable {
 
     // MARK: Helpers
 
-    private func reference(_ index: Int) -> Reference? {
-        // Entries are numbered by position; the search is only a fallback (a search per entry was quadratic).
-        if references.indices.contains(index - 1), references[index - 1].entry.index == index { return references[index - 1] }
-        return references.first { $0.entry.index == index }
-    }
-
     private func diagnostic(_ rule: String, _ severity: Severity, _ message: String, at range: Range<Int>,
                             reference: Int? = nil, field: ReferenceField? = nil, expected: String? = nil, found: String? = nil) -> Diagnostic {
         Diagnostic(rule: rule, severity: severity, message: message, file: source.path, range: source.range(of: range),
@@ -69,7 +63,7 @@ public struct CitationChecks: Sendable {
 
     /// How an entry is named in messages: `reference 3` (its number when it has one).
     private func name(_ index: Int) -> String {
-        "reference \(reference(index)?.entry.number ?? index)"
+        "reference \(references.reference(at: index)?.entry.number ?? index)"
     }
 
     private static func list(_ items: [String]) -> String {
@@ -144,7 +138,7 @@ public struct CitationChecks: Sendable {
             guard let year = c.claims.year else { continue }
             if link.method == .authorOnly {
                 let author = c.claims.authors.first?.value ?? "cited"
-                let entries = link.candidates.compactMap(reference)
+                let entries = link.candidates.compactMap(references.reference(at:))
                 let years = entries.map { $0.parsed.year.map(String.init) ?? "undated" }
                 let names = entries.map { String($0.entry.number ?? $0.entry.index) }
                 let message = entries.count == 1
@@ -155,13 +149,13 @@ public struct CitationChecks: Sendable {
                                       expected: entries.count == 1 ? years[0] : nil, found: year.text))
                 continue
             }
-            if link.method == .authorOnlineYear, let r = link.entries.first.flatMap(reference), let print = r.parsed.year {
+            if link.method == .authorOnlineYear, let r = link.entries.first.flatMap(references.reference(at:)), let print = r.parsed.year {
                 out.append(diagnostic("cite-year-mismatch", .info,
                                       "text says \(year.value), \(name(r.entry.index)) was published online in \(year.value) and in print in \(print)",
                                       at: year.sourceRange, reference: r.entry.index, field: .year, expected: String(print), found: year.text))
                 continue
             }
-            let entries = link.entries.compactMap(reference).filter { $0.parsed.year != nil }
+            let entries = link.entries.compactMap(references.reference(at:)).filter { $0.parsed.year != nil }
             guard link.confidence > .none, !entries.isEmpty, !entries.contains(where: { $0.parsed.year == year.value }) else { continue }
             if let online = entries.first(where: { $0.parsed.epubYear == year.value }), let print = online.parsed.year {
                 out.append(diagnostic("cite-year-mismatch", .info,
@@ -185,7 +179,7 @@ public struct CitationChecks: Sendable {
             let c = citations[link.citation]
             guard case .mention = c.kind, let author = c.claims.authors.first else { continue }
             let key = familyKey(author.value)
-            let entries = link.entries.compactMap(reference).filter { !$0.parsed.authors.isEmpty }
+            let entries = link.entries.compactMap(references.reference(at:)).filter { !$0.parsed.authors.isEmpty }
             guard !entries.isEmpty, !key.isEmpty,
                   !entries.contains(where: { familyKey($0.parsed.authors[0].family) == key }) else { continue }
             let r = entries[0]
@@ -208,7 +202,7 @@ public struct CitationChecks: Sendable {
         for link in links where link.confidence > .none {
             let c = citations[link.citation]
             guard let journal = c.claims.journal else { continue }
-            let entries = link.entries.compactMap(reference).filter { $0.parsed.journal != nil }
+            let entries = link.entries.compactMap(references.reference(at:)).filter { $0.parsed.journal != nil }
             guard !entries.isEmpty, isJournal(journal.value),
                   !entries.contains(where: { $0.parsed.journal.map { sameJournal($0, journal.value) } ?? false }) else { continue }
             let r = entries[0]

@@ -25,8 +25,10 @@ public enum ConfigurationLoader {
     /// The top-level keys a configuration file may hold.
     public static let knownKeys = ["rules", "headings", "style", "verify", "email", "limits"]
 
-    /// The keys of the `[limits]` table.
-    public static let limitKeys = ["max-file-size", "max-entries", "max-entry-length"]
+    /// The keys of the `[limits]` table, and the limit each sets.
+    static let limitKeys: [(key: String, limit: any WritableKeyPath<InputLimits, Int> & Sendable)] = [
+        ("max-file-size", \.maxFileSize), ("max-entries", \.maxEntries), ("max-entry-length", \.maxEntryLength),
+    ]
 
     /// The nearest `.citecheck.toml` in `directory` or a folder above it, stopping at the filesystem root.
     public static func discover(from directory: String) -> String? {
@@ -82,7 +84,7 @@ public enum ConfigurationLoader {
         let lines = KeyLines(text: text)
         var configuration = Configuration(path: path)
 
-        for key in table.keys.sorted(by: { lines.line(of: $0) ?? 0 < lines.line(of: $1) ?? 0 }) {
+        for key in lines.inFileOrder(table.keys) {
             guard let value = table[key] else { continue }
             let line = lines.line(of: key)
             func fail(_ message: String, at line: Int? = line) -> ConfigurationError {
@@ -91,7 +93,7 @@ public enum ConfigurationLoader {
             switch key {
             case "rules":
                 guard let rules = value.table else { throw fail("`rules` must be a table: [rules]") }
-                for id in rules.keys.sorted(by: { lines.line(of: $0, in: "rules") ?? 0 < lines.line(of: $1, in: "rules") ?? 0 }) {
+                for id in lines.inFileOrder(rules.keys, in: "rules") {
                     let ruleLine = lines.line(of: id, in: "rules")
                     guard RuleRegistry.description(id: id) != nil else {
                         throw fail("unknown rule `\(id)` in [rules]\(suggestion(for: id, among: RuleRegistry.ids))", at: ruleLine)
@@ -124,19 +126,16 @@ public enum ConfigurationLoader {
                 configuration.email = email
             case "limits":
                 guard let limits = value.table else { throw fail("`limits` must be a table: [limits]") }
-                for name in limits.keys.sorted(by: { lines.line(of: $0, in: "limits") ?? 0 < lines.line(of: $1, in: "limits") ?? 0 }) {
+                let names = limitKeys.map(\.key)
+                for name in lines.inFileOrder(limits.keys, in: "limits") {
                     let limitLine = lines.line(of: name, in: "limits")
-                    guard limitKeys.contains(name) else {
-                        throw fail("unknown limit `\(name)` in [limits]\(suggestion(for: name, among: limitKeys)); known: \(limitKeys.joined(separator: ", "))", at: limitLine)
+                    guard let limit = limitKeys.first(where: { $0.key == name })?.limit else {
+                        throw fail("unknown limit `\(name)` in [limits]\(suggestion(for: name, among: names)); known: \(names.joined(separator: ", "))", at: limitLine)
                     }
                     guard let number = limits[name]?.int, number > 0 else {
                         throw fail("limit `\(name)` must be a positive whole number", at: limitLine)
                     }
-                    switch name {
-                    case "max-file-size": configuration.limits.maxFileSize = number
-                    case "max-entries": configuration.limits.maxEntries = number
-                    default: configuration.limits.maxEntryLength = number
-                    }
+                    configuration.limits[keyPath: limit] = number
                 }
             default:
                 throw fail("unknown key `\(key)`\(suggestion(for: key, among: knownKeys)); known keys: \(knownKeys.joined(separator: ", "))")
@@ -198,6 +197,11 @@ struct KeyLines {
                 entries.append((table: table, key: key, line: lineNumber))
             }
         }
+    }
+
+    /// `keys` of `table` in the order the file defines them (TOMLKit's order is not the file's).
+    func inFileOrder(_ keys: some Sequence<String>, in table: String = "") -> [String] {
+        keys.sorted { line(of: $0, in: table) ?? 0 < line(of: $1, in: table) ?? 0 }
     }
 
     /// The first line defining `key` in `table`.

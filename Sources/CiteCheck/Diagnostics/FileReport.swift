@@ -27,11 +27,7 @@ public struct FileReport: Sendable {
 
     /// The reference a diagnostic is about, by its 1-based list position.
     public func reference(_ index: Int?) -> Reference? {
-        guard let index else { return nil }
-        // Entries are numbered by position, so look there first: a linear search per finding was quadratic in
-        // long lists.
-        if references.indices.contains(index - 1), references[index - 1].entry.index == index { return references[index - 1] }
-        return references.first { $0.entry.index == index }
+        index.flatMap(references.reference(at:))
     }
 }
 

@@ -2,9 +2,6 @@ internal import Foundation
 
 /// Turns the paths a user names into posts to check, and reads them.
 public enum InputFiles {
-    /// Files larger than this are refused with a one-line error (20 MB posts are fine).
-    public static let defaultMaxFileSize = InputLimits.default.maxFileSize
-
     /// The extensions a folder walk picks up.
     public static let postExtensions: Set<String> = ["txt", "text", "md", "markdown", "mdown", "mkd", "mdx", "html", "htm", "xhtml"]
 
@@ -41,7 +38,7 @@ public enum InputFiles {
     }
 
     /// Reads and decodes one post (`-` reads standard input).
-    public static func load(_ path: String, maxFileSize: Int = defaultMaxFileSize) throws(InputError) -> SourceFile {
+    public static func load(_ path: String, maxFileSize: Int = InputLimits.default.maxFileSize) throws(InputError) -> SourceFile {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()

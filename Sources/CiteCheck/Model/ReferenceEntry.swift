@@ -76,6 +76,15 @@ public struct ReferenceEntry: Hashable, Sendable {
 }
 
 /// An entry together with the fields parsed from its text.
+extension Array where Element == Reference {
+    /// The reference at 1-based list position `index`. Entries are numbered by position, so that slot is tried
+    /// first (a search per lookup was quadratic in long lists); the search is only a fallback.
+    public func reference(at index: Int) -> Reference? {
+        if indices.contains(index - 1), self[index - 1].entry.index == index { return self[index - 1] }
+        return first { $0.entry.index == index }
+    }
+}
+
 public struct Reference: Hashable, Sendable {
     public var entry: ReferenceEntry
     public var parsed: ParsedReference

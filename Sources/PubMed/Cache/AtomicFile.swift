@@ -10,6 +10,9 @@ import Synchronization
 /// leaves only a temporary file (named `.<name>.tmp-<pid>-<random>`), which no reader ever opens and the next
 /// run that writes to the folder removes once it is an hour old.
 enum AtomicFile {
+    /// What names a temporary file, after `.<name>`.
+    static let temporaryMarker = ".tmp-"
+
     /// Temporary files older than this were abandoned by a killed writer (a live one renames within milliseconds).
     static let abandonedAfter = 3600
 
@@ -27,7 +30,7 @@ enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         let (folder, name) = split(path)
         try makeDirectories(folder)
-        let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = folder + "/." + name + temporaryMarker + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: path, reason: "cannot create a temporary file (\(errorText()))") }
         var written = 0
@@ -63,7 +66,7 @@ enum AtomicFile {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard name.hasPrefix("."), name.contains(".tmp-") else { continue }
+            guard name.hasPrefix("."), name.contains(temporaryMarker) else { continue }
             let path = folder + "/" + name
             if let age = age(path, now: now), age > seconds { unlink(path) }
         }
