@@ -27,6 +27,9 @@ public struct TextBlock: Hashable, Sendable {
         case footnoteDefinition(name: String)
         /// Code blocks, HTML comments and the like: kept for positions, never read as prose or references.
         case code
+        /// A Markdown link reference definition `[label]: url "title"`: `text` is its title (where citation
+        /// tools keep the reference) and `links` holds its URL. Not rendered; never prose.
+        case linkReferenceDefinition(label: String)
     }
 
     public var kind: Kind
@@ -38,14 +41,43 @@ public struct TextBlock: Hashable, Sendable {
     public var superscripts: [Range<Int>]
     /// Indentation of the block's first line in the file, in columns (plain text uses it for hanging indents).
     public var indent: Int
+    /// The block stands inside a block quote (`>` in Markdown, `<blockquote>` in HTML): its words, and any
+    /// citation in them, belong to the quoted author.
+    public var isQuoted: Bool
+    /// For an item of an ordered list, the number a reader sees once the post is rendered (Markdown renumbers
+    /// `1.` `1.` `1.` as 1, 2, 3; HTML `<ol>` counts its `<li>`); nil for anything else.
+    public var renderedNumber: Int?
+    /// The links in the block, in order, with the UTF-8 range of their visible text in `text`.
+    public var links: [TextLink]
 
-    public init(kind: Kind, text: String, sourceMap: SourceMap, range: SourceRange, superscripts: [Range<Int>] = [], indent: Int = 0) {
+    public init(
+        kind: Kind, text: String, sourceMap: SourceMap, range: SourceRange, superscripts: [Range<Int>] = [], indent: Int = 0,
+        isQuoted: Bool = false, renderedNumber: Int? = nil, links: [TextLink] = []
+    ) {
         self.kind = kind
         self.text = text
         self.sourceMap = sourceMap
         self.range = range
         self.superscripts = superscripts
         self.indent = indent
+        self.isQuoted = isQuoted
+        self.renderedNumber = renderedNumber
+        self.links = links
+    }
+}
+
+/// A link in a block's text: where its visible text stands, where it points, and its title when it has one.
+public struct TextLink: Hashable, Sendable {
+    /// UTF-8 range of the link's visible text in the block's (or entry's) text; empty for a link with no text.
+    public var textRange: Range<Int>
+    /// The destination as written (entities and escapes resolved).
+    public var url: String
+    public var title: String?
+
+    public init(textRange: Range<Int>, url: String, title: String? = nil) {
+        self.textRange = textRange
+        self.url = url
+        self.title = title
     }
 }
 

@@ -125,6 +125,8 @@ public struct ParsedReference: Hashable, Sendable, Codable {
     /// A URL that is not a DOI resolver link.
     public var url: String?
     public var style: CitationStyle = .unknown
+    /// What kind of work the entry cites (a journal article unless the text says otherwise).
+    public var kind: EntryKind = .article
     public var notes: [ReferenceNote] = []
     /// Text the parser could not place in a field, in order, joined by " ".
     public var unparsed: String?

@@ -79,6 +79,8 @@ struct EntrySplitter {
                 ended = result.ended
             case .heading, .code:
                 break scan
+            case .linkReferenceDefinition:
+                break
             }
             if let pending = pendingNumber, drafts.count > draftsBefore, drafts[draftsBefore].label == nil {
                 drafts[draftsBefore].label = pending.label

@@ -151,7 +151,7 @@ public struct ReferenceListFinder: Sendable {
         case .paragraph:
             if EntrySplitter.bareNumber(block.text) != nil { return true }
             return !(splitter.paragraphDrafts(block, from: 0, headed: false)?.drafts.isEmpty ?? true)
-        case .heading, .code:
+        case .heading, .code, .linkReferenceDefinition:
             return false
         }
     }
