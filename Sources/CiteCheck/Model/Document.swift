@@ -119,8 +119,26 @@ public struct SuppressionDirective: Hashable, Sendable {
     }
 }
 
-/// The reference list of a post: its heading (if any) and its entries, in order.
+/// A reference list of a post: its heading (if any) and its entries, in order.
+///
+/// A post may hold several lists (footnotes and a References section, a reading list per section). The finder
+/// returns each as a part, and the post's list as a whole: every part's entries in file order, numbered by
+/// position, with `parts` holding the lists themselves.
 public struct ReferenceList: Sendable {
+    /// How a list was found.
+    public enum Kind: String, Sendable, Hashable {
+        /// Entries after a section heading (`References`, `Quellen`, `Further reading`, `Sources:`).
+        case section
+        /// Markdown footnote definitions (or HTML notes a superscript points at), wherever they stand.
+        case footnotes
+        /// Markdown link reference definitions whose titles hold citations.
+        case linkDefinitions = "link-definitions"
+        /// A run of citation-like paragraphs or items without a heading.
+        case unheaded
+        /// Several lists together (the post's list as a whole).
+        case combined
+    }
+
     /// The heading text as written (`References:`), nil when the list was found without one.
     public var heading: String?
     public var headingRange: SourceRange?
@@ -130,12 +148,23 @@ public struct ReferenceList: Sendable {
     public var firstBlockIndex: Int
     /// Index into `Document.blocks` one past the last block of the list.
     public var endBlockIndex: Int
+    public var kind: Kind
+    /// The blocks the list occupies, its heading included: never read as the post's own text.
+    public var blockRanges: [Range<Int>]
+    /// For a combined list, the lists it joins, in file order; empty otherwise.
+    public var parts: [ReferenceList]
 
-    public init(heading: String?, headingRange: SourceRange?, entries: [ReferenceEntry], firstBlockIndex: Int, endBlockIndex: Int) {
+    public init(
+        heading: String?, headingRange: SourceRange?, entries: [ReferenceEntry], firstBlockIndex: Int, endBlockIndex: Int,
+        kind: Kind = .section, blockRanges: [Range<Int>]? = nil, parts: [ReferenceList] = []
+    ) {
         self.heading = heading
         self.headingRange = headingRange
         self.entries = entries
         self.firstBlockIndex = firstBlockIndex
         self.endBlockIndex = endBlockIndex
+        self.kind = kind
+        self.blockRanges = blockRanges ?? [firstBlockIndex..<max(firstBlockIndex, endBlockIndex)]
+        self.parts = parts
     }
 }

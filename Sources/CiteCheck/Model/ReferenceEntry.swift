@@ -63,9 +63,18 @@ public struct ReferenceEntry: Hashable, Sendable {
     public var sourceMap: SourceMap
     /// Where the entry stands in the file, label included.
     public var range: SourceRange
+    /// Which of the post's lists the entry belongs to (0-based, in file order): numbering is checked per list.
+    public var listIndex: Int
+    /// The links in the entry, with ranges in `text`.
+    public var links: [TextLink]
 
-    public init(index: Int, label: String?, number: Int?, footnoteName: String? = nil, text: String, sourceMap: SourceMap, range: SourceRange) {
+    public init(
+        index: Int, label: String?, number: Int?, footnoteName: String? = nil, text: String, sourceMap: SourceMap, range: SourceRange,
+        listIndex: Int = 0, links: [TextLink] = []
+    ) {
         self.index = index
+        self.listIndex = listIndex
+        self.links = links
         self.label = label
         self.number = number
         self.footnoteName = footnoteName

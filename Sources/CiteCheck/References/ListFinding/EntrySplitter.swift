@@ -20,22 +20,33 @@ struct EntrySplitter {
         var text: String
         var sourceMap: SourceMap
         var range: SourceRange
+        var links: [TextLink] = []
+        /// The number the renderer shows (Markdown ordered lists, HTML `<ol>`), when it differs in kind from the label.
+        var renderedNumber: Int?
     }
 
     /// Collects entries from block `fromBlock`: from its UTF-8 offset `offset` when given (a heading that is the
-    /// first line of a paragraph), else from the block after it.
-    mutating func collect(fromBlock: Int, offset: Int?, headed: Bool) -> (entries: [ReferenceEntry], firstBlock: Int, endBlock: Int)? {
+    /// first line of a paragraph), else from the block after it. Blocks already `claimed` by another list end it.
+    ///
+    /// In a headed list, up to two paragraphs before the first entry are an introduction, and a block that is not
+    /// an entry (an annotation under an entry, `Other references:`) is passed over when entries follow it.
+    mutating func collect(
+        fromBlock: Int, offset: Int?, headed: Bool, claimed: [Bool] = []
+    ) -> (entries: [ReferenceEntry], firstBlock: Int, endBlock: Int)? {
         let blocks = document.blocks
         var index = offset == nil ? fromBlock + 1 : fromBlock
         var within = offset ?? 0
         var drafts: [Draft] = []
         var firstBlock: Int?
         var endBlock = index
-        var skippedIntro = false
+        var skippedIntro = 0
+        /// Blocks passed over since the last entry (annotations), ending the list unless an entry follows.
+        var passedOver = 0
         /// A paragraph holding only a number (Substack's footnote numbers): the label of the next entry.
         var pendingNumber: (label: String, number: Int, range: SourceRange)?
         scan: while index < blocks.count {
             let block = blocks[index]
+            if index < claimed.count, claimed[index], index != fromBlock { break scan }
             if within == 0 {
                 switch block.kind {
                 case .heading, .code: break scan
@@ -49,39 +60,50 @@ struct EntrySplitter {
             }
             let draftsBefore = drafts.count
             var ended = false
+            var isEntry = true
             switch block.kind {
             case .listItem(let marker, let ordinal):
                 if let draft = itemDraft(block, marker: marker, ordinal: ordinal) {
                     // A bullet list after numbered entries ("Related posts") ends the list unless it holds references.
-                    if draft.number == nil, let previous = drafts.last, previous.number != nil, !finder.looksLikeReference(draft.text) {
-                        break scan
+                    if draft.number == nil, let previous = drafts.last, previous.number != nil, !EntryEvidence.cites(draft.text, links: draft.links, finder: finder) {
+                        isEntry = false
+                    } else if !headed, !finder.looksLikeReference(draft.text) {
+                        isEntry = false
+                    } else if headed, EntryEvidence.isLabel(draft.text) {
+                        isEntry = false
+                    } else {
+                        drafts.append(draft)
                     }
-                    drafts.append(draft)
+                } else {
+                    isEntry = false
                 }
-            case .footnoteDefinition(let name):
-                let bytes = Array(block.text.utf8)
-                if !bytes.isEmpty {
-                    drafts.append(Draft(
-                        label: "[^\(name)]:", number: Int(name), footnoteName: name, text: block.text.replacingNewlines,
-                        sourceMap: block.sourceMap, range: block.range))
-                }
+            case .footnoteDefinition:
+                if let entry = footnoteDraft(block) { drafts.append(entry) } else { isEntry = false }
             case .paragraph:
-                guard let result = paragraphDrafts(block, from: within, headed: headed, previousNumber: drafts.last?.number) else {
-                    if drafts.isEmpty, headed, !skippedIntro {
-                        skippedIntro = true
-                        index += 1
-                        within = 0
-                        continue scan
-                    }
-                    break scan
+                if let result = paragraphDrafts(block, from: within, headed: headed, previousNumber: drafts.last?.number) {
+                    drafts.append(contentsOf: result.drafts)
+                    ended = result.ended
+                } else {
+                    isEntry = false
                 }
-                drafts.append(contentsOf: result.drafts)
-                ended = result.ended
             case .heading, .code:
                 break scan
             case .linkReferenceDefinition:
-                break
+                isEntry = false
             }
+            if !isEntry {
+                if headed, drafts.isEmpty, skippedIntro < 2 {
+                    skippedIntro += 1
+                } else if headed, !drafts.isEmpty, passedOver < 1 {
+                    passedOver += 1
+                } else {
+                    break scan
+                }
+                index += 1
+                within = 0
+                continue scan
+            }
+            passedOver = 0
             if let pending = pendingNumber, drafts.count > draftsBefore, drafts[draftsBefore].label == nil {
                 drafts[draftsBefore].label = pending.label
                 drafts[draftsBefore].number = pending.number
@@ -98,12 +120,45 @@ struct EntrySplitter {
             within = 0
         }
         guard let firstBlock else { return nil }
+        numberAsRendered(&drafts)
         let entries = drafts.enumerated().map { offset, draft in
             ReferenceEntry(
                 index: offset + 1, label: draft.label, number: draft.number, footnoteName: draft.footnoteName,
-                text: EntrySplitter.withoutBacklink(draft.text), sourceMap: draft.sourceMap, range: draft.range)
+                text: EntrySplitter.withoutBacklink(draft.text), sourceMap: draft.sourceMap, range: draft.range, links: draft.links)
         }
         return (entries, firstBlock, endBlock)
+    }
+
+    /// Markdown renumbers ordered lists: `1.` `1.` `1.` render as 1, 2, 3, and readers cite what they see.
+    private func numberAsRendered(_ drafts: inout [Draft]) {
+        for k in drafts.indices {
+            if let rendered = drafts[k].renderedNumber { drafts[k].number = rendered }
+        }
+    }
+
+    /// A footnote definition as an entry.
+    func footnoteEntry(_ block: TextBlock) -> ReferenceEntry? {
+        footnoteDraft(block).map { draft in
+            ReferenceEntry(
+                index: 0, label: draft.label, number: draft.number, footnoteName: draft.footnoteName,
+                text: EntrySplitter.withoutBacklink(draft.text), sourceMap: draft.sourceMap, range: draft.range, links: draft.links)
+        }
+    }
+
+    private func footnoteDraft(_ block: TextBlock) -> Draft? {
+        guard case .footnoteDefinition(let name) = block.kind, !block.text.isEmpty else { return nil }
+        return Draft(
+            label: "[^\(name)]:", number: Int(name), footnoteName: name, text: block.text.replacingNewlines,
+            sourceMap: block.sourceMap, range: block.range, links: block.links)
+    }
+
+    /// A link reference definition whose title holds a citation, as an entry (its label is the definition's).
+    func definitionEntry(_ block: TextBlock) -> ReferenceEntry {
+        let label: String
+        if case .linkReferenceDefinition(let name) = block.kind { label = "[\(name)]:" } else { label = "" }
+        return ReferenceEntry(
+            index: 0, label: label, number: nil, text: block.text.replacingNewlines, sourceMap: block.sourceMap,
+            range: block.range, links: block.links)
     }
 
     /// `3` for a paragraph that is only `3` or `3.`.
@@ -141,7 +196,18 @@ struct EntrySplitter {
             label: label, number: number, footnoteName: nil,
             text: String(decoding: bytes[contentStart...], as: UTF8.self).replacingNewlines,
             sourceMap: contentStart == 0 ? block.sourceMap : block.sourceMap.slice(contentStart..<bytes.count),
-            range: block.range)
+            range: block.range, links: EntrySplitter.links(of: block, in: contentStart..<bytes.count),
+            renderedNumber: markerIsNumbered || marker == nil ? block.renderedNumber : nil)
+    }
+
+    /// The block's links that lie in `range` of its text, re-based to the range's start.
+    static func links(of block: TextBlock, in range: Range<Int>) -> [TextLink] {
+        block.links.compactMap { link in
+            guard link.textRange.lowerBound >= range.lowerBound, link.textRange.upperBound <= range.upperBound else { return nil }
+            var moved = link
+            moved.textRange = (link.textRange.lowerBound - range.lowerBound)..<(link.textRange.upperBound - range.lowerBound)
+            return moved
+        }
     }
 
     /// The entries in a paragraph (from UTF-8 offset `from`), and whether the list ends inside it; nil when the
@@ -163,6 +229,7 @@ struct EntrySplitter {
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             if end > start {
                 let label = EntryLabel.parse(bytes, at: start, end: end, previous: lastNumber)
+                    ?? EntryLabel.parseContinuing(bytes, at: start, end: end, previous: lastNumber)
                 if let number = label?.number { lastNumber = number }
                 lines.append(Line(start: start, end: end, label: label, indent: indentColumns(block, derived: start)))
             }
@@ -202,21 +269,57 @@ struct EntrySplitter {
             let end = lines[group.last].end
             guard contentStart < end else { continue }
             let entryText = text(bytes, contentStart..<end).replacingNewlines
-            if label == nil, !finder.looksLikeReference(entryText) {
-                // Unlabelled text: an introduction before labelled entries is skipped; anything else ends the list.
-                if labelled, g == 0 { continue }
-                ended = true
-                break
+            let entryLinks = EntrySplitter.links(of: block, in: contentStart..<end)
+            if label == nil {
+                // A line of links and nothing else (`[A](…), [B](…)` after `Sources:`): one entry a link.
+                if headed, entryLinks.count >= 2, let runs = linkRun(entryText, links: entryLinks) {
+                    for run in runs {
+                        let derived = (contentStart + run.lowerBound)..<(contentStart + run.upperBound)
+                        drafts.append(Draft(
+                            label: nil, number: nil, footnoteName: nil, text: text(bytes, derived),
+                            sourceMap: block.sourceMap.slice(derived), range: range(of: block, derived: derived),
+                            links: EntrySplitter.links(of: block, in: derived)))
+                    }
+                    continue
+                }
+                let accepted = headed ? EntryEvidence.isEntryLike(entryText, links: entryLinks, finder: finder) : finder.looksLikeReference(entryText)
+                if !accepted {
+                    // Unlabelled text: an introduction before labelled entries is skipped; anything else ends the list.
+                    if labelled, g == 0 { continue }
+                    ended = true
+                    break
+                }
             }
             let startOffset = sourceOffset(block, derived: firstLine.start)
             let endOffset = sourceEnd(block, derived: end, textBytes: bytes)
             drafts.append(Draft(
                 label: label?.text, number: label?.number, footnoteName: nil, text: entryText,
                 sourceMap: block.sourceMap.slice(contentStart..<end),
-                range: tracker.range(of: startOffset..<max(startOffset, endOffset))))
+                range: tracker.range(of: startOffset..<max(startOffset, endOffset)), links: entryLinks))
         }
         if drafts.isEmpty { return nil }
         return (drafts, ended)
+    }
+
+    /// The links' spans when `text` is only links separated by commas, semicolons, `and`, `und`, dashes or
+    /// emphasis markers; nil otherwise.
+    private func linkRun(_ text: String, links: [TextLink]) -> [Range<Int>]? {
+        let bytes = Array(text.utf8)
+        var covered = 0
+        let sorted = links.sorted { $0.textRange.lowerBound < $1.textRange.lowerBound }
+        for link in sorted {
+            guard link.textRange.lowerBound >= covered, link.textRange.upperBound <= bytes.count else { return nil }
+            let between = String(decoding: bytes[covered..<link.textRange.lowerBound], as: UTF8.self)
+            guard EntrySplitter.isSeparator(between) else { return nil }
+            covered = link.textRange.upperBound
+        }
+        guard EntrySplitter.isSeparator(String(decoding: bytes[covered...], as: UTF8.self)) else { return nil }
+        return sorted.map(\.textRange).filter { !$0.isEmpty }
+    }
+
+    private static func isSeparator(_ text: String) -> Bool {
+        let words = text.split { $0 == " " || $0 == "," || $0 == ";" || $0 == "_" || $0 == "*" || $0 == "|" || $0 == "\u{00A0}" || $0 == "-" || $0 == "\u{2013}" || $0 == "\u{00B7}" || $0 == "\u{2022}" }
+        return words.allSatisfy { ["and", "und", "y", "et", "e", "&"].contains($0.lowercased()) }
     }
 
     /// The source range of a UTF-8 span of a block's text.

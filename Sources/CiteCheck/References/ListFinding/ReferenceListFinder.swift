@@ -1,20 +1,30 @@
-/// Finds a post's reference list and splits it into entries.
+/// Finds a post's reference lists and splits them into entries.
 ///
-/// The list starts after the last heading named like a reference section (`References`, `Bibliography`,
-/// `Sources`, … in any case, with or without a colon; a plain-text line, a Markdown or HTML heading, or a
-/// paragraph holding only the word, such as `<p><strong>References</strong></p>`) that is followed by entries,
-/// preferring one whose entries include at least one that `looksLikeReference`.
-/// Without such a heading, a trailing run of blocks that look like references is the list.
+/// A post may hold several lists, and the finder returns them all:
+/// - every section under a heading named like a reference section (`References`, `Bibliography`, `Sources`,
+///   `Further reading`, `Quellen`, `Referencias`, … in any case, numbered or not, with or without a colon; a
+///   Markdown or HTML heading, a plain-text line, a paragraph holding only the word, or a label such as
+///   `**Sources:**` before entries on the same line) that holds entries with citation evidence;
+/// - Markdown footnote definitions wherever they stand (mid-post definition blocks included);
+/// - link reference definitions whose titles hold citations;
+/// - runs of citation-like paragraphs or items without a heading (at the end of the post or of a section).
 ///
-/// Entries are list items, footnote definitions, labelled lines (`1.`, `1)`, `[1]`, `(1)`, `-`, `*`, `•`) and
-/// unlabelled paragraphs or lines that `looksLikeReference`. The list ends at the next heading, at code,
-/// or at an unlabelled paragraph that does not look like a reference (a closing remark or promotion).
+/// Entries are list items, footnote definitions, labelled lines (`1.`, `1)`, `1 `, `[1]`, `(1)`, `a.`, `-`, `*`,
+/// `+`, `•`), link-only lines and unlabelled paragraphs or lines that `looksLikeReference`. A section's list ends at
+/// the next heading or code, or at text that is neither an entry nor an annotation followed by more entries.
 public struct ReferenceListFinder: Sendable {
-    /// Section names that introduce a reference list.
+    /// Section names that introduce a reference list (English, German, Spanish, French, Italian, Portuguese).
     public static let defaultHeadings = [
         "References", "Reference list", "Reference", "Bibliography", "Sources", "Source", "Works cited", "Literature cited",
-        "Citations", "Notes", "Further reading", "Literature", "Footnotes", "Endnotes", "Scientific references",
-        "Research references", "Studies cited", "Selected references", "Key references",
+        "Citations", "Citation", "Notes", "Further reading", "Literature", "Footnotes", "Endnotes", "Scientific references",
+        "Research references", "Studies cited", "Selected references", "Key references", "Other references",
+        "Additional references", "Additional reading", "Recommended reading", "Suggested reading", "Reading list",
+        "Resources", "Links", "Sources cited", "Cited works", "Studies", "Research", "Read more", "Learn more",
+        "Quellen", "Quelle", "Quellenangaben", "Quellenverzeichnis", "Literatur", "Literaturverzeichnis", "Literaturangaben",
+        "Weiterführende Literatur", "Weitere Literatur", "Weiterführende Links", "Einzelnachweise", "Anmerkungen", "Fußnoten",
+        "Referenzen", "Nachweise", "Studien",
+        "Referencias", "Referencias bibliográficas", "Bibliografía", "Fuentes", "Notas", "Lecturas recomendadas",
+        "Références", "Bibliographie", "Notes et références", "Fonti", "Bibliografia", "Riferimenti", "Referências",
     ]
 
     /// The built-in test for unlabelled text: see `ReferenceHeuristics.looksLikeReference`.
@@ -33,31 +43,99 @@ public struct ReferenceListFinder: Sendable {
         self.normalizedHeadings = Set(headings.map { ReferenceListFinder.normalizeHeading($0) })
     }
 
-    /// The reference list of `document`, or nil when it has none.
+    /// The post's reference lists as one: every list's entries in file order, numbered by position, the lists
+    /// themselves in `parts`; nil when the post has none.
     public func find(in document: Document) -> ReferenceList? {
+        ReferenceListFinder.combine(findAll(in: document))
+    }
+
+    /// Every reference list of `document`, in file order.
+    public func findAll(in document: Document) -> [ReferenceList] {
         var splitter = EntrySplitter(document: document, finder: self)
         let blocks = document.blocks
-        var index = blocks.count - 1
-        // The last headed list whose entries hold no reference at all (a `Notes` section of remarks) is kept
-        // only in case no earlier heading introduces real references.
-        var fallback: ReferenceList?
-        while index >= 0 {
-            if let heading = headingMatch(blocks[index]) {
-                if let found = splitter.collect(fromBlock: index, offset: heading.restOffset, headed: true), !found.entries.isEmpty {
-                    let block = blocks[index]
-                    let headingRange = heading.restOffset == nil
-                        ? block.range
-                        : splitter.range(of: block, derived: 0..<heading.headingEnd)
-                    let list = ReferenceList(
-                        heading: heading.text, headingRange: headingRange, entries: found.entries,
-                        firstBlockIndex: found.firstBlock, endBlockIndex: found.endBlock)
-                    if found.entries.contains(where: { looksLikeReference($0.text) }) { return list }
-                    if fallback == nil { fallback = list }
-                }
-            }
-            index -= 1
+        var claimed = [Bool](repeating: false, count: blocks.count)
+        var lists: [ReferenceList] = []
+
+        // Sections under a reference heading.
+        for index in blocks.indices where !claimed[index] {
+            guard let heading = headingMatch(blocks[index]) else { continue }
+            guard let found = splitter.collect(fromBlock: index, offset: heading.restOffset, headed: true, claimed: claimed),
+                  !found.entries.isEmpty, found.entries.contains(where: { EntryEvidence.cites($0.text, links: $0.links, finder: self) })
+            else { continue }
+            let block = blocks[index]
+            let headingRange = heading.restOffset == nil ? block.range : splitter.range(of: block, derived: 0..<heading.headingEnd)
+            let start = heading.restOffset == nil ? index : index
+            for k in start..<found.endBlock { claimed[k] = true }
+            lists.append(ReferenceList(
+                heading: heading.text, headingRange: headingRange, entries: found.entries,
+                firstBlockIndex: found.firstBlock, endBlockIndex: found.endBlock, kind: .section,
+                blockRanges: [start..<found.endBlock]))
         }
-        return findTrailingRun(in: document, splitter: &splitter) ?? fallback
+
+        // Footnote definitions wherever they stand.
+        let footnotes = blocks.indices.filter { index in
+            guard !claimed[index], case .footnoteDefinition = blocks[index].kind else { return false }
+            return true
+        }
+        if !footnotes.isEmpty {
+            let entries = footnotes.compactMap { splitter.footnoteEntry(blocks[$0]) }
+            if !entries.isEmpty {
+                for index in footnotes { claimed[index] = true }
+                lists.append(ReferenceList(
+                    heading: nil, headingRange: nil, entries: entries, firstBlockIndex: footnotes[0],
+                    endBlockIndex: (footnotes.last ?? 0) + 1, kind: .footnotes, blockRanges: footnotes.map { $0..<($0 + 1) }))
+            }
+        }
+
+        // Link reference definitions that hold citations in their titles.
+        let definitions = blocks.indices.filter { index in
+            guard !claimed[index], case .linkReferenceDefinition = blocks[index].kind else { return false }
+            return looksLikeReference(blocks[index].text.replacingNewlines)
+        }
+        if !definitions.isEmpty {
+            let entries = definitions.map { splitter.definitionEntry(blocks[$0]) }
+            for index in definitions { claimed[index] = true }
+            lists.append(ReferenceList(
+                heading: nil, headingRange: nil, entries: entries, firstBlockIndex: definitions[0],
+                endBlockIndex: (definitions.last ?? 0) + 1, kind: .linkDefinitions, blockRanges: definitions.map { $0..<($0 + 1) }))
+        }
+
+        lists += unheadedRuns(in: document, splitter: &splitter, claimed: &claimed)
+        return lists.sorted { ($0.entries.first?.range.start ?? SourcePosition(line: 0, column: 0)) < ($1.entries.first?.range.start ?? SourcePosition(line: 0, column: 0)) }
+    }
+
+    /// One list holding every part's entries in file order, numbered by position; a single list stays itself
+    /// (with its entries' `listIndex` set).
+    static func combine(_ lists: [ReferenceList]) -> ReferenceList? {
+        guard !lists.isEmpty else { return nil }
+        var parts = lists
+        var entries: [ReferenceEntry] = []
+        for (listIndex, list) in lists.enumerated() {
+            for entry in list.entries {
+                var entry = entry
+                entry.listIndex = listIndex
+                entries.append(entry)
+            }
+        }
+        entries.sort { ($0.range.start, $0.listIndex) < ($1.range.start, $1.listIndex) }
+        for k in entries.indices { entries[k].index = k + 1 }
+        var position = 0
+        for (listIndex, _) in parts.enumerated() {
+            parts[listIndex].entries = entries.filter { $0.listIndex == listIndex }
+            position += parts[listIndex].entries.count
+        }
+        if parts.count == 1 {
+            var only = parts[0]
+            only.entries = entries
+            return only
+        }
+        // The heading and block span of the combined list are those of its main part: the first headed section,
+        // else the largest part.
+        let main = parts.first { $0.kind == .section } ?? parts.max { $0.entries.count < $1.entries.count } ?? parts[0]
+        return ReferenceList(
+            heading: main.heading, headingRange: main.headingRange, entries: entries,
+            firstBlockIndex: main.firstBlockIndex, endBlockIndex: main.endBlockIndex, kind: .combined,
+            blockRanges: parts.flatMap(\.blockRanges), parts: parts)
     }
 
     // MARK: Headings
@@ -82,9 +160,19 @@ public struct ReferenceListFinder: Sendable {
             let lineEnd = bytes.firstIndex(of: 0x0A) ?? bytes.count
             guard lineEnd <= 80 else { return nil }
             let first = String(decoding: bytes[0..<lineEnd], as: UTF8.self)
-            guard isHeadingName(first) else { return nil }
-            return HeadingMatch(text: first.trimmingSpaces, headingEnd: lineEnd, restOffset: lineEnd < bytes.count ? lineEnd + 1 : nil)
-        case .listItem(let marker?, _) where !block.text.utf8.contains(0x0A) && isHeadingName(block.text):
+            if isHeadingName(first) {
+                return HeadingMatch(text: first.trimmingSpaces, headingEnd: lineEnd, restOffset: lineEnd < bytes.count ? lineEnd + 1 : nil)
+            }
+            // A label before its entries on the same line: `Sources: [A](…), [B](…)`, `Citation: Smith J. …`.
+            guard let colon = bytes[0..<min(lineEnd, 48)].firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return nil }
+            let name = String(decoding: bytes[0..<colon], as: UTF8.self)
+            guard isHeadingName(name) else { return nil }
+            var rest = colon + 1
+            while rest < bytes.count, ByteClass.isSpace(bytes[rest]) { rest += 1 }
+            guard rest < bytes.count else { return nil }
+            return HeadingMatch(text: name.trimmingSpaces + ":", headingEnd: colon + 1, restOffset: rest)
+        case .listItem(let marker?, _) where marker.contains(where: \.isNumber) && block.links.isEmpty && !block.text.utf8.contains(0x0A)
+            && isHeadingName(block.text):
             // A numbered section heading in plain text (`7. References`) reads as a labelled line.
             return HeadingMatch(text: "\(marker) \(block.text.trimmingSpaces)", headingEnd: block.text.utf8.count, restOffset: nil)
         default:
@@ -105,7 +193,7 @@ public struct ReferenceListFinder: Sendable {
             if normalizedHeadings.contains(name) { return true }
         }
         var parts = [name]
-        for separator in [" and ", " & ", ", ", " / "] {
+        for separator in [" and ", " & ", ", ", "/", " und ", " y ", " et ", " e "] {
             parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
         }
         return parts.count > 1 && parts.allSatisfy { normalizedHeadings.contains($0.trimmingSpaces) }
@@ -122,24 +210,39 @@ public struct ReferenceListFinder: Sendable {
 
     // MARK: Without a heading
 
-    private func findTrailingRun(in document: Document, splitter: inout EntrySplitter) -> ReferenceList? {
+    /// Runs of unclaimed blocks that look like references: at the end of the post (a closing remark or two may
+    /// follow) or anywhere with at least two entries that `looksLikeReference`.
+    private func unheadedRuns(in document: Document, splitter: inout EntrySplitter, claimed: inout [Bool]) -> [ReferenceList] {
         let blocks = document.blocks
-        var index = blocks.count - 1
+        var lists: [ReferenceList] = []
+        var index = 0
+        // The last block of the post that is not a closing remark: a trailing run may end up to two blocks before it.
+        var lastContent = blocks.count - 1
         var skipped = 0
-        // Allow a closing remark or two after the list.
-        while index >= 0, skipped < 2, !blockLooksLikeReferences(blocks[index], splitter: &splitter) {
-            if case .heading = blocks[index].kind { return nil }
-            index -= 1
+        while lastContent >= 0, skipped < 2, !claimed[lastContent], !blockLooksLikeReferences(blocks[lastContent], splitter: &splitter) {
+            if case .heading = blocks[lastContent].kind { break }
+            lastContent -= 1
             skipped += 1
         }
-        var start = index
-        while start >= 0, blockLooksLikeReferences(blocks[start], splitter: &splitter) { start -= 1 }
-        start += 1
-        guard start <= index, start < blocks.count else { return nil }
-        guard let found = splitter.collect(fromBlock: start, offset: 0, headed: false) else { return nil }
-        let footnotes = found.entries.contains { $0.footnoteName != nil }
-        guard found.entries.count >= 2 || (footnotes && !found.entries.isEmpty) else { return nil }
-        return ReferenceList(heading: nil, headingRange: nil, entries: found.entries, firstBlockIndex: found.firstBlock, endBlockIndex: found.endBlock)
+        while index < blocks.count {
+            guard !claimed[index], !blocks[index].isQuoted, blockLooksLikeReferences(blocks[index], splitter: &splitter) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < blocks.count, !claimed[end], !blocks[end].isQuoted, blockLooksLikeReferences(blocks[end], splitter: &splitter) { end += 1 }
+            defer { index = max(end, index + 1) }
+            guard let found = splitter.collect(fromBlock: index, offset: 0, headed: false, claimed: claimed) else { continue }
+            let strong = found.entries.filter { looksLikeReference($0.text) }.count
+            let footnotes = found.entries.contains { $0.footnoteName != nil }
+            let trailing = end - 1 >= lastContent
+            guard strong >= 2 || (trailing && (found.entries.count >= 2 || footnotes) && strong >= 1) else { continue }
+            for k in found.firstBlock..<found.endBlock { claimed[k] = true }
+            lists.append(ReferenceList(
+                heading: nil, headingRange: nil, entries: found.entries, firstBlockIndex: found.firstBlock,
+                endBlockIndex: found.endBlock, kind: .unheaded))
+        }
+        return lists
     }
 
     private func blockLooksLikeReferences(_ block: TextBlock, splitter: inout EntrySplitter) -> Bool {
