@@ -123,7 +123,17 @@ public struct CitationChecks: Sendable {
             cited.formUnion(link.entries)
             cited.formUnion(link.candidates)
         }
-        return references.filter { !cited.contains($0.entry.index) }.map { r in
+        // A list the text cites from (by markers, footnotes or names) should be cited throughout; a list the text
+        // hardly cites is a bibliography or a reading list, whose entries need no citation.
+        var perList: [Int: (total: Int, cited: Int)] = [:]
+        for r in references where r.parsed.kind.isCitation {
+            perList[r.entry.listIndex, default: (0, 0)].total += 1
+            if cited.contains(r.entry.index) { perList[r.entry.listIndex, default: (0, 0)].cited += 1 }
+        }
+        let citedLists = Set(perList.filter { $0.value.cited * 2 >= $0.value.total && $0.value.cited > 0 }.keys)
+        return references.filter { r in
+            !cited.contains(r.entry.index) && r.parsed.kind.isCitation && citedLists.contains(r.entry.listIndex)
+        }.map { r in
             Diagnostic(rule: "cite-unused-reference", severity: .warning,
                               message: "\(name(r.entry.index)) is not cited in the text", file: source.path,
                               range: r.entry.range, reference: r.entry.index)

@@ -35,42 +35,49 @@ public struct CitationFinder: Sendable {
         }
     }
 
-    /// Citations in the body of `document`: every block except code, footnote definitions, the list's heading
-    /// and the list's own blocks. Sorted by block, then offset.
+    /// Citations in the body of `document`: every block except code, footnote definitions, block quotes (the
+    /// quoted author's citations), the lists' headings and the lists' own blocks. Sorted by block, then offset.
     public static func find(in document: Document, list: ReferenceList?) -> [Citation] {
-        var excluded = 0..<0
+        var excluded: [Range<Int>] = []
         var ordered = false
         if let list {
-            let first = max(0, min(list.firstBlockIndex, document.blocks.count))
-            var start = first
+            let count = document.blocks.count
+            for range in list.blockRanges {
+                let clamped = max(0, min(range.lowerBound, count))..<max(0, min(range.upperBound, count))
+                excluded.append(clamped)
+            }
             // The heading block stands just before the first entry block.
+            let first = max(0, min(list.firstBlockIndex, count))
             if first > 0 {
                 let previous = document.blocks[first - 1]
                 let trimmed = { (s: String) in s.citationTrimmed() }
                 if previous.range == list.headingRange || (list.heading.map { trimmed($0) == trimmed(previous.text) } ?? false) {
-                    start = first - 1
+                    excluded.append((first - 1)..<first)
                 }
             }
-            excluded = start..<max(start, min(list.endBlockIndex, document.blocks.count))
-            ordered = document.blocks[excluded].contains {
-                if case .listItem(_, let ordinal) = $0.kind { return ordinal != nil }
-                return false
+            ordered = excluded.contains { range in
+                document.blocks[range].contains {
+                    if case .listItem(_, let ordinal) = $0.kind { return ordinal != nil }
+                    return false
+                }
             }
         }
         return CitationFinder(list: list, orderedList: ordered)
             .find(in: document.blocks, excluding: excluded, source: Array(document.source.text.utf8))
     }
 
-    /// Citations in `blocks`, skipping the blocks at `excluding` (the reference list), code blocks and
-    /// footnote definitions. `Citation.blockIndex` indexes `blocks`.
+    /// Citations in `blocks`, skipping the blocks at `excluding` (the reference list), code blocks, block quotes
+    /// and footnote definitions. `Citation.blockIndex` indexes `blocks`.
     ///
     /// `source` is the file's UTF-8 text, when known: a superscript written `[^name]` in it (the Markdown reader
     /// records footnote references as superscripts) is then read as a footnote reference.
-    public func find(in blocks: [TextBlock], excluding: Range<Int> = 0..<0, source: [UInt8]? = nil) -> [Citation] {
+    public func find(in blocks: [TextBlock], excluding: [Range<Int>] = [], source: [UInt8]? = nil) -> [Citation] {
+        var skip = [Bool](repeating: false, count: blocks.count)
+        for range in excluding { for k in range where k < skip.count { skip[k] = true } }
         var citations: [Citation] = []
-        for (index, block) in blocks.enumerated() where !excluding.contains(index) {
+        for (index, block) in blocks.enumerated() where !skip[index] && !block.isQuoted {
             switch block.kind {
-            case .code, .footnoteDefinition: continue
+            case .code, .footnoteDefinition, .linkReferenceDefinition: continue
             default: citations += find(in: block, blockIndex: index, source: source)
             }
         }

@@ -228,7 +228,7 @@ import Testing
             CitationFixture.block("Feder A. (2014) Title [3].", kind: .listItem(marker: "1.", ordinal: 1)),
             CitationFixture.block("Trailing note [4].", kind: .paragraph),
         ]
-        let found = CitationFinder(entryNumbers: [1, 2, 3, 4]).find(in: blocks, excluding: 2..<4)
+        let found = CitationFinder(entryNumbers: [1, 2, 3, 4]).find(in: blocks, excluding: [2..<4])
         #expect(found.map(\.blockIndex) == [0, 4])
     }
 
