@@ -63,7 +63,7 @@ public struct CitationChecks: Sendable {
 
     /// How an entry is named in messages: `reference 3` (its number when it has one).
     private func name(_ index: Int) -> String {
-        "reference \(references.reference(at: index)?.entry.number ?? index)"
+        references.reference(at: index)?.entry.displayName ?? "reference \(index)"
     }
 
     private static func list(_ items: [String]) -> String {
@@ -89,9 +89,10 @@ public struct CitationChecks: Sendable {
             case .numbered:
                 guard !link.unmatchedNumbers.isEmpty else { continue }
                 let numbers = link.unmatchedNumbers.map(String.init)
-                let what = references.isEmpty ? "the post has no reference list" :
+                let what = references.isEmpty ? "citecheck found no reference list in the post" :
                     "the reference list has no entry \(CitationChecks.list(numbers))"
-                out.append(diagnostic("cite-missing-reference", .error, "\(c.text) cites \(numbers.count == 1 ? "reference" : "references") \(CitationChecks.list(numbers)), but \(what)",
+                // Without a list citecheck cannot tell a missing entry from a list it could not find: only an info.
+                out.append(diagnostic("cite-missing-reference", references.isEmpty ? .info : .error, "\(c.text) cites \(numbers.count == 1 ? "reference" : "references") \(CitationChecks.list(numbers)), but \(what)",
                                       at: c.sourceRange, found: c.text))
             case .footnote(let name):
                 guard link.entries.isEmpty else { continue }
@@ -103,10 +104,11 @@ public struct CitationChecks: Sendable {
                 if c.claims.authors.count == 1, let a = c.claims.authors.first, !a.value.unicodeScalars.contains(where: { $0.properties.isLowercase }) { continue }
                 let author = c.claims.authors.first?.value ?? "?"
                 let year = c.claims.year.map { ", \($0.value)" } ?? ""
-                let why = references.isEmpty ? "the post has no reference list" : "no entry's first author is \(author)"
+                let why = references.isEmpty ? "citecheck found no reference list in the post" : "no entry's first author is \(author)"
                 // `Spravato (2019)` reads like `Duman (2014)`: a lone narrative name is only a warning.
                 let lone = c.kind == .authorYear(parenthetical: false) && c.claims.authors.count == 1 && !c.claims.etAl
-                out.append(diagnostic("cite-missing-reference", lone ? .warning : .error, "\(author)\(c.claims.etAl ? " et al." : "")\(year) is cited but \(why)",
+                let severity: Severity = references.isEmpty ? .info : lone ? .warning : .error
+                out.append(diagnostic("cite-missing-reference", severity, "\(author)\(c.claims.etAl ? " et al." : "")\(year) is cited but \(why)",
                                       at: c.sourceRange, found: c.text))
             case .mention:
                 continue

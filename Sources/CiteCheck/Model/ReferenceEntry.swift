@@ -103,3 +103,12 @@ public struct Reference: Hashable, Sendable {
         self.parsed = parsed
     }
 }
+
+extension ReferenceEntry {
+    /// How messages name the entry: as the post prints it (`reference 13` for the entry labelled `13.`, `footnote
+    /// [^smith]` for a footnote), by position only when it has no number.
+    public var displayName: String {
+        if let footnoteName { return "footnote [^\(footnoteName)]" }
+        return "reference \(number ?? index)"
+    }
+}

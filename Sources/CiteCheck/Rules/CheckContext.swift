@@ -52,13 +52,38 @@ public struct CheckContext: Sendable {
 
     /// A diagnostic about one reference, with the rule's default severity; `field` also picks the range when given.
     public func diagnostic(
-        _ rule: RuleDescription, _ message: String, reference: Reference, field: ReferenceField? = nil,
+        severity: Severity? = nil, _ rule: RuleDescription, _ message: String, reference: Reference, field: ReferenceField? = nil,
         range: SourceRange? = nil, expected: String? = nil, found: String? = nil
     ) -> Diagnostic {
         let place = range ?? field.map { self.range(of: $0, in: reference) } ?? self.range(of: reference)
         return Diagnostic(
-            rule: rule.id, severity: rule.defaultSeverity, message: message, file: path, range: place,
+            rule: rule.id, severity: severity ?? rule.defaultSeverity, message: message, file: path, range: place,
             reference: reference.entry.index, field: field, expected: expected, found: found
         )
+    }
+}
+
+/// Which entries a rule applies to.
+public enum EntryScope: Sendable {
+    /// Every entry that cites a work (notes left out).
+    case citations
+    /// Journal articles only: checks of volume, pages, journal names and citation style.
+    case journalArticles
+
+    func includes(_ reference: Reference) -> Bool {
+        switch self {
+        case .citations: reference.parsed.kind.isCitation
+        case .journalArticles: reference.parsed.kind.isJournalArticle
+        }
+    }
+}
+
+extension CheckContext {
+    /// The context with only the references in `scope`, for rules that apply to some kinds of entry.
+    public func restricted(to scope: EntryScope) -> CheckContext {
+        guard references.contains(where: { !scope.includes($0) }) else { return self }
+        var restricted = self
+        restricted.references = references.filter(scope.includes)
+        return restricted
     }
 }

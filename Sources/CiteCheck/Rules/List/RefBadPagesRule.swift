@@ -70,10 +70,11 @@ public struct RefBadPagesRule: Rule {
     public init() {}
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        context.references.compactMap { reference in
+        let context = context.restricted(to: .citations)
+        return context.references.compactMap { reference in
             guard let pages = reference.parsed.pages, let problem = Self.problem(with: pages) else { return nil }
             return context.diagnostic(
-                Self.description, "reference \(reference.entry.index): \(problem)",
+                Self.description, "\(reference.entry.displayName): \(problem)",
                 reference: reference, field: .pages, found: Self.written(pages)
             )
         }

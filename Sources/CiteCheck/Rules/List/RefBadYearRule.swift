@@ -51,6 +51,7 @@ public struct RefBadYearRule: Rule {
     public init() {}
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        let context = context.restricted(to: .citations)
         var diagnostics: [Diagnostic] = []
         for reference in context.references {
             let parsed = reference.parsed
@@ -62,7 +63,7 @@ public struct RefBadYearRule: Rule {
                 let elsewhere = (year < Self.earliestYear || future) && Self.hasPlausibleYear(parsed.raw, now: context.currentYear, other: year)
                 if let problem = problem(year: year, future: future, now: context.currentYear, plausibleYearElsewhere: elsewhere) {
                     diagnostics.append(context.diagnostic(
-                        Self.description, "reference \(reference.entry.index): \(problem)", reference: reference, field: .year, found: String(year)
+                        Self.description, "\(reference.entry.displayName): \(problem)", reference: reference, field: .year, found: String(year)
                     ))
                 }
             }
@@ -70,7 +71,7 @@ public struct RefBadYearRule: Rule {
             if let epub = parsed.epubYear, epub > context.currentYear,
                let problem = problem(year: epub, future: true, now: context.currentYear) {
                 diagnostics.append(context.diagnostic(
-                    Self.description, "reference \(reference.entry.index): online \(problem)", reference: reference, field: .epubYear, found: String(epub)
+                    Self.description, "\(reference.entry.displayName): online \(problem)", reference: reference, field: .epubYear, found: String(epub)
                 ))
             }
         }

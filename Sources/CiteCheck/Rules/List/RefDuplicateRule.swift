@@ -52,6 +52,7 @@ public struct RefDuplicateRule: Rule {
     public init() {}
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        let context = context.restricted(to: .citations)
         var diagnostics: [Diagnostic] = []
         let references = context.references.filter { !$0.parsed.isUnparsed }
         // Each entry's normalised fields once, so comparing every pair does not normalise again (100 entries are
@@ -63,7 +64,7 @@ public struct RefDuplicateRule: Rule {
                 let later = references[position]
                 diagnostics.append(context.diagnostic(
                     Self.description,
-                    "reference \(later.entry.index) cites the same work as reference \(references[earlier].entry.index) (\(reason))",
+                    "\(later.entry.displayName) cites the same work as \(references[earlier].entry.displayName) (\(reason))",
                     reference: later, range: later.entry.range, expected: nil, found: nil
                 ))
                 break

@@ -40,13 +40,14 @@ public struct RefEpubYearRule: Rule {
     public init() {}
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        context.references.compactMap { reference in
+        let context = context.restricted(to: .journalArticles)
+        return context.references.compactMap { reference in
             guard let year = reference.parsed.year, let online = reference.parsed.epubYear, online != year,
                   (1...9999).contains(year), (year - Self.plausibleLead)...(year + 1) ~= online else { return nil }
-            let n = reference.entry.index
+            let n = reference.entry.displayName
             let message = online < year
-                ? "reference \(n) gives two years: \(year) is the print (issue) year, the one to cite; \(online) is when it was published online first. That is normal, not an error"
-                : "reference \(n) gives two years: \(year) is the print (issue) year and \(online) the online year; an online year after the print year is unusual, so check both"
+                ? "\(n) gives two years: \(year) is the print (issue) year, the one to cite; \(online) is when it was published online first. That is normal, not an error"
+                : "\(n) gives two years: \(year) is the print (issue) year and \(online) the online year; an online year after the print year is unusual, so check both"
             return context.diagnostic(
                 Self.description, message, reference: reference, field: .epubYear
             )

@@ -12,10 +12,12 @@ internal import Foundation
 /// - With `style = "…"` in the configuration, every entry recognised as another style is reported instead of
 ///   comparing styles with the majority.
 /// - An entry reported for its style is not also reported for its title quoting or author format.
+/// - Only journal articles are compared. A mixed list is a matter of house style, so findings are infos, except
+///   against a style the configuration names, which are warnings.
 public struct RefInconsistentStyleRule: Rule {
     public static let description = RuleDescription(
         id: "ref-inconsistent-style",
-        defaultSeverity: .warning,
+        defaultSeverity: .info,
         summary: "The reference list mixes conventions: quoted and unquoted titles, full and abbreviated journal names, author formats or citation styles.",
         rationale: """
             A list written in one style reads as carefully made; a mixed list suggests references pasted from \
@@ -85,6 +87,7 @@ public struct RefInconsistentStyleRule: Rule {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        let context = context.restricted(to: .journalArticles)
         var diagnostics: [Diagnostic] = []
         var reportedForStyle = Set<Int>()
 
@@ -99,9 +102,9 @@ public struct RefInconsistentStyleRule: Rule {
             let wantedFamily = Self.family(wanted) ?? wanted.rawValue
             for (reference, family) in styled where family != wantedFamily {
                 reportedForStyle.insert(reference.entry.index)
-                diagnostics.append(context.diagnostic(
+                diagnostics.append(context.diagnostic(severity: .warning,
                     Self.description,
-                    "reference \(reference.entry.index) is written in \(Self.styleName(family)) style; the configuration asks for \(Self.styleName(wantedFamily))",
+                    "\(reference.entry.displayName) is written in \(Self.styleName(family)) style; the configuration asks for \(Self.styleName(wantedFamily))",
                     reference: reference, range: reference.entry.range, expected: Self.styleName(wantedFamily), found: Self.styleName(family)
                 ))
             }
@@ -148,7 +151,7 @@ public struct RefInconsistentStyleRule: Rule {
             return feature.values.filter { $0.value != majority }.map { reference, value in
                 context.diagnostic(
                     Self.description,
-                    "reference \(reference.entry.index) \(feature.singular(value)); most references (\(top) of \(total)) use \(feature.phrase(majority))",
+                    "\(reference.entry.displayName) \(feature.singular(value)); most references (\(top) of \(total)) use \(feature.phrase(majority))",
                     reference: reference, field: feature.field, range: range(of: feature.field, in: reference, context),
                     expected: majority, found: value
                 )

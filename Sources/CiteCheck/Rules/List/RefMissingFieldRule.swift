@@ -60,11 +60,12 @@ public struct RefMissingFieldRule: Rule {
     public init() {}
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        let context = context.restricted(to: .journalArticles)
         var diagnostics: [Diagnostic] = []
         for reference in context.references where !reference.parsed.isUnparsed {
             for field in missingFields(reference.parsed) {
                 diagnostics.append(context.diagnostic(
-                    Self.description, "reference \(reference.entry.index) has no \(Self.name(of: field))",
+                    Self.description, "\(reference.entry.displayName) has no \(Self.name(of: field))",
                     reference: reference, field: field, range: reference.entry.range
                 ))
             }

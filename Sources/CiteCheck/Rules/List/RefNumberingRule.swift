@@ -57,9 +57,16 @@ public struct RefNumberingRule: Rule {
         var diagnostics: [Diagnostic] = []
         var highest: Int?
         var seen: [Int: Int] = [:]  // number -> entry index
+        var list: Int?
         for reference in context.references {
             let entry = reference.entry
             guard let number = entry.number, entry.footnoteName == nil else { continue }
+            // Each list of a post is numbered on its own.
+            if entry.listIndex != list {
+                list = entry.listIndex
+                highest = nil
+                seen = [:]
+            }
             let message: String?
             if let earlier = seen[number] {
                 message = "reference number \(number) is used twice (also entry \(earlier))"

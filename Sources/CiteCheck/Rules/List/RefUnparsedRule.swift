@@ -40,11 +40,17 @@ public struct RefUnparsedRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let maxLength = context.configuration.limits.maxEntryLength
-        return context.references.filter { $0.parsed.isUnparsed }.map { reference in
+        // Notes are not citations, and a web page, book or report with a title or a link is readable as what it is.
+        let unreadable = context.references.filter { reference in
+            let parsed = reference.parsed
+            guard parsed.isUnparsed, parsed.kind.isCitation else { return false }
+            return parsed.kind.isJournalArticle || (parsed.title == nil && parsed.url == nil && reference.entry.links.isEmpty)
+        }
+        return unreadable.map { reference in
             let length = reference.entry.text.utf8.count
             let message = length > maxLength
-                ? "reference \(reference.entry.index) was not parsed: it is \(length) bytes long, over the limit of \(maxLength) (see --max-entry-length)"
-                : "reference \(reference.entry.index) could not be read as a citation: no journal or year found"
+                ? "\(reference.entry.displayName) was not parsed: it is \(length) bytes long, over the limit of \(maxLength) (see --max-entry-length)"
+                : "\(reference.entry.displayName) could not be read as a citation: no journal or year found"
             return context.diagnostic(Self.description, message, reference: reference)
         }
     }
