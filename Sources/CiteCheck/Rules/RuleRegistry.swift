@@ -16,6 +16,7 @@ public enum RuleRegistry {
         CiteAuthorMismatchRule.self,
         CiteJournalMismatchRule.self,
         CiteOrderRule.self,
+        CitePlaceholderRule.self,
     ]
 
     /// Descriptions of findings made outside the `Linter` (PubMed verification adds its `pubmed-*` ids here), so
