@@ -43,7 +43,7 @@ public struct CitationChecks: Sendable {
                                linker: CitationLinker = CitationLinker(),
                                isJournal: @escaping @Sendable (String) -> Bool = { CitationVocabulary.looksLikeJournal($0) }) -> CitationChecks {
         let citations = CitationFinder.find(in: document, list: list)
-        let links = linker.link(citations, to: references)
+        let links = linker.link(citations, to: references, markdown: document.format == .markdown)
         return CitationChecks(source: document.source, citations: citations, links: links, references: references,
                               isJournal: isJournal, sameJournal: linker.sameJournal, familyKey: linker.familyKey)
     }
@@ -87,6 +87,11 @@ public struct CitationChecks: Sendable {
             let c = citations[link.citation]
             switch c.kind {
             case .numbered:
+                for name in link.plainMarkerFootnotes {
+                    out.append(diagnostic("cite-missing-reference", .error,
+                                          "\(c.text) is not a footnote reference: the note is [^\(name)], and Markdown shows \(c.text) as plain text; write [^\(name)]",
+                                          at: c.sourceRange, expected: "[^\(name)]", found: c.text))
+                }
                 guard !link.unmatchedNumbers.isEmpty else { continue }
                 let numbers = link.unmatchedNumbers.map(String.init)
                 let what = references.isEmpty ? "citecheck found no reference list in the post" :

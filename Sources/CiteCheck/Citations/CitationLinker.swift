@@ -46,6 +46,9 @@ public struct CitationLink: Hashable, Sendable {
     public var anchor: Int?
     /// Marker numbers (or the footnote name, as a number when numeric) that no entry has.
     public var unmatchedNumbers: [Int]
+    /// Footnote names a plain `[6]` marker stands for in Markdown, where only `[^6]` links to the note: the
+    /// marker renders as literal text.
+    public var plainMarkerFootnotes: [String] = []
 
     public init(citation: Int, entries: [Int] = [], candidates: [Int] = [], method: Method = .none,
                 confidence: Confidence = .none, anchor: Int? = nil, unmatchedNumbers: [Int] = []) {
@@ -74,10 +77,20 @@ public struct CitationLinker: Sendable {
     }
 
     /// One link per citation, in the same order as `citations`.
-    public func link(_ citations: [Citation], to references: [Reference]) -> [CitationLink] {
-        let numbered = references.contains { $0.entry.number != nil }
+    ///
+    /// `markdown`: the post is Markdown, where a plain `[6]` does not link to the footnote `[^6]`.
+    public func link(_ citations: [Citation], to references: [Reference], markdown: Bool = false) -> [CitationLink] {
+        var footnoteNumbers: [Int: String] = [:]
+        if markdown {
+            for r in references where r.entry.footnoteName != nil {
+                if let n = r.entry.number, let name = r.entry.footnoteName { footnoteNumbers[n] = name }
+            }
+        }
+        // Entries a plain numbered marker can mean (in Markdown, not footnotes).
+        let markerEntries = markdown ? references.filter { $0.entry.footnoteName == nil } : references
+        let numbered = markerEntries.contains { $0.entry.number != nil }
         var byNumber: [Int: Int] = [:]
-        for r in references {
+        for r in markerEntries {
             if numbered {
                 if let n = r.entry.number, byNumber[n] == nil { byNumber[n] = r.entry.index }
             } else {
@@ -99,8 +112,10 @@ public struct CitationLinker: Sendable {
                 var entries: [Int] = []
                 for n in numbers {
                     // A footnote list (`[^1]: …`) answers `1` by name when its entries carry no numbers.
-                    if let e = byNumber[n] ?? byFootnote[String(n)] {
+                    if let e = byNumber[n] ?? (markdown ? nil : byFootnote[String(n)]) {
                         if !entries.contains(e) { entries.append(e) }
+                    } else if let name = footnoteNumbers[n] {
+                        link.plainMarkerFootnotes.append(name)
                     } else {
                         link.unmatchedNumbers.append(n)
                     }
