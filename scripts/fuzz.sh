@@ -86,7 +86,10 @@ case "$target" in
         seed_files fixtures/posts/* fixtures/lint/* examples/*
         ;;
     reference)
-        cat fixtures/posts/* fixtures/lint/* examples/* | seed_lines fixture 400
+        # Files only: fixtures/posts/ also holds folders (real-shapes/), which cat would fail on.
+        for file in fixtures/posts/* fixtures/lint/* examples/*; do
+            if [[ -f "$file" ]]; then cat "$file"; fi
+        done | seed_lines fixture 400
         if [[ -d "$shared/references" ]]; then
             python3 -c 'import json,sys
 for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
