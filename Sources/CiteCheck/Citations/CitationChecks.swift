@@ -13,7 +13,7 @@
 public struct CitationChecks: Sendable {
     public static let ruleIDs = [
         "cite-missing-reference", "cite-unused-reference", "cite-year-mismatch", "cite-author-mismatch",
-        "cite-journal-mismatch", "cite-order",
+        "cite-journal-mismatch", "cite-order", "cite-broken-footnote-marker",
     ]
 
     public var source: SourceFile
@@ -50,7 +50,20 @@ public struct CitationChecks: Sendable {
 
     /// Every citation rule's findings, in rule order.
     public func all() -> [Diagnostic] {
-        missingReference() + unusedReference() + yearMismatch() + authorMismatch() + journalMismatch() + order()
+        missingReference() + brokenFootnoteMarkers() + unusedReference() + yearMismatch() + authorMismatch()
+            + journalMismatch() + order()
+    }
+
+    /// `cite-broken-footnote-marker`: in Markdown, a plain `[6]` where the note is `[^6]`.
+    public func brokenFootnoteMarkers() -> [Diagnostic] {
+        links.flatMap { link -> [Diagnostic] in
+            let c = citations[link.citation]
+            return link.plainMarkerFootnotes.map { name in
+                diagnostic("cite-broken-footnote-marker", .error,
+                           "\(c.text) is not a footnote reference: the note is [^\(name)], and Markdown shows \(c.text) as plain text; write [^\(name)]",
+                           at: c.sourceRange, expected: "[^\(name)]", found: c.text)
+            }
+        }
     }
 
     // MARK: Helpers
@@ -87,11 +100,6 @@ public struct CitationChecks: Sendable {
             let c = citations[link.citation]
             switch c.kind {
             case .numbered:
-                for name in link.plainMarkerFootnotes {
-                    out.append(diagnostic("cite-missing-reference", .error,
-                                          "\(c.text) is not a footnote reference: the note is [^\(name)], and Markdown shows \(c.text) as plain text; write [^\(name)]",
-                                          at: c.sourceRange, expected: "[^\(name)]", found: c.text))
-                }
                 guard !link.unmatchedNumbers.isEmpty else { continue }
                 let numbers = link.unmatchedNumbers.map(String.init)
                 let what = references.isEmpty ? "citecheck found no reference list in the post" :

@@ -16,6 +16,7 @@ public enum RuleRegistry {
         CiteAuthorMismatchRule.self,
         CiteJournalMismatchRule.self,
         CiteOrderRule.self,
+        CiteBrokenFootnoteMarkerRule.self,
         CitePlaceholderRule.self,
     ]
 
