@@ -86,6 +86,10 @@ public struct CitationLinker: Sendable {
                 if let n = r.entry.number, let name = r.entry.footnoteName { footnoteNumbers[n] = name }
             }
         }
+        let usesFootnoteReferences = markdown && citations.contains {
+            if case .footnote = $0.kind { return true }
+            return false
+        }
         // Entries a plain numbered marker can mean (in Markdown, not footnotes).
         let markerEntries = markdown ? references.filter { $0.entry.footnoteName == nil } : references
         let numbered = markerEntries.contains { $0.entry.number != nil }
@@ -112,7 +116,10 @@ public struct CitationLinker: Sendable {
                 var entries: [Int] = []
                 for n in numbers {
                     // A footnote list (`[^1]: …`) answers `1` by name when its entries carry no numbers.
-                    if let e = byNumber[n] ?? (markdown ? nil : byFootnote[String(n)]) {
+                    if usesFootnoteReferences, let name = footnoteNumbers[n] {
+                        // A post that cites with `[^n]` means its note by a plain `[n]` too, which Markdown breaks.
+                        link.plainMarkerFootnotes.append(name)
+                    } else if let e = byNumber[n] ?? (markdown ? nil : byFootnote[String(n)]) {
                         if !entries.contains(e) { entries.append(e) }
                     } else if let name = footnoteNumbers[n] {
                         link.plainMarkerFootnotes.append(name)

@@ -66,6 +66,14 @@ public struct TextBlock: Hashable, Sendable {
     }
 }
 
+extension TextBlock {
+    /// True for headings.
+    public var isHeading: Bool {
+        if case .heading = kind { return true }
+        return false
+    }
+}
+
 /// A link in a block's text: where its visible text stands, where it points, and its title when it has one.
 public struct TextLink: Hashable, Sendable {
     /// UTF-8 range of the link's visible text in the block's (or entry's) text; empty for a link with no text.

@@ -63,7 +63,8 @@ struct EntrySplitter {
             var isEntry = true
             switch block.kind {
             case .listItem(let marker, let ordinal):
-                if let draft = itemDraft(block, marker: marker, ordinal: ordinal) {
+                let items = itemDrafts(block, marker: marker, ordinal: ordinal)
+                if let draft = items.first {
                     // A bullet list after numbered entries ("Related posts") ends the list unless it holds references.
                     if draft.number == nil, let previous = drafts.last, previous.number != nil, !EntryEvidence.cites(draft.text, links: draft.links, finder: finder) {
                         isEntry = false
@@ -72,7 +73,7 @@ struct EntrySplitter {
                     } else if headed, EntryEvidence.isLabel(draft.text) {
                         isEntry = false
                     } else {
-                        drafts.append(draft)
+                        drafts.append(contentsOf: items)
                     }
                 } else {
                     isEntry = false
@@ -94,7 +95,7 @@ struct EntrySplitter {
             if !isEntry {
                 if headed, drafts.isEmpty, skippedIntro < 2 {
                     skippedIntro += 1
-                } else if headed, !drafts.isEmpty, passedOver < 1 {
+                } else if !drafts.isEmpty, passedOver < 1 {
                     passedOver += 1
                 } else {
                     break scan
@@ -180,7 +181,9 @@ struct EntrySplitter {
         return changed ? String(scalars) : text
     }
 
-    private func itemDraft(_ block: TextBlock, marker: String?, ordinal: Int?) -> Draft? {
+    /// The entries of a list item: usually one, more when a line inside it starts with a number glued to its
+    /// entry that continues the numbering (`4.Zhou …` after item 3 is read as item 3's continuation line).
+    private mutating func itemDrafts(_ block: TextBlock, marker: String?, ordinal: Int?) -> [Draft] {
         var label = marker
         var number = ordinal
         var contentStart = 0
@@ -191,13 +194,49 @@ struct EntrySplitter {
             number = inner.number
             contentStart = inner.contentStart
         }
-        guard contentStart < bytes.count else { return nil }
-        return Draft(
-            label: label, number: number, footnoteName: nil,
-            text: String(decoding: bytes[contentStart...], as: UTF8.self).replacingNewlines,
-            sourceMap: contentStart == 0 ? block.sourceMap : block.sourceMap.slice(contentStart..<bytes.count),
-            range: block.range, links: EntrySplitter.links(of: block, in: contentStart..<bytes.count),
-            renderedNumber: markerIsNumbered || marker == nil ? block.renderedNumber : nil)
+        guard contentStart < bytes.count else { return [] }
+        // Lines inside the item that start a glued entry: (line start, label).
+        var splits: [(start: Int, label: EntryLabel)] = []
+        if let first = number {
+            var expected = first
+            var i = contentStart
+            while let newline = bytes[i...].firstIndex(of: 0x0A) {
+                let lineStart = newline + 1
+                let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                if let glued = EntryLabel.parseContinuing(bytes, at: lineStart, end: lineEnd, previous: expected), glued.text.hasSuffix(".") {
+                    splits.append((lineStart, glued))
+                    expected += 1
+                }
+                i = lineStart
+            }
+        }
+        var drafts: [Draft] = []
+        var pieces: [(label: String?, number: Int?, content: Int, end: Int, start: Int)] = []
+        var currentStart = 0
+        var currentLabel = label
+        var currentNumber = number
+        var currentContent = contentStart
+        for split in splits {
+            pieces.append((currentLabel, currentNumber, currentContent, split.start - 1, currentStart))
+            currentStart = split.start
+            currentLabel = split.label.text
+            currentNumber = split.label.number
+            currentContent = split.label.contentStart
+        }
+        pieces.append((currentLabel, currentNumber, currentContent, bytes.count, currentStart))
+        for (k, piece) in pieces.enumerated() where piece.content < piece.end {
+            let derived = piece.content..<piece.end
+            let whole = k == 0 && splits.isEmpty
+            drafts.append(Draft(
+                label: piece.label, number: piece.number, footnoteName: nil,
+                text: String(decoding: bytes[derived], as: UTF8.self).replacingNewlines,
+                sourceMap: derived.lowerBound == 0 && whole ? block.sourceMap : block.sourceMap.slice(derived),
+                range: whole ? block.range : (k == 0 ? SourceRange(start: block.range.start, end: range(of: block, derived: derived).end)
+                    : range(of: block, derived: piece.start..<piece.end)),
+                links: EntrySplitter.links(of: block, in: derived),
+                renderedNumber: k == 0 && (markerIsNumbered || marker == nil) ? block.renderedNumber : nil))
+        }
+        return drafts
     }
 
     /// The block's links that lie in `range` of its text, re-based to the range's start.
@@ -282,7 +321,10 @@ struct EntrySplitter {
                     }
                     continue
                 }
-                let accepted = headed ? EntryEvidence.isEntryLike(entryText, links: entryLinks, finder: finder) : finder.looksLikeReference(entryText)
+                // After numbered entries, unlabelled text must look like a reference on its own (a page footer,
+                // `© 2022 Field Notes`, is not one).
+                let loose = headed && previousNumber == nil && !labelled
+                let accepted = loose ? EntryEvidence.isEntryLike(entryText, links: entryLinks, finder: finder) : finder.looksLikeReference(entryText)
                 if !accepted {
                     // Unlabelled text: an introduction before labelled entries is skipped; anything else ends the list.
                     if labelled, g == 0 { continue }

@@ -54,6 +54,9 @@ public enum ReferenceHeuristics {
                     let digitAfter = m < n && ByteClass.isDigit(b[m])
                     if c == UInt8(ascii: "("), m < n, ByteClass.isASCIIAlphanumeric(b[m]), j - i <= 4 { return true }
                     if c == UInt8(ascii: ";") || c == UInt8(ascii: ":") || c == UInt8(ascii: "-"), digitAfter || (m < n && b[m] == UInt8(ascii: "e")) { return true }
+                    // APA with an article number: `BMJ, 359, j5024.`, `PLoS One, 9, e96905`.
+                    if c == UInt8(ascii: ","), j - i <= 4, m + 3 < n, b[m] >= 0x61, b[m] <= 0x7A, m == k + 2,
+                       ByteClass.isDigit(b[m + 1]), ByteClass.isDigit(b[m + 2]), ByteClass.isDigit(b[m + 3]) { return true }
                     // `2014;(12):CD009281`: an issue without a volume.
                     if c == UInt8(ascii: ";"), m + 1 < n, b[m] == UInt8(ascii: "("), ByteClass.isDigit(b[m + 1]) { return true }
                     // En dash and em dash: E2 80 93 / E2 80 94.

@@ -229,8 +229,14 @@ public struct ReferenceListFinder: Sendable {
                 index += 1
                 continue
             }
+            // The run goes on past one block that is not an entry (an annotation under an entry) when an entry follows.
             var end = index
-            while end < blocks.count, !claimed[end], !blocks[end].isQuoted, blockLooksLikeReferences(blocks[end], splitter: &splitter) { end += 1 }
+            func continues(_ k: Int) -> Bool {
+                k < blocks.count && !claimed[k] && !blocks[k].isQuoted && blockLooksLikeReferences(blocks[k], splitter: &splitter)
+            }
+            while continues(end) || (end > index && end + 1 < blocks.count && !claimed[end] && !blocks[end].isHeading && continues(end + 1)) {
+                end += continues(end) ? 1 : 2
+            }
             defer { index = max(end, index + 1) }
             guard let found = splitter.collect(fromBlock: index, offset: 0, headed: false, claimed: claimed) else { continue }
             let strong = found.entries.filter { looksLikeReference($0.text) }.count
