@@ -20,6 +20,24 @@ enum EntryEvidence {
         return trimmed.isEmpty || (trimmed.hasSuffix(":") && trimmed.utf8.count < 60)
     }
 
+    /// A list item that is a link to a page elsewhere, with a title for its text (`[Burnout and the Brain](https://…)`,
+    /// perhaps with a short comment or a second link after it): an entry of a link list. Links within the site
+    /// (relative or `#anchor` targets), share buttons and bare-domain texts are not.
+    static func isLinkEntry(_ text: String, links: [TextLink]) -> Bool {
+        guard let first = links.first, links.count <= 3 else { return false }
+        let url = first.url.lowercased()
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else { return false }
+        let share = ["/intent/", "sharer", "sharearticle", "share?", "/share/", "whatsapp", "mailto:", "/login", "/signup", "/subscribe"]
+        if share.contains(where: url.contains) { return false }
+        let bytes = Array(text.utf8)
+        guard first.textRange.upperBound <= bytes.count else { return false }
+        // The link starts the item (after at most a short prefix such as an emoji code) and names something.
+        guard first.textRange.lowerBound <= 12 else { return false }
+        let title = String(decoding: bytes[first.textRange], as: UTF8.self)
+        let words = title.split(whereSeparator: { $0 == " " || $0 == "-" }).count
+        return words >= 2 || title.contains(".") == false && title.utf8.count >= 12
+    }
+
     static func hasURL(_ b: [UInt8]) -> Bool {
         var i = 0
         while i + 4 <= b.count {

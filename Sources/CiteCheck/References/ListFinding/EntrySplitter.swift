@@ -68,7 +68,7 @@ struct EntrySplitter {
                     // A bullet list after numbered entries ("Related posts") ends the list unless it holds references.
                     if draft.number == nil, let previous = drafts.last, previous.number != nil, !EntryEvidence.cites(draft.text, links: draft.links, finder: finder) {
                         isEntry = false
-                    } else if !headed, !finder.looksLikeReference(draft.text) {
+                    } else if !headed, !finder.looksLikeReference(draft.text), !EntryEvidence.isLinkEntry(draft.text, links: draft.links) {
                         isEntry = false
                     } else if headed, EntryEvidence.isLabel(draft.text) {
                         isEntry = false

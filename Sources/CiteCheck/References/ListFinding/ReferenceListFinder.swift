@@ -242,7 +242,15 @@ public struct ReferenceListFinder: Sendable {
             let strong = found.entries.filter { looksLikeReference($0.text) }.count
             let footnotes = found.entries.contains { $0.footnoteName != nil }
             let trailing = end - 1 >= lastContent
-            guard strong >= 2 || (trailing && (found.entries.count >= 2 || footnotes) && strong >= 1) else { continue }
+            // Entries numbered 1, 2, 3, … that each cite something (a link, a URL, a year): a source list at the
+            // end of a post even when its entries are web pages.
+            let numbers = found.entries.map(\.number)
+            let counted = found.entries.count >= 3 && numbers == Array(1...found.entries.count).map(Optional.some)
+                && found.entries.allSatisfy { EntryEvidence.cites($0.text, links: $0.links, finder: self) }
+            // A list of links to pages elsewhere, each item one page (a section's reading list without a heading).
+            let linkList = found.entries.count >= 2 && found.entries.allSatisfy { EntryEvidence.isLinkEntry($0.text, links: $0.links) }
+            guard strong >= 2 || (trailing && (found.entries.count >= 2 || footnotes) && strong >= 1) || (trailing && counted) || linkList
+            else { continue }
             for k in found.firstBlock..<found.endBlock { claimed[k] = true }
             lists.append(ReferenceList(
                 heading: nil, headingRange: nil, entries: found.entries, firstBlockIndex: found.firstBlock,
@@ -256,7 +264,7 @@ public struct ReferenceListFinder: Sendable {
         case .footnoteDefinition: return true
         case .listItem:
             let text = EntryLabel.parse(block.text).map { String(decoding: Array(block.text.utf8)[$0.contentStart...], as: UTF8.self) } ?? block.text
-            return looksLikeReference(text.replacingNewlines)
+            return looksLikeReference(text.replacingNewlines) || EntryEvidence.isLinkEntry(block.text, links: block.links)
         case .paragraph:
             if EntrySplitter.bareNumber(block.text) != nil { return true }
             return !(splitter.paragraphDrafts(block, from: 0, headed: false)?.drafts.isEmpty ?? true)
