@@ -4,18 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
-# The same flags as the Makefile's `release` target, so the figures are those of the binary users get.
-release_flags=$(make -s --no-print-directory -f Makefile -p -n release 2>/dev/null | sed -n 's/^RELEASE_FLAGS = //p' | head -1)
-release_flags=${release_flags:--c release --static-swift-stdlib}
-# shellcheck disable=SC2086
-swift build $release_flags --product citecheck >/dev/null
-bin=.build/release/citecheck
+. bench/common.sh
+bin=$(build_release citecheck 2>/dev/null)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$work" <<'PY'
+python3 - "$work" "$data/references/plos-dev.jsonl" <<'PY'
 import json, sys, os
-work = sys.argv[1]
-refs = [json.loads(l)["text"] for l in open("/work/shared/data/references/plos-dev.jsonl")] if os.path.exists("/work/shared/data/references/plos-dev.jsonl") else []
+work, plos = sys.argv[1], sys.argv[2]
+refs = [json.loads(l)["text"] for l in open(plos)] if os.path.exists(plos) else []
 if not refs:
     refs = [l.split(". ", 1)[1] for l in open("examples/ketamine-anxiety.md") if l[:2] in ("1.", "2.", "3.", "4.", "5.", "6.")]
 body = []

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Field accuracy of `citecheck parse` (and optionally the PyPI `citeguard` parser) on labelled references.
 
-Data sets (read-only, under /work/shared/data/references):
+Data sets (read-only, under $CITECHECK_DATA/references; CITECHECK_DATA defaults to ../shared/data beside the repository):
   plos      plos-dev.jsonl: printed PLOS references with per-field truth (default)
   cora      labeled/parscit/cora.tagged.txt: CORA, tagged <author>…</author> etc.
   anystyle  labeled/anystyle/gold.xml: anystyle's gold set (XML <sequence> per reference)
@@ -31,9 +31,10 @@ import time
 import unicodedata
 import xml.etree.ElementTree as ET
 
-ROOT = "/work/shared/data/references"
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_BINARY = os.path.join(HERE, "..", ".build-release", "release", "citecheck")
+ROOT = os.path.join(os.environ.get("CITECHECK_DATA", os.path.join(HERE, "..", "..", "shared", "data")), "references")
+# Built by `swift build -c release --static-swift-stdlib` (the Makefile's RELEASE_FLAGS), like every bench script.
+DEFAULT_BINARY = os.path.join(HERE, "..", ".build", "release", "citecheck")
 
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u2019"): "'", ord("\u00ab"): '"', ord("\u00bb"): '"'}

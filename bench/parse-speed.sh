@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Parse speed of `citecheck parse --lines FILE --format jsonl` on the PubMed citation strings (column 6).
-# Usage: bench/parse-speed.sh [RUNS]   (default 5). Builds the release binary first.
+# Usage: bench/parse-speed.sh [RUNS]   (default 5). Builds the release binary first; data from $CITECHECK_DATA (bench/common.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-5}"
-DATA=/work/shared/data/references/pubmed-citations-dev.tsv.gz
+. bench/common.sh
+DATA=$data/references/pubmed-citations-dev.tsv.gz
+need "$DATA"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 zcat "$DATA" | tail -n +2 | cut -f6 > "$TMP/refs.txt"
 N=$(grep -c . "$TMP/refs.txt" || true)
-swift build -c release --scratch-path .build-release --product citecheck >&2
-BIN=.build-release/release/citecheck
+BIN=$(build_release citecheck)
 echo "references: $N  ($(du -h "$TMP/refs.txt" | cut -f1))"
 rates=()
 for i in $(seq "$RUNS"); do

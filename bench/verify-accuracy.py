@@ -16,7 +16,7 @@
 
     bench/verify-accuracy.py real [--citations PATH] [--out bench/out]
         Writes real-post.txt and real-truth.jsonl: the real citation strings of
-        /work/shared/data/references/pubmed-citations-dev.tsv.gz whose cited PMID is in medline-records.jsonl (run
+        $CITECHECK_DATA/references/pubmed-citations-dev.tsv.gz whose cited PMID is in medline-records.jsonl (run
         `generate` first), with that PMID as truth. Many real citations are bare (`Brain Res. 1977;128(3):485-96`).
     bench/verify-accuracy.py score-real RESULT.json [--truth bench/out/real-truth.jsonl]
         Wrong matches (a pubmed-* finding, or the reference's "pubmed": {"status": "matched", "pmid"} in
@@ -334,6 +334,7 @@ def render(record, style, fields, quoted=False):
         "volume": volume,
         "pages": {"first": first, **({"last": expand_last(first, last), "lastAsWritten": (abbreviate_last(first, last) if page_form[1] else last)} if last else {})},
         "style": style,
+        "kind": "article",
         "notes": [],
         "fieldRanges": [x for f, s, e in ranges if f != "authors" for x in (f, [s, e])],
     }
@@ -557,7 +558,7 @@ def parse_bare(text):
         page.update({"last": expand_last(pages[0], pages[1]), "lastAsWritten": pages[1]})
     parsed = {"raw": text, "authors": [], "etAl": False, "titleQuoted": False, "journal": m.group("journal").strip(),
               "year": int(m.group("year")), "volume": m.group("volume").strip(), "pages": page, "style": "vancouver",
-              "notes": [], "fieldRanges": []}
+              "kind": "article", "notes": [], "fieldRanges": []}
     if m.group("issue"):
         parsed["issue"] = m.group("issue")
     return parsed
@@ -599,7 +600,7 @@ def real(args):
                     continue
                 parsed = {"raw": item.get("text", ""), "authors": [{"family": a.get("family") or "", "given": a.get("given") or "", "isGroup": False}
                                                                    for a in t.get("authors") or [] if a.get("family")],
-                          "etAl": bool(t.get("etAl")), "titleQuoted": False, "style": "plos", "notes": [], "fieldRanges": []}
+                          "etAl": bool(t.get("etAl")), "titleQuoted": False, "style": "plos", "kind": "article", "notes": [], "fieldRanges": []}
                 for key in ("title", "journal", "volume", "issue", "doi", "pmid"):
                     if t.get(key):
                         parsed[key] = str(t[key])
@@ -637,11 +638,15 @@ def score_real(args):
         sys.exit(1)
 
 
+# The shared data folder: $CITECHECK_DATA, by default ../shared/data beside the repository.
+DATA = os.environ.get("CITECHECK_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data"))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     g = sub.add_parser("generate")
-    g.add_argument("--medline", default="/work/shared/data/pubmed/medline-sample/pubmed20n0014.xml.gz")
+    g.add_argument("--medline", default=os.path.join(DATA, "pubmed", "medline-sample", "pubmed20n0014.xml.gz"))
     g.add_argument("--count", type=int, default=400)
     g.add_argument("--seed", type=int, default=14)
     g.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "out"))
@@ -652,8 +657,8 @@ def main():
     s.add_argument("--show", type=int, default=20, help="misses and false alarms to list")
     s.add_argument("--check", action="store_true", help="exit 1 below recall 0.95 or precision 0.98")
     r = sub.add_parser("real")
-    r.add_argument("--citations", default="/work/shared/data/references/pubmed-citations-dev.tsv.gz")
-    r.add_argument("--plos", default="/work/shared/data/references/plos-dev.jsonl")
+    r.add_argument("--citations", default=os.path.join(DATA, "references", "pubmed-citations-dev.tsv.gz"))
+    r.add_argument("--plos", default=os.path.join(DATA, "references", "plos-dev.jsonl"))
     r.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "out"))
     sr = sub.add_parser("score-real")
     sr.add_argument("result")

@@ -2,16 +2,16 @@
 # Offline verification through the CLI: 400 references rendered from the 30,000-record MEDLINE file (one planted
 # error in about half), checked with `citecheck --offline --fixtures <MEDLINE file>`; prints the whole-process
 # time (median of RUNS, load of the file included) and the recall/precision of the pubmed-* rules per seed.
-# Usage: bench/verify.sh [RUNS] [SEED…]      (release build; needs python3)
+# Usage: bench/verify.sh [RUNS] [SEED…]      (release build; needs python3 and $CITECHECK_DATA, see bench/common.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 shift || true
 seeds=("${@:-14}")
-medline=/work/shared/data/pubmed/medline-sample/pubmed20n0014.xml.gz
-[ -f "$medline" ] || { echo "bench/verify.sh: $medline not found" >&2; exit 2; }
-swift build -c release --scratch-path .build-release --product citecheck >/dev/null
-bin=.build-release/release/citecheck
+. bench/common.sh
+medline=$data/pubmed/medline-sample/pubmed20n0014.xml.gz
+need "$medline"
+bin=$(build_release citecheck 2>/dev/null)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for seed in "${seeds[@]}"; do

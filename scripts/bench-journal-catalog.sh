@@ -22,7 +22,7 @@ echo "compile time of the generated data file alone (-O):"
 "$SWIFTC" -O $SRC "$OUT/EmptyData.swift" "$OUT/main.swift" -o "$OUT/empty"
 full=$(stat -c %s "$OUT/full"); empty=$(stat -c %s "$OUT/empty")
 echo "executable with catalog: $full bytes; with a one-journal stub: $empty bytes; added: $((full - empty)) bytes"
-SAMPLE=/work/shared/data/pubmed/medline-sample/pubmed20n0014.xml.gz
+SAMPLE=${CITECHECK_DATA:-../shared/data}/pubmed/medline-sample/pubmed20n0014.xml.gz
 if [ -f "$SAMPLE" ]; then
   zcat "$SAMPLE" | python3 -c '
 import sys, re, html

@@ -29,8 +29,8 @@ case "$target" in
 esac
 
 scratch="$root/.build-fuzz"
-shared="${CITECHECK_SHARED_DATA:-$root/../shared/data}"
-[[ -d "$shared" ]] || shared=/work/shared/data
+# The shared data folder, as for bench/ ($CITECHECK_DATA; CITECHECK_SHARED_DATA is the older name); optional.
+shared="${CITECHECK_DATA:-${CITECHECK_SHARED_DATA:-$root/../shared/data}}"
 binary="$scratch/fuzz-$target"
 
 echo "fuzz.sh: building $product (release, -sanitize=fuzzer,address)" >&2

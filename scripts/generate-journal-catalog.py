@@ -2,7 +2,7 @@
 """Generate Sources/CiteCheck/Normalization/JournalCatalogData.swift from the CC0 journal lists.
 
 Usage: scripts/generate-journal-catalog.py [DATA_DIR] [OUTPUT]
-  DATA_DIR defaults to /work/shared/data/journals (journal_abbreviations_{entrez,medicus,lifescience}.csv,
+  DATA_DIR defaults to $CITECHECK_DATA/journals ($CITECHECK_DATA: ../shared/data beside the repository) (journal_abbreviations_{entrez,medicus,lifescience}.csv,
   from the JabRef abbreviation lists, CC0 1.0).
 
 The key function below MUST stay identical to `Normalization.journalKey` in Swift; the Swift test
@@ -13,12 +13,14 @@ Output layout (two StaticString literals, no parsing at start-up):
   keys:   lines "key\tgroupOffset\n", sorted by the key's UTF-8 bytes, searched by binary search.
 """
 import csv
+import os
 import collections
 import re
 import sys
 import unicodedata
 
-DATA = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/journals"
+DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.environ.get("CITECHECK_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data")), "journals")
 OUT = sys.argv[2] if len(sys.argv) > 2 else "Sources/CiteCheck/Normalization/JournalCatalogData.swift"
 
 # Letters that do not decompose under NFD; same table as Swift's `Normalization.foldDiacritics`.

@@ -203,13 +203,19 @@ import Testing
         #expect(a.links.filter { !$0.entries.isEmpty }.count == 1)
     }
 
-    @Test func seedPostIsSilentWhenPresent() {
-        let path = "/work/shared/seed/000_d90224a046dd4b7f.txt"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
-        guard let cut = text.range(of: "\nReferences:") else { return }
-        let a = analyze(String(text[..<cut.lowerBound]))
-        #expect(a.all().isEmpty)
-        #expect(a.links.filter { !$0.entries.isEmpty }.map(\.entries) == [[1]])
+    /// The example post's text (examples/ketamine-anxiety.md) against the same six studies: every marker links to its
+    /// entry, and only the two planted mistakes and the [6]-first order are reported.
+    @Test func examplePostReportsItsPlantedMistakes() throws {
+        let a = analyze(try ExamplePost.body())
+        // Markers and the narrative claims next to them (`published in JAMA Psychiatry`) link to the same entries.
+        var linked: [Int] = []
+        for entry in a.links.flatMap(\.entries) where !linked.contains(entry) { linked.append(entry) }
+        #expect(linked == [6, 1, 2, 3, 4, 5])
+        #expect(a.links.allSatisfy { $0.entries.count <= 1 })
+        #expect(a.missingReference().isEmpty && a.unusedReference().isEmpty && a.authorMismatch().isEmpty)
+        #expect(a.yearMismatch().map(\.message) == ["text says 2016, reference 3 says 2018"])
+        #expect(a.journalMismatch().map(\.message) == ["text says published in Biological Psychiatry, reference 5 is in Neuropsychopharmacology"])
+        #expect(rules(a.order()) == ["cite-order"])
     }
 }
 

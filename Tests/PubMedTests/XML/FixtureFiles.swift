@@ -1,6 +1,6 @@
 import Foundation
 
-/// Paths of test fixtures and of the shared data set (which tests use only when it is present).
+/// Paths of the repository's test fixtures.
 enum FixtureFiles {
     /// The repository root, found from this file's path.
     static let root: URL = URL(fileURLWithPath: #filePath)
@@ -14,15 +14,9 @@ enum FixtureFiles {
         [UInt8](try Data(contentsOf: url(relative)))
     }
 
-    static let sharedPubMed = URL(fileURLWithPath: "/work/shared/data/pubmed")
-
-    static var sharedDataPresent: Bool {
-        FileManager.default.fileExists(atPath: sharedPubMed.path)
-    }
-
-    /// Files directly inside a shared data folder, sorted; empty when the data is absent.
-    static func sharedFiles(_ folder: String) -> [URL] {
-        let directory = sharedPubMed.appendingPathComponent(folder)
+    /// Files directly inside a fixtures folder, sorted.
+    static func files(_ relative: String) -> [URL] {
+        let directory = url(relative)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.sorted().map { directory.appendingPathComponent($0) }
     }

@@ -3,11 +3,22 @@ import Testing
 import CiteCheck
 @testable import PubMed
 
-/// Runs the parsers over every real NCBI answer in /work/shared/data/pubmed, when that folder is present.
-@Suite(.enabled(if: FixtureFiles.sharedDataPresent, "needs /work/shared/data/pubmed"))
-struct SharedDataTests {
-    static let efetchFiles = ["biopython", "metapub", "pubmed-client"].flatMap { FixtureFiles.sharedFiles("efetch/\($0)") }
-        + [FixtureFiles.sharedPubMed.appendingPathComponent("esearch/efetch.pubmed.xml")]
+/// Runs the parsers over every real NCBI answer kept in fixtures/ (pubmed-samples: copies of real E-utilities answers;
+/// pubmed: the example post's records; pubmed-medline: 150 MEDLINE records). The full shared data set (185 EFetch
+/// answers, the 30,000-record MEDLINE file) is read by `bench/swift-bench.sh ncbi-answers` and `medline-stream`.
+@Suite struct NCBIAnswerFixtureTests {
+    static let samples = FixtureFiles.files("fixtures/pubmed-samples")
+    static let efetchFiles = samples.filter { $0.lastPathComponent.first?.isNumber == true || $0.lastPathComponent.hasPrefix("pubmed") }
+        + FixtureFiles.files("fixtures/pubmed").filter { $0.pathExtension == "xml" }
+    static let esearchFiles = samples.filter { $0.lastPathComponent.hasPrefix("esearch") && !$0.lastPathComponent.contains("error") }
+    static let ecitmatchFiles = samples.filter { $0.lastPathComponent.hasPrefix("citmatch_") }
+
+    /// The lists the parameterised tests below run on are not empty by accident (a moved folder).
+    @Test func everyKindOfAnswerIsThere() {
+        #expect(Self.efetchFiles.count == 15)
+        #expect(Self.esearchFiles.count == 8)
+        #expect(Self.ecitmatchFiles.count == 3)
+    }
 
     @Test(arguments: efetchFiles)
     func everyEFetchAnswerParses(file: URL) throws {
@@ -25,7 +36,7 @@ struct SharedDataTests {
         #expect(try PubMedArticleSetParser.records(fromFile: file.path) == records)
     }
 
-    @Test(arguments: FixtureFiles.sharedFiles("esearch").filter { $0.lastPathComponent.hasPrefix("esearch") })
+    @Test(arguments: esearchFiles)
     func everyESearchAnswerParses(file: URL) throws {
         let bytes = [UInt8](try Data(contentsOf: file))
         let result = try ESearchResultParser.result(fromXML: bytes)
@@ -34,7 +45,7 @@ struct SharedDataTests {
         #expect(result.count >= result.ids.count)
     }
 
-    @Test(arguments: FixtureFiles.sharedFiles("ecitmatch"))
+    @Test(arguments: ecitmatchFiles)
     func everyECitMatchAnswerParses(file: URL) throws {
         let bytes = [UInt8](try Data(contentsOf: file))
         let result = try ECitMatchResultParser.result(fromText: bytes)
@@ -45,7 +56,7 @@ struct SharedDataTests {
 
     @Test func errorBodiesAreRecognised() throws {
         func error(_ name: String, _ parse: ([UInt8]) throws -> Void) throws -> PubMedXMLError? {
-            let bytes = [UInt8](try Data(contentsOf: FixtureFiles.sharedPubMed.appendingPathComponent("errors/\(name)")))
+            let bytes = try FixtureFiles.bytes("fixtures/pubmed-samples/\(name)")
             do {
                 try parse(bytes)
                 return nil
@@ -60,34 +71,31 @@ struct SharedDataTests {
         #expect(try error("esummary.error.xml", efetch) == .ncbiError("Invalid db name specified: fleegle"))
         #expect(try error("esummary.pmcerror.xml", efetch) == .wrongRoot(expected: "PubmedArticleSet", found: "eSummaryResult"))
         // An ESearch answer with an ErrorList still has results.
-        let partial = try ESearchResultParser.result(
-            fromXML: [UInt8](try Data(contentsOf: FixtureFiles.sharedPubMed.appendingPathComponent("errors/esearch.error.xml")))
-        )
+        let partial = try ESearchResultParser.result(fromXML: FixtureFiles.bytes("fixtures/pubmed-samples/esearch.error.xml"))
         #expect(partial.count == 5163)
         #expect(partial.ids.count == 20)
         #expect(partial.errors == [.init(kind: "PhraseNotFound", text: "fleegle[MeSH Terms]")])
     }
 
-    /// The full MEDLINE baseline sample: 30,000 records, streamed from the .gz file.
-    @Test func medlineBaselineFileStreams() throws {
-        let path = FixtureFiles.sharedPubMed.appendingPathComponent("medline-sample/pubmed20n0014.xml.gz").path
-        let clock = ContinuousClock()
+    /// A MEDLINE baseline file streamed from .gz: the 150-record excerpt of pubmed20n0014.xml.gz (the whole file's
+    /// 30,000 records: `bench/swift-bench.sh medline-stream`).
+    @Test func medlineExcerptStreams() throws {
+        let path = FixtureFiles.url("fixtures/pubmed-medline/medline-sample-150.xml.gz").path
         var count = 0
         var withYear = 0
         var withAuthors = 0
         var pmids = Set<String>()
-        let elapsed = try clock.measure {
-            try PubMedArticleSetParser.forEachRecord(fromFile: path) { record in
-                count += 1
-                if record.year != nil { withYear += 1 }
-                if !record.authors.isEmpty { withAuthors += 1 }
-                pmids.insert(record.pmid)
-            }
+        try PubMedArticleSetParser.forEachRecord(fromFile: path) { record in
+            count += 1
+            if record.year != nil { withYear += 1 }
+            if !record.authors.isEmpty { withAuthors += 1 }
+            pmids.insert(record.pmid)
         }
-        print("MEDLINE pubmed20n0014.xml.gz: \(count) records in \(elapsed)")
-        #expect(count == 30000)
-        #expect(pmids.count == 30000)
+        #expect(count == 150)
+        #expect(pmids.count == 150)
         #expect(withYear == count)
         #expect(withAuthors > count * 8 / 10)
+        // Streaming and reading the whole file give the same records.
+        #expect(try PubMedArticleSetParser.records(fromFile: path).map(\.pmid).count == 150)
     }
 }
