@@ -10,6 +10,7 @@ public enum RuleRegistry {
         RefNumberingRule.self,
         RefInconsistentStyleRule.self,
         RefEpubYearRule.self,
+        RefGarbledCharactersRule.self,
         CiteMissingReferenceRule.self,
         CiteUnusedReferenceRule.self,
         CiteYearMismatchRule.self,
