@@ -11,6 +11,7 @@ public enum RuleRegistry {
         RefInconsistentStyleRule.self,
         RefEpubYearRule.self,
         RefGarbledCharactersRule.self,
+        RefIdentifierMismatchRule.self,
         CiteMissingReferenceRule.self,
         CiteUnusedReferenceRule.self,
         CiteYearMismatchRule.self,
