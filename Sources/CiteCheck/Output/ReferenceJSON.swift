@@ -2,7 +2,8 @@
 ///
 /// Keys: `line`, `authors` (`[{"family","given"}]`, plus `suffix`/`group` when set), `etAl`, `title`,
 /// `titleQuoted`, `journal`, `year`, `month`, `epubYear`, `volume`, `issue`, `supplement`,
-/// `pages` (`{"first","last","lastAsWritten"}`), `doi`, `pmid`, `pmcid`, `url`, `style`, `notes`, `unparsed`.
+/// `pages` (`{"first","last","lastAsWritten"}`), `doi`, `pmid`, `pmcid`, `url`, `style`, `kind` (``EntryKind``),
+/// `notes`, `unparsed`.
 /// Missing fields are `null`.
 public enum ReferenceJSON {
     /// Appends one JSON object for `ref` (no trailing newline) to `out`.
@@ -53,6 +54,7 @@ public enum ReferenceJSON {
         key("pmcid", &out); optional(ref.pmcid, &out)
         key("url", &out); optional(ref.url, &out)
         key("style", &out); string(ref.style.rawValue, &out)
+        key("kind", &out); string(ref.kind.rawValue, &out)
         key("notes", &out)
         out.append(UInt8(ascii: "["))
         for (i, note) in ref.notes.enumerated() {
@@ -68,8 +70,9 @@ public enum ReferenceJSON {
     }
 
     /// The same keys and values as ``append(_:line:to:)`` (without `line`), as ``JSONValue`` members for the
-    /// reporters, which print them inside larger documents.
-    public static func fields(_ ref: ParsedReference) -> [(String, JSONValue)] {
+    /// reporters, which print them inside larger documents. `kind` is left out unless `includeKind` (the reporters'
+    /// golden files predate it).
+    public static func fields(_ ref: ParsedReference, includeKind: Bool = false) -> [(String, JSONValue)] {
         let authors = ref.authors.map { author -> JSONValue in
             var members: [(String, JSONValue)] = [("family", .string(author.family)), ("given", .string(author.given))]
             if let suffix = author.suffix { members.append(("suffix", .string(suffix))) }
@@ -79,16 +82,20 @@ public enum ReferenceJSON {
         let pages: JSONValue = ref.pages.map { pages in
             .object([("first", .string(pages.first)), ("last", .optional(pages.last)), ("lastAsWritten", .optional(pages.lastAsWritten))])
         } ?? .null
-        return [
+        var members: [(String, JSONValue)] = [
             ("authors", .array(authors)), ("etAl", .bool(ref.etAl)), ("title", .optional(ref.title)),
             ("titleQuoted", .bool(ref.titleQuoted)), ("journal", .optional(ref.journal)), ("year", .optional(ref.year)),
             ("month", .optional(ref.month)), ("epubYear", .optional(ref.epubYear)), ("volume", .optional(ref.volume)),
             ("issue", .optional(ref.issue)), ("supplement", .optional(ref.supplement)), ("pages", pages),
             ("doi", .optional(ref.doi)), ("pmid", .optional(ref.pmid)), ("pmcid", .optional(ref.pmcid)),
             ("url", .optional(ref.url)), ("style", .string(ref.style.rawValue)),
+        ]
+        if includeKind { members.append(("kind", .string(ref.kind.rawValue))) }
+        members += [
             ("notes", .array(ref.notes.map { .object([("kind", .string($0.kind.rawValue)), ("text", .string($0.text))]) })),
             ("unparsed", .optional(ref.unparsed)),
         ]
+        return members
     }
 
     /// One JSON object for `ref` as a string.

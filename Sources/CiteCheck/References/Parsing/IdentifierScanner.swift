@@ -16,6 +16,9 @@ struct IdentifierScanner {
         var pmidWhole: Range<Int>?
         var pmcidWhole: Range<Int>?
         var urlWhole: Range<Int>?
+        /// The year of a numeric date outside any access note (`(24.07.2020)`, `2017-07-28`), and the date's range.
+        var dateYear: Int?
+        var date: Range<Int>?
     }
 
     let b: UnsafeBufferPointer<UInt8>
@@ -59,7 +62,7 @@ struct IdentifierScanner {
     static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Found {
         var s = IdentifierScanner(b)
         // One cheap pass decides which scanners can find anything at all.
-        var hasDOI = false, hasBracket = false, hasURL = false, hasPubMed = false, hasNote = false
+        var hasDOI = false, hasBracket = false, hasURL = false, hasPubMed = false, hasNote = false, hasDate = false
         let n = b.count
         var i = 0
         while i + 2 < n {
@@ -84,6 +87,11 @@ struct IdentifierScanner {
             case 0x49, 0x69: if b[i + 1] | 0x20 == 0x6E, b[i + 2] == 0x20, i + 3 < n, b[i + 3] | 0x20 == 0x70 { hasNote = true }
             case 0x43, 0x63: if b[i + 1] | 0x20 == 0x6F, b[i + 2] | 0x20 == 0x6D { hasNote = true }
             case 0x46, 0x66: if b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x72 { hasNote = true }
+            case 0x2E:  // `14.08.2020`
+                if i > 0, ByteText.isDigit(b[i - 1]), ByteText.isDigit(b[i + 1]), ByteText.isDigit(b[i + 2]) || b[i + 2] == 0x2E { hasDate = true }
+            case 0x2D:  // `2017-07-28`, `June-19-2017`
+                if i >= 3, ByteText.isDigit(b[i + 1]), ByteText.isDigit(b[i - 1]) || ByteText.isASCIILetter(b[i - 1]),
+                   i + 4 < n, b[i + 3] == 0x2D || b[i + 2] == 0x2D { hasDate = true }
             default: break
             }
             i += 1
@@ -92,6 +100,7 @@ struct IdentifierScanner {
         if hasURL { s.scanURL() }
         if hasPubMed { s.scanPubMedIDs() }
         if hasBracket { s.scanBrackets() }
+        if hasDate { s.scanDates() }
         if hasNote { s.scanNotes() }
         // Sort, then merge overlaps.
         var merged: [Range<Int>] = []
@@ -210,7 +219,10 @@ struct IdentifierScanner {
                ByteText.matches(b, i, "http://") || ByteText.matches(b, i, "https://") || ByteText.matches(b, i, "www."),
                !isClaimed(i) {
                 let end = identifierEnd(from: i)
-                let start = labelStart(before: i, labels: ["available from:", "available at:", "available from", "available at", "url:", "retrieved from", "from:"])
+                let start = labelStart(before: i, labels: [
+                    "available from:", "available at:", "available from", "available at", "url:", "retrieved from", "from:",
+                    "disponible en:", "disponible en", "abrufbar unter:", "online unter:", "verf\u{FC}gbar unter:", "online:",
+                ])
                 if found.url == nil {
                     found.url = i..<end
                     found.urlWhole = start..<end
@@ -328,6 +340,104 @@ struct IdentifierScanner {
             j += 1
         }
         return n
+    }
+
+    /// The end of a numeric date starting at `i` (`14.08.2020`, `3.3.20`, `2017-07-28`, `June-19-2017`) and its year
+    /// (nil for a two-digit one), or nil when none starts there.
+    private func date(at i: Int) -> (end: Int, year: Int?)? {
+        let n = b.count
+        func digits(_ k: Int, _ most: Int) -> Int {
+            var j = k
+            while j < n, j - k < most, ByteText.isDigit(b[j]) { j += 1 }
+            return j - k
+        }
+        func free(_ k: Int) -> Bool { k >= n || !(ByteText.isAlnum(b[k]) || (b[k] == 0x2E && k + 1 < n && ByteText.isDigit(b[k + 1]))) }
+        if ByteText.isDigit(b[i]) {
+            let d1 = digits(i, 5)
+            if d1 >= 1, d1 <= 2, i + d1 < n, b[i + d1] == 0x2E {
+                let m = i + d1 + 1
+                let d2 = digits(m, 3)
+                if d2 >= 1, d2 <= 2, m + d2 < n, b[m + d2] == 0x2E {
+                    let y = m + d2 + 1
+                    let d3 = digits(y, 5)
+                    if d3 == 4 || d3 == 2, free(y + d3) {
+                        return (y + d3, d3 == 4 ? ByteText.int(b, y..<(y + 4)) : nil)
+                    }
+                }
+            }
+            if d1 == 4, i + 4 < n, b[i + 4] == 0x2D, digits(i + 5, 3) == 2, i + 7 < n, b[i + 7] == 0x2D, digits(i + 8, 3) == 2, free(i + 10) {
+                return (i + 10, ByteText.int(b, i..<(i + 4)))
+            }
+            return nil
+        }
+        // `June-19-2017`
+        var k = i
+        while k < n, ByteText.isASCIILetter(b[k]), k - i < 10 { k += 1 }
+        guard k > i + 2, k < n, b[k] == 0x2D else { return nil }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: b[i..<k]), as: UTF8.self)
+        guard Lexicon.isMonth(Substring(word)) else { return nil }
+        let d = digits(k + 1, 3)
+        guard d >= 1, d <= 2, k + 1 + d < n, b[k + 1 + d] == 0x2D, digits(k + 2 + d, 5) == 4, free(k + 6 + d) else { return nil }
+        return (k + 6 + d, ByteText.int(b, (k + 2 + d)..<(k + 6 + d)))
+    }
+
+    /// An access word (`accessed`, `retrieved`, `aufgerufen`, `abgerufen`, `zugegriffen`, `consultado`, `Stand`)
+    /// starting within the few words before `i`: its start.
+    private func accessWord(before i: Int) -> Int? {
+        var k = i - 1
+        let low = max(0, i - 32)
+        while k >= low {
+            if ByteText.isASCIILetter(b[k]), k == 0 || !ByteText.isAlnum(b[k - 1]) {
+                if ByteText.matches(b, k, "accessed") || ByteText.matches(b, k, "retrieved") || ByteText.matches(b, k, "aufgerufen")
+                    || ByteText.matches(b, k, "abgerufen") || ByteText.matches(b, k, "zugegriffen") || ByteText.matches(b, k, "consultado")
+                    || ByteText.matches(b, k, "stand") || ByteText.matches(b, k, "zuletzt") || ByteText.matches(b, k, "last accessed")
+                    || ByteText.matches(b, k, "visited") || ByteText.matches(b, k, "viewed") || ByteText.matches(b, k, "access") {
+                    return k
+                }
+            }
+            // Access notes do not run across another field.
+            if b[k] == 0x29 || b[k] == 0x5D || (b[k] == 0x2E && k + 1 < b.count && ByteText.isSpace(b[k + 1])) { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Numeric dates (`14.08.2020`, `2017-07-28`, `June-19-2017`): read by the source grammar they would give a volume
+    /// and pages. After an access word they close an access note (`(aufgerufen am 14.08.2020)`, `Retrieved 2017-07-28`);
+    /// otherwise the first one's year is kept as a publication date.
+    private mutating func scanDates() {
+        let n = b.count
+        var i = 0
+        while i < n {
+            guard ByteText.isAlnum(b[i]), i == 0 || !ByteText.isAlnum(b[i - 1]), !isClaimed(i), let (end, year) = date(at: i) else {
+                i += 1
+                continue
+            }
+            if let a = accessWord(before: i), !isClaimed(a) {
+                var start = a, stop = end
+                // `(aufgerufen am 14.08.2020)`, `(Stand: 03.03.2021, aufgerufen am 29.03.2021)`
+                var open = a - 1
+                while open >= 0, ByteText.isSpace(b[open]) { open -= 1 }
+                if open >= 0, b[open] == 0x28 {
+                    var close = end
+                    while close < n, close - end < 40, b[close] != 0x29, b[close] != 0x28 { close += 1 }
+                    if close < n, b[close] == 0x29 { start = open; stop = close + 1 }
+                }
+                addNote(.other, text: a..<(stop > end ? stop - 1 : end), whole: start..<stop)
+                i = stop
+                continue
+            }
+            var start = i, stop = end
+            if i > 0, b[i - 1] == 0x28, end < n, b[end] == 0x29 { start = i - 1; stop = end + 1 }
+            if found.date == nil, let year, (1500...2099).contains(year) {
+                found.dateYear = year
+                found.date = i..<end
+            } else {
+                addNote(.other, text: i..<end, whole: start..<stop)
+            }
+            claim(start..<stop)
+            i = stop
+        }
     }
 
     /// `(online 2017)`, `Epub 2019 Sep 17.`, `Epub ahead of print.`, `Published online March 3, 2017.`, `Erratum in: …`.

@@ -20,6 +20,12 @@ public struct ReferenceParser: Sendable {
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token]) {
         guard !b.isEmpty else { return }
+        let publisher = fields(b, into: &ref, tokens: &tokens)
+        ref.kind = EntryKindClassifier.classify(b, ref, publisher: publisher)
+    }
+
+    /// Fills the fields of `ref`; returns whether the text after the title read as a book's `Place: Publisher`.
+    private static func fields(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token]) -> Bool {
         let found = IdentifierScanner.scan(b)
         if let r = found.doi { ref.doi = ByteText.string(b, r); ref.fieldRanges[.doi] = found.doiWhole ?? r }
         if let r = found.pmid { ref.pmid = ByteText.string(b, r); ref.fieldRanges[.pmid] = found.pmidWhole ?? r }
@@ -39,7 +45,7 @@ public struct ReferenceParser: Sendable {
         Tokenizer.tokenize(b, skip: found.claimed, into: &tokens)
         let c = TokenCursor(b: b, t: tokens)
         let n = c.count
-        guard n > 0 else { return }
+        guard n > 0 else { return false }
 
         // 1. Authors.
         var authors = AuthorGrammar(c: c).parse(anchor: yearAnchor(c))
@@ -156,6 +162,13 @@ public struct ReferenceParser: Sendable {
             ref.year = e
             if let r = ref.fieldRanges[.epubYear] { ref.fieldRanges[.year] = r }
         }
+        // A numeric date (`Laura M. (24.07.2020), Title, Paper`) set aside before tokenising.
+        if ref.year == nil, let y = found.dateYear, let r = found.date {
+            ref.year = y
+            ref.fieldRanges[.year] = r
+        } else if let r = found.date {
+            ref.notes.append(ReferenceNote(kind: .other, text: ByteText.string(b, r)))
+        }
         // A year written outside the recognised places (`…, Masters Thesis, 1995.`): the last plausible one.
         if ref.year == nil {
             var k = n - 1
@@ -197,6 +210,7 @@ public struct ReferenceParser: Sendable {
             }
         }
         if !pieces.isEmpty { ref.unparsed = pieces.joined(separator: " ") }
+        return split.publisher
     }
 
     /// The `(` of the first `(2014)`/`(2014a, June)` in the opening tokens, before any quote: in author-date

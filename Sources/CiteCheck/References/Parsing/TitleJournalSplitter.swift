@@ -6,6 +6,8 @@ struct TitleJournalSplitter {
         var quoted = false
         /// Text after the container (editors, publisher) that fits no field.
         var rest: (Int, Int)?
+        /// The container read as a book's `Place: Publisher` and was set aside.
+        var publisher = false
     }
 
     let c: TokenCursor
@@ -191,6 +193,7 @@ struct TitleJournalSplitter {
             }
         }
         s.journal = nil
+        s.publisher = true
         s.rest = trimmed(restStart, jz)
     }
 }
