@@ -35,13 +35,17 @@ enum EntryKindClassifier {
         static let cochrane = Cues(rawValue: 1 << 24)        // Cochrane Database (a journal)
         static let year = Cues(rawValue: 1 << 25)            // a four-digit year anywhere
         static let bookSite = Cues(rawValue: 1 << 26)        // amazon, goodreads, Google Books
+        static let germanPages = Cues(rawValue: 1 << 27)     // `S. 198-199`: pages of a German book
     }
 
     /// The kind of `ref` (already parsed from `b`). `publisher`: the parser read `Place: Publisher` as a book's.
-    static func classify(_ b: UnsafeBufferPointer<UInt8>, _ ref: ParsedReference, publisher: Bool) -> EntryKind {
+    /// `dayDate`: a day-precise publication date was read (`(24.07.2020)`), as news items give.
+    static func classify(_ b: UnsafeBufferPointer<UInt8>, _ ref: ParsedReference, publisher: Bool, dayDate: Bool = false) -> EntryKind {
         let cues = scan(b)
         let journalLike = ref.journal.map { isJournalLike($0) } ?? false
-        let strongJournal = (journalLike && (ref.volume != nil || ref.pages != nil || ref.issue != nil))
+        // `Title, S. 198-199` (no volume): the pages of a book, not an article.
+        let bookPages = cues.contains(.germanPages) && ref.volume == nil && ref.issue == nil
+        let strongJournal = (journalLike && (ref.volume != nil || ref.issue != nil || (ref.pages != nil && !bookPages)))
             || ref.pmid != nil || ref.pmcid != nil
         let doiKind = ref.doi.flatMap(kind(ofDOI:))
 
@@ -55,25 +59,25 @@ enum EntryKindClassifier {
         if doiKind == .dataset { return .dataset }
         if strongJournal { return .article }
         if doiKind == .book || doiKind == .chapter { return doiKind! }
-        if cues.contains(.datasetStrong) { return .dataset }
-        if cues.contains(.datasetWord), !journalLike { return .dataset }
+        // A journal the catalog knows, with a year: an article (online first, or its volume left out).
+        if journalLike, ref.year != nil, let j = ref.journal, JournalCatalog.isKnown(j) { return .article }
+        if cues.contains(.datasetStrong) || cues.contains(.datasetWord) { return .dataset }
         if cues.contains(.newsOutlet) { return .news }
+        if dayDate, ref.url != nil, !ref.authors.isEmpty, !journalLike { return .news }
         if cues.contains(.thesis) { return .report }
         if cues.contains(.reportWord), !cues.contains(.caseReport) { return .report }
         if cues.contains(.chapterWord), cues.contains(.bookWord) || publisher { return .chapter }
-        if cues.contains(.organisation), ref.url == nil, ref.doi == nil, startsWithOrganisation(b) {
+        if cues.contains(.organisation), ref.doi == nil, ref.url == nil || publisher || cues.contains(.bookWord), startsWithOrganisation(b) {
             return .report
         }
-        if cues.contains(.bookWord) || cues.contains(.bookSite) || publisher { return .book }
+        if cues.contains(.software) { return .web }
+        if cues.contains(.bookWord) || cues.contains(.bookSite) || bookPages { return .book }
+        if ref.doi != nil, doiKind == nil { return .article }
+        if publisher { return .book }
         if cues.contains(.videoWord) { return .video }
         if cues.contains(.preprintWord) { return ref.url != nil ? .web : .preprint }
         if cues.contains(.pdf), !cues.contains(.leaflet), ref.doi == nil, !journalLike { return .report }
-        if ref.doi != nil { return .article }
-        if ref.url != nil || cues.contains(.access) || cues.contains(.software) || cues.contains(.webWord) {
-            // A journal the catalog knows, with a year, is an online-first article that links its page.
-            if journalLike, ref.year != nil, let j = ref.journal, JournalCatalog.isKnown(j) { return .article }
-            return .web
-        }
+        if ref.url != nil || cues.contains(.access) || cues.contains(.software) || cues.contains(.webWord) { return .web }
         if journalLike, ref.year != nil { return .article }
         if !cues.contains(.year), ref.year == nil, isNote(b, cues) { return .note }
         // No year, no journal, no names, no identifier: a page title left by a link (`[Avoiding burnout](…)`).
@@ -83,11 +87,20 @@ enum EntryKindClassifier {
         return .article
     }
 
-    /// A journal name rather than a publisher (`London: Penguin`, `Oxford University Press`) or a web site.
+    /// A journal name rather than a publisher (`London: Penguin`, `Oxford University Press`), a web site or a date
+    /// (`27 January`).
     private static func isJournalLike(_ j: String) -> Bool {
         var copy = j
         return copy.withUTF8 { b -> Bool in
             if b.isEmpty { return false }
+            if ByteText.isDigit(b[0]) {
+                var k = 0
+                while k < b.count, ByteText.isDigit(b[k]) { k += 1 }
+                while k < b.count, ByteText.isSpace(b[k]) { k += 1 }
+                var e = k
+                while e < b.count, ByteText.isASCIILetter(b[e]) { e += 1 }
+                if e > k, Lexicon.isMonth(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[k..<e]), as: UTF8.self))) { return false }
+            }
             for i in 0..<b.count {
                 if b[i] == 0x3A { return false }  // `Place: Publisher`
                 if i == 0 || !ByteText.isAlnum(b[i - 1]) {
@@ -124,7 +137,7 @@ enum EntryKindClassifier {
     /// The entry opens with an organisation as its author (`WHO.`, `Ministerio de Salud.`, `National Institute …`).
     private static func startsWithOrganisation(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = 0
-        while end < b.count, end < 80, b[end] != 0x2E, b[end] != 0x3A { end += 1 }
+        while end < b.count, end < 80, b[end] != 0x2E, b[end] != 0x3A, b[end] != 0x2C { end += 1 }
         let head = UnsafeBufferPointer(rebasing: b[0..<end])
         return scan(head).contains(.organisation)
     }
@@ -249,7 +262,8 @@ enum EntryKindClassifier {
                 else if word(b, i, "fachinformation") || word(b, i, "fact sheet") { c.insert(.leaflet) }
                 else if word(b, i, "forbes") || word(b, i, "financial times") || word(b, i, "faz") { c.insert(.newsOutlet) }
             case 0x67:  // g
-                if word(b, i, "guideline") || word(b, i, "guidelines") || word(b, i, "guidance") || word(b, i, "gu\u{ED}a") { c.insert(.reportWord) }
+                if ByteText.matches(b, i, "geo.de/") { c.insert(.newsOutlet) }
+                else if word(b, i, "guideline") || word(b, i, "guidelines") || word(b, i, "guidance") || word(b, i, "gu\u{ED}a") { c.insert(.reportWord) }
                 else if word(b, i, "github") { c.insert(.software) }
                 else if word(b, i, "goodreads") { c.insert(.bookSite) }
                 else if word(b, i, "gebrauchsinformation") { c.insert(.leaflet) }
@@ -266,7 +280,7 @@ enum EntryKindClassifier {
                 if exact(b, i, "I"), i + 1 < n, b[i + 1] == 0x20 { c.insert(.notePerson) }
                 else if exact(b, i, "ISBN") { c.insert(.bookWord) }
                 else if word(b, i, "internet") && prev == 0x5B { c.insert(.access) }
-                else if word(b, i, "informe") || word(b, i, "instructivo") { c.insert(.reportWord) }
+                else if word(b, i, "informe") || word(b, i, "instructivo") || (prev == 0x2F && word(b, i, "informes")) { c.insert(.reportWord) }
                 else if word(b, i, "internetseite") { c.insert(.webWord) }
                 else if word(b, i, "infobae") || word(b, i, "independent") && i >= 4 && ByteText.matches(b, i - 4, "the ") { c.insert(.newsOutlet) }
             case 0x6B:  // k
@@ -278,6 +292,7 @@ enum EntryKindClassifier {
                 else if word(b, i, "le monde") || word(b, i, "los angeles times") || word(b, i, "latimes") { c.insert(.newsOutlet) }
             case 0x6D:  // m
                 if word(b, i, "medrxiv") { c.insert(.preprintServer) }
+                else if word(b, i, "memoir") || word(b, i, "memoirs") { c.insert(.bookWord) }
                 else if word(b, i, "my") { c.insert(.notePerson) }
                 else if word(b, i, "ministerio") || word(b, i, "ministry") || word(b, i, "ministerium") { c.insert(.organisation) }
                 else if word(b, i, "macmillan") || word(b, i, "mcgraw") { c.insert(.bookWord) }
@@ -302,6 +317,9 @@ enum EntryKindClassifier {
                 else if word(b, i, "pdf"), prev == 0x2E { c.insert(.pdf) }
                 else if word(b, i, "package"), i >= 2, b[i - 2] == 0x52 { c.insert(.software) }
                 else if word(b, i, "public health england") { c.insert(.organisation) }
+                else if prev == 0x2F || prev == 0x2D, ByteText.matches(b, i, "publication") || ByteText.matches(b, i, "publikation") {
+                    c.insert(.reportWord)  // a `/publications/` path
+                }
                 else if word(b, i, "position statement") || word(b, i, "policy brief") { c.insert(.reportWord) }
             case 0x72:  // r
                 if exact(b, i, "R"), i + 5 < n, ByteText.matches(b, i + 1, " core") || ByteText.matches(b, i + 1, " package") { c.insert(.software) }
@@ -313,6 +331,9 @@ enum EntryKindClassifier {
                 else if word(b, i, "random house") || word(b, i, "routledge") { c.insert(.bookWord) }
             case 0x73:  // s
                 if word(b, i, "ssrn") { c.insert(.preprintServer) }
+                else if exact(b, i, "S"), i + 3 < n, b[i + 1] == 0x2E, b[i + 2] == 0x20, ByteText.isDigit(b[i + 3]) { c.insert(.germanPages) }
+                else if word(b, i, "s\u{FC}dkurier") || word(b, i, "suedkurier") || word(b, i, "schwarzw\u{E4}lder bote")
+                    || word(b, i, "schw\u{E4}bische") || word(b, i, "schwaebische") { c.insert(.newsOutlet) }
                 else if exact(b, i, "STIKO") { c.insert(.organisation) }
                 else if exact(b, i, "See") || exact(b, i, "see") { c.insert(.notePerson) }
                 else if word(b, i, "spiegel online") || ByteText.matches(b, i, "spiegel.de") || ByteText.matches(b, i, "stern.de")

@@ -20,12 +20,13 @@ public struct ReferenceParser: Sendable {
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token]) {
         guard !b.isEmpty else { return }
-        let publisher = fields(b, into: &ref, tokens: &tokens)
-        ref.kind = EntryKindClassifier.classify(b, ref, publisher: publisher)
+        let read = fields(b, into: &ref, tokens: &tokens)
+        ref.kind = EntryKindClassifier.classify(b, ref, publisher: read.publisher, dayDate: read.dayDate)
     }
 
-    /// Fills the fields of `ref`; returns whether the text after the title read as a book's `Place: Publisher`.
-    private static func fields(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token]) -> Bool {
+    /// Fills the fields of `ref`. `publisher`: the text after the title read as a book's `Place: Publisher`;
+    /// `dayDate`: a day-precise numeric publication date was set aside (`(24.07.2020)`).
+    private static func fields(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token]) -> (publisher: Bool, dayDate: Bool) {
         let found = IdentifierScanner.scan(b)
         if let r = found.doi { ref.doi = ByteText.string(b, r); ref.fieldRanges[.doi] = found.doiWhole ?? r }
         if let r = found.pmid { ref.pmid = ByteText.string(b, r); ref.fieldRanges[.pmid] = found.pmidWhole ?? r }
@@ -34,6 +35,12 @@ public struct ReferenceParser: Sendable {
             ref.fieldRanges[.pmcid] = found.pmcidWhole ?? r
         }
         if let r = found.url { ref.url = ByteText.string(b, r); ref.fieldRanges[.url] = found.urlWhole ?? r }
+        if let r = found.malformedDOI {
+            ref.malformedDOI = ByteText.string(b, r)
+            ref.doiSuggestion = found.doiSuggestion
+            ref.fieldRanges[.doi] = found.doiWhole ?? r
+        }
+        ref.garbledCharacters = found.garbled
         for note in found.notes {
             ref.notes.append(ReferenceNote(kind: note.kind, text: ByteText.string(b, note.text)))
         }
@@ -45,7 +52,7 @@ public struct ReferenceParser: Sendable {
         Tokenizer.tokenize(b, skip: found.claimed, into: &tokens)
         let c = TokenCursor(b: b, t: tokens)
         let n = c.count
-        guard n > 0 else { return false }
+        guard n > 0 else { return (false, found.date != nil) }
 
         // 1. Authors.
         var authors = AuthorGrammar(c: c).parse(anchor: yearAnchor(c))
@@ -210,7 +217,7 @@ public struct ReferenceParser: Sendable {
             }
         }
         if !pieces.isEmpty { ref.unparsed = pieces.joined(separator: " ") }
-        return split.publisher
+        return (split.publisher, found.date != nil)
     }
 
     /// The `(` of the first `(2014)`/`(2014a, June)` in the opening tokens, before any quote: in author-date

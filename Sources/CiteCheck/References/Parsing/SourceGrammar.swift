@@ -264,6 +264,12 @@ struct SourceGrammar {
         var i = from
         while i < c.count {
             let tok = c.t[i]
+            // `podcast #176`, `Episode 12`, `Folge 3`: an episode number, never a volume or a page.
+            if c.isPunct(i - 1, 0x23) || c.isWord(i - 1, "episode") || c.isWord(i - 1, "folge") || c.isWord(i - 1, "episodio")
+                || (c.isPunct(i - 1, 0x2E) && c.isWord(i - 2, "ep")) {
+                i += 1
+                continue
+            }
             if tok.kind == .number || (tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])) || isSupplementWord(i) {
                 if var tl = parse(at: i), tl.end > i {
                     // `pp. 681–688`, `p. 12`: the label belongs to the pages.

@@ -178,7 +178,8 @@ struct TitleJournalSplitter {
     /// A book (`Title. 5th ed. Arlington, VA: Publisher; 2013.`): `Place: Publisher` is no journal, and the
     /// edition is no part of the title; both are kept aside.
     private func book(_ s: inout Split, a: Int, j: Int, q: Int) {
-        guard let (ja, jz) = s.journal, (ja..<jz).contains(where: { c.isPunct($0, 0x3A) }) else { return }
+        // `Place: Publisher`: a capitalised word after the colon (not `Journal;0:null`).
+        guard let (ja, jz) = s.journal, (ja..<jz).contains(where: { c.isPunct($0, 0x3A) && $0 + 1 < jz && c.t[$0 + 1].capitalized }) else { return }
         var restStart = ja
         // `… Disorders. 5th ed.` / `2nd edn.` / `Third edition.`
         if let (ta, tz) = s.title {
