@@ -71,6 +71,8 @@ struct SourceGrammar {
             if j >= n { tl.end = j; return tl }
             if c.isPunct(j, 0x3B) {
                 j += 1
+            } else if c.isPunct(j, 0x3A), isVolume(j + 1), c.isPunct(j + 2, 0x28) {
+                j += 1  // `1993: 13(3); 247-9`: a volume and issue after the year, not a page
             } else if c.isPunct(j, 0x3A), c.isPage(j + 1) {
                 j += 1
                 j = pages(&tl, j)
@@ -88,6 +90,12 @@ struct SourceGrammar {
                 return tl
             }
         }
+        // `2018; Jg. 143`, `2018; Vol. 7`, `Bd. 12`: a labelled volume.
+        if tl.year != nil, c.isWord(j, "jg") || c.isWord(j, "vol") || c.isWord(j, "bd") || c.isWord(j, "jahrgang") || c.isWord(j, "volume") {
+            var k = j + 1
+            if c.isPunct(k, 0x2E) { k += 1 }
+            if isVolume(k) { j = k }
+        }
         // Volume, supplement, issue.
         let labelled = (c.isPunct(j - 1, 0x2E) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
             || c.isWord(j - 1, "pages")
@@ -100,6 +108,12 @@ struct SourceGrammar {
         if isVolume(j), !(tl.year == nil && c.year(j) != nil && c.isPunct(j + 1, 0x3B)) {
             tl.volume = (j, j + 1)
             j += 1
+            // MLA `65.12 (2001): 1378-1382`: volume.issue, the year in parentheses, then the pages.
+            if tl.year == nil, c.isPunct(j, 0x2E), !c.t[j].spaceBefore, isVolume(j + 1), !c.t[j + 1].spaceBefore,
+               c.isPunct(j + 2, 0x28), c.year(j + 3) != nil {
+                tl.issue = (j + 1, j + 2)
+                j += 2
+            }
             // A volume range: `11–13: 3–584`.
             if c.isDash(j), isVolume(j + 1), c.isPunct(j + 2, 0x3A) {
                 tl.volume = (j - 1, j + 2)
@@ -119,6 +133,22 @@ struct SourceGrammar {
             var k = j + 1
             while k < n, k - j < 10, !c.isPunct(k, 0x29) { k += 1 }
             if k < n, k > j + 1, c.isPunct(k, 0x29) {
+                // `280(July 1998)`: a month and year, not an issue.
+                if tl.year == nil, c.isMonth(j + 1), let y = c.year(k - 1), k - 1 > j + 1, let v = tl.volume, !c.isDash(v.0 - 1) {
+                    var me = k - 1
+                    while me > j + 1, c.t[me - 1].kind == .punct || c.t[me - 1].kind == .number { me -= 1 }
+                    tl.month = (j + 1, me)
+                    tl.year = y
+                    tl.yearToken = k - 1
+                    j = k + 1
+                    return afterIssue(&tl, j)
+                }
+                // MLA `111 (2016): 152-154`, `65.12 (2001): 1378-1382`: the year, then the pages.
+                if let y = c.year(j + 1), k == j + 2, tl.year == nil, tl.volume != nil, c.isPunct(k + 1, 0x3A), c.isPage(k + 2) {
+                    tl.year = y
+                    tl.yearToken = j + 1
+                    return finish(&tl, pages(&tl, k + 2))
+                }
                 if let y = c.year(j + 1), k == j + 2, tl.year == nil, tl.volume != nil, k + 1 >= n || allTrailing(k + 1) {
                     // `71 (2014)`: a year, not an issue.
                     tl.year = y
@@ -140,8 +170,18 @@ struct SourceGrammar {
                 if c.isPage(j), c.isDash(j + 1) || j + 1 >= n || allTrailing(j + 1) { j = pages(&tl, j) }
             }
         }
+        return afterIssue(&tl, j)
+    }
+
+    /// The pages (and a trailing year) after the volume and issue.
+    private func afterIssue(_ tl: inout Tail, _ start: Int) -> Tail {
+        var j = start
+        let n = c.count
         if j >= n { return finish(&tl, j) }
-        if tl.issue == nil, tl.volume != nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2) {
+        if tl.issue != nil, c.isPunct(j, 0x3B), c.isPage(j + 1), c.isDash(j + 2) || j + 2 >= n || allTrailing(j + 2) {
+            // `13(3); 247-9`
+            j = pages(&tl, j + 1)
+        } else if tl.issue == nil, tl.volume != nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2) {
             // `Nature 518 355–359`: no separator before the pages.
             j = pages(&tl, j)
         } else if c.isPunct(j, 0x3A) {
@@ -158,7 +198,7 @@ struct SourceGrammar {
                 k += 2
             }
             // IEEE `vol. 5, no. 3, pp. 1–10`: the issue as a labelled part.
-            if tl.issue == nil, c.isWord(k, "no") || c.isWord(k, "issue") || c.isWord(k, "nr") {
+            if tl.issue == nil, c.isWord(k, "no") || c.isWord(k, "issue") || c.isWord(k, "nr") || c.isWord(k, "heft") {
                 var m = k + 1
                 if c.isPunct(m, 0x2E) { m += 1 }
                 if isVolume(m) || c.isPage(m) {
@@ -172,7 +212,8 @@ struct SourceGrammar {
                     }
                 }
             }
-            if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page") {
+            if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page")
+                || (c.isWord(k, "s") && c.t[k].capitalized && c.isPunct(k + 1, 0x2E)) || c.isWord(k, "seite") || c.isWord(k, "seiten") {
                 k += 1
                 if c.isPunct(k, 0x2E) { k += 1 }
             } else if c.isWord(k, "article") || c.isWord(k, "art") {
