@@ -55,7 +55,31 @@ public struct ReferenceParser: Sendable {
         guard n > 0 else { return (false, found.date != nil) }
 
         // 1. Authors.
-        var authors = AuthorGrammar(c: c).parse(anchor: yearAnchor(c))
+        let anchor = yearAnchor(c)
+        // `Title (2015) Asante E, Smidak M, et al.`: the title, the year, then the names to the end.
+        if let k = anchor, k > 1, let y = c.year(k + 1), c.isPunct(k + 2, 0x29) {
+            let names = AuthorGrammar(c: c).parse(from: k + 3)
+            if names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end >= n || onlyPunctuation(c, from: names.end) {
+                ref.title = c.text(0, k)
+                ref.fieldRanges[.title] = c.range(0, k)
+                ref.year = y
+                ref.fieldRanges[.year] = c.range(k + 1, k + 2)
+                ref.authors = names.authors
+                ref.etAl = names.etAl
+                ref.fieldRanges[.authors] = c.range(k + 3, max(names.end, k + 4))
+                return (false, found.date != nil)
+            }
+        }
+        var authors = AuthorGrammar(c: c).parse(anchor: anchor)
+        // `Adjusting for harms. Smith R, Jones WS. Journal 1993: …`: a title sentence, then the names.
+        var titleFirst: (Int, Int)?
+        if authors.authors.isEmpty, let k = firstSentenceEnd(c), k > 1 {
+            let names = AuthorGrammar(c: c).parse(from: k + 1)
+            if names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end < n, c.isPunct(names.end - 1, 0x2E) {
+                authors = names
+                titleFirst = (0, k)
+            }
+        }
         if authors.authors.isEmpty, let group = groupAuthor(c) {
             authors.authors = [Author(family: c.text(0, group.nameEnd), isGroup: true)]
             authors.end = group.end
@@ -71,7 +95,8 @@ public struct ReferenceParser: Sendable {
             ref.etAl = authors.etAl
             var last = p
             while last > 0, c.isPunct(last - 1, 0x2E) || c.isPunct(last - 1, 0x2C) { last -= 1 }
-            ref.fieldRanges[.authors] = c.range(0, max(last, 1))
+            let first = titleFirst.map { $0.1 + 1 } ?? 0
+            ref.fieldRanges[.authors] = c.range(first, max(last, first + 1))
         } else {
             p = 0
         }
@@ -122,7 +147,26 @@ public struct ReferenceParser: Sendable {
         // 4. Title and journal.
         let yearOnly = tail.map { $0.volume == nil && $0.firstPage == nil && $0.issue == nil } ?? true
         let split = splitter.split(p, tailStart, hasTail: tail != nil, bookLike: yearOnly)
-        if let (a, z) = split.title {
+        if let (a, z) = titleFirst {
+            ref.title = c.text(a, z)
+            ref.fieldRanges[.title] = c.range(a, z)
+            if let (ta, tz) = split.title, split.journal == nil {
+                // The one segment after the names is the journal.
+                ref.journal = c.text(ta, tz)
+                ref.fieldRanges[.journal] = c.range(ta, tz)
+            }
+        } else if var (a, z) = split.title {
+            // `Title - June 2013 - doi: …`: the date closing the title is the year.
+            if ref.year == nil, z - a >= 3, let y = c.year(z - 1) {
+                var m = z - 1
+                while m > a, c.isMonth(m - 1) { m -= 1 }
+                if c.isDash(m - 1), c.t[m - 1].spaceBefore, m - 1 > a {
+                    ref.year = y
+                    ref.fieldRanges[.year] = c.range(z - 1, z)
+                    if m < z - 1 { ref.month = c.text(m, z - 1); ref.fieldRanges[.month] = c.range(m, z - 1) }
+                    z = m - 1
+                }
+            }
             ref.title = c.text(a, z)
             ref.fieldRanges[.title] = c.range(a, z)
         }
@@ -218,6 +262,25 @@ public struct ReferenceParser: Sendable {
         }
         if !pieces.isEmpty { ref.unparsed = pieces.joined(separator: " ") }
         return (split.publisher, found.date != nil)
+    }
+
+    /// Only punctuation from token `i` to the end.
+    static func onlyPunctuation(_ c: TokenCursor, from i: Int) -> Bool {
+        var k = i
+        while k < c.count, c.t[k].kind == .punct { k += 1 }
+        return k >= c.count
+    }
+
+    /// The first `.` (or `?`, `!`) followed by a space within the opening tokens: where a title written first ends.
+    static func firstSentenceEnd(_ c: TokenCursor) -> Int? {
+        var k = 1
+        while k < c.count - 1, k < 60 {
+            if c.t[k].kind == .punct, c.t[k].mark == 0x2E || c.t[k].mark == 0x3F || c.t[k].mark == 0x21, c.t[k + 1].spaceBefore {
+                return k
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// The `(` of the first `(2014)`/`(2014a, June)` in the opening tokens, before any quote: in author-date
