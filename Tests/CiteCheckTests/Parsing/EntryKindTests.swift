@@ -70,3 +70,39 @@ import Testing
         #expect(json.contains("\"kind\":\"news\""))
     }
 }
+
+/// Entries that open with their URL, carry a time with their access date, or name a discussion site.
+@Suite struct LinkEntryKindTests {
+    let parser = ReferenceParser()
+
+    @Test func urlFirstEntryWithNumbersIsWeb() {
+        let r = parser.parse("https://www.example.at/impfplan.html, Impfplan 2021, (30.03.2021, 21:42), Bundesministerium für Gesundheit (Wien)")
+        #expect(r.kind == .web)
+        #expect(r.volume == nil)
+        #expect(r.pages == nil)
+    }
+
+    @Test func urlFirstPDFIsAReport() {
+        let r = parser.parse("https://www.example.de/resource/blob/650460/wd-9-021-19.pdf, Impfpflichten im Ausland WD 9 - 3000 - 021/19, (30.03.2021)")
+        #expect(r.kind == .report)
+    }
+
+    @Test func discussionThreadIsWeb() {
+        #expect(parser.parse("Ask HN: Coping with loneliness").kind == .web)
+    }
+
+    @Test func labelledVolumeBeforeAPublisher() {
+        let r = parser.parse("Ma, Siming, and Vadim N. Gladyshev. \"Signatures of longevity.\" Seminars in cell & developmental biology. Vol. 70. Academic Press, 2017.")
+        #expect(r.journal == "Seminars in cell & developmental biology")
+        #expect(r.volume == "70")
+        #expect(r.year == 2017)
+        #expect(r.kind == .article)
+    }
+
+    @Test func ieeePagesAfterTheDate() {
+        let r = parser.parse("T. Lapp and L. Singh, \"Trajectory optimization,\" in Proceedings of the 2004 Control Conference, vol. 1, June 2004, pp. 891–896.")
+        #expect(r.volume == "1")
+        #expect(r.pages == PageRange(first: "891", last: "896", lastAsWritten: "896"))
+        #expect(r.year == 2004)
+    }
+}

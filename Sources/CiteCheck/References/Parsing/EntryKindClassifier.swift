@@ -42,7 +42,9 @@ enum EntryKindClassifier {
     /// `dayDate`: a day-precise publication date was read (`(24.07.2020)`), as news items give.
     static func classify(_ b: UnsafeBufferPointer<UInt8>, _ ref: ParsedReference, publisher: Bool, dayDate: Bool = false) -> EntryKind {
         let cues = scan(b)
-        let journalLike = ref.journal.map { isJournalLike($0) } ?? false
+        // An entry that opens with its URL is a link with notes, whatever numbers follow (`https://… WD 9 - 3000`).
+        let urlFirst = ref.url != nil && ref.fieldRanges[.url].map { $0.lowerBound <= 2 } ?? false
+        let journalLike = !urlFirst && (ref.journal.map { isJournalLike($0) } ?? false)
         // `Title, S. 198-199` (no volume): the pages of a book, not an article.
         let bookPages = cues.contains(.germanPages) && ref.volume == nil && ref.issue == nil
         let strongJournal = (journalLike && (ref.volume != nil || ref.issue != nil || (ref.pages != nil && !bookPages)))
@@ -102,7 +104,7 @@ enum EntryKindClassifier {
                 if e > k, Lexicon.isMonth(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[k..<e]), as: UTF8.self))) { return false }
             }
             for i in 0..<b.count {
-                if b[i] == 0x3A { return false }  // `Place: Publisher`
+                if b[i] == 0x3A || b[i] == 0x2F { return false }  // `Place: Publisher`, a path
                 if i == 0 || !ByteText.isAlnum(b[i - 1]) {
                     if ByteText.matches(b, i, "press"), i + 5 == b.count || !ByteText.isASCIILetter(b[i + 5]), b[i] == 0x50 { return false }
                     if ByteText.matches(b, i, "verlag") || ByteText.matches(b, i, "publish") || ByteText.matches(b, i, "www.")
@@ -263,12 +265,14 @@ enum EntryKindClassifier {
                 else if word(b, i, "forbes") || word(b, i, "financial times") || word(b, i, "faz") { c.insert(.newsOutlet) }
             case 0x67:  // g
                 if ByteText.matches(b, i, "geo.de/") { c.insert(.newsOutlet) }
+                else if exact(b, i, "Geneva") || exact(b, i, "Genf") || exact(b, i, "Ginebra") { c.insert(.reportWord) }  // WHO's imprint
                 else if word(b, i, "guideline") || word(b, i, "guidelines") || word(b, i, "guidance") || word(b, i, "gu\u{ED}a") { c.insert(.reportWord) }
                 else if word(b, i, "github") { c.insert(.software) }
                 else if word(b, i, "goodreads") { c.insert(.bookSite) }
                 else if word(b, i, "gebrauchsinformation") { c.insert(.leaflet) }
             case 0x68:  // h
-                if word(b, i, "hrsg") || word(b, i, "hrsgb") || word(b, i, "hg") && i + 2 < n && b[i + 2] == 0x2E { c.insert(.editors) }
+                if exact(b, i, "HN") { c.insert(.webWord) }  // Hacker News
+                else if word(b, i, "hrsg") || word(b, i, "hrsgb") || word(b, i, "hg") && i + 2 < n && b[i + 2] == 0x2E { c.insert(.editors) }
                 else if word(b, i, "homepage") { c.insert(.webWord) }
                 else if word(b, i, "harpercollins") { c.insert(.bookWord) }
                 else if word(b, i, "here") { c.insert(.notePerson) }

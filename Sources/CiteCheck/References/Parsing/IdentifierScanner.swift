@@ -478,7 +478,7 @@ struct IdentifierScanner {
                     let y = m + d2 + 1
                     let d3 = digits(y, 5)
                     if d3 == 4 || d3 == 2, free(y + d3) {
-                        return (y + d3, d3 == 4 ? ByteText.int(b, y..<(y + 4)) : nil)
+                        return (timeEnd(after: y + d3), d3 == 4 ? ByteText.int(b, y..<(y + 4)) : nil)
                     }
                 }
             }
@@ -496,6 +496,20 @@ struct IdentifierScanner {
         let d = digits(k + 1, 3)
         guard d >= 1, d <= 2, k + 1 + d < n, b[k + 1 + d] == 0x2D, digits(k + 2 + d, 5) == 4, free(k + 6 + d) else { return nil }
         return (k + 6 + d, ByteText.int(b, (k + 2 + d)..<(k + 6 + d)))
+    }
+
+    /// After a date, a time of day (`, 13:46`, ` 21:42 Uhr`): where it ends, or `k`.
+    private func timeEnd(after k: Int) -> Int {
+        let n = b.count
+        var j = k
+        if j < n, b[j] == 0x2C { j += 1 }
+        while j < n, b[j] == 0x20 { j += 1 }
+        let h = j
+        while j < n, j - h < 3, ByteText.isDigit(b[j]) { j += 1 }
+        guard j > h, j - h <= 2, j + 2 < n, b[j] == 0x3A, ByteText.isDigit(b[j + 1]), ByteText.isDigit(b[j + 2]) else { return k }
+        j += 3
+        if j + 3 < n, b[j] == 0x20, ByteText.matches(b, j + 1, "uhr") { j += 4 } else if ByteText.matches(b, j, "uhr") { j += 3 }
+        return j
     }
 
     /// An access word (`accessed`, `retrieved`, `aufgerufen`, `abgerufen`, `zugegriffen`, `consultado`, `Stand`)

@@ -233,6 +233,35 @@ struct SourceGrammar {
             if c.isPage(k) { j = pages(&tl, k) }
         }
         j = trailingYear(&tl, j)
+        // IEEE `vol. 1, June 2004, pp. 891–896`, `Vol. 74, No. 5, September / October 1995, pp. 54-67`,
+        // APA `(Vol. 1), (pp. 107-115)`: labelled pages after the issue and the date.
+        if tl.firstPage == nil, tl.volume != nil, c.isPunct(j, 0x2C) || c.isPunct(j, 0x29) || (c.isPunct(j, 0x2E) && c.isPunct(j + 1, 0x2C)) {
+            var k = j
+            var issue: (Int, Int)?, month: (Int, Int)?, year: (Int, Int)?
+            while k < n, k - j < 14 {
+                if c.isPunct(k, 0x2C) || c.isPunct(k, 0x28) || c.isPunct(k, 0x29) || c.isPunct(k, 0x2F) || c.isDash(k)
+                    || (k == j && c.isPunct(k, 0x2E)) { k += 1; continue }
+                if c.isMonth(k) { month = month.map { ($0.0, k + 1) } ?? (k, k + 1); k += 1; if c.isPunct(k, 0x2E) { k += 1 }; continue }
+                if c.year(k) != nil { year = (k, k + 1); k += 1; continue }
+                if c.isWord(k, "no") || c.isWord(k, "nr") || c.isWord(k, "issue") {
+                    var m = k + 1
+                    if c.isPunct(m, 0x2E) { m += 1 }
+                    if isVolume(m) { issue = (m, m + 1); k = m + 1; continue }
+                }
+                break
+            }
+            if c.isWord(k, "pp") || c.isWord(k, "p") {
+                var m = k + 1
+                if c.isPunct(m, 0x2E) { m += 1 }
+                if c.isPage(m) {
+                    j = pages(&tl, m)
+                    if c.isPunct(j, 0x29) { j += 1 }
+                    if tl.issue == nil { tl.issue = issue }
+                    if tl.month == nil { tl.month = month }
+                    if tl.year == nil, let (ya, _) = year, let y = c.year(ya) { tl.year = y; tl.yearToken = ya }
+                }
+            }
+        }
         return finish(&tl, j)
     }
 
@@ -326,10 +355,12 @@ struct SourceGrammar {
                         tl.start -= 3
                     }
                     let complete = tl.end >= c.count
-                    let score = tl.strength * 2 + (complete ? 3 : 0)
+                    // `Seminars in … biology. Vol. 70. Academic Press, 2017.`: a labelled volume is a journal's.
+                    let labelledVolume = tl.start != i && tl.volume != nil && (c.isWord(tl.start, "vol") || c.isWord(tl.start, "volume"))
+                    let score = tl.strength * 2 + (complete ? 3 : 0) + (labelledVolume ? 4 : 0)
                     // The leftmost complete tail wins unless an earlier partial one holds more.
                     if complete, tl.strength >= 3, score >= bestScore { return tl }
-                    if (complete || tl.strength >= 2), score >= bestScore {
+                    if (complete || tl.strength >= 2 || labelledVolume), score >= bestScore {
                         best = tl
                         bestScore = score
                     }
