@@ -337,7 +337,7 @@ struct IdentifierScanner {
                 let end = identifierEnd(from: i)
                 let start = labelStart(before: i, labels: [
                     "available from:", "available at:", "available from", "available at", "url:", "retrieved from", "from:",
-                    "disponible en:", "disponible en", "abrufbar unter:", "online unter:", "verf\u{FC}gbar unter:", "online:",
+                    "disponible en:", "disponible en", "abrufbar unter:", "online unter:", "verf\u{FC}gbar unter:", "online:", "from",
                 ])
                 if found.url == nil {
                     found.url = i..<end

@@ -343,7 +343,9 @@ struct SourceGrammar {
             if tok.kind == .number || (tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])) || isSupplementWord(i) {
                 if var tl = parse(at: i), tl.end > i {
                     // `pp. 681–688`, `p. 12`: the label belongs to the pages.
-                    if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") { tl.start = i - 2 }
+                    if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") || (c.isWord(i - 2, "s") && c.t[i - 2].capitalized) {
+                        tl.start = i - 2
+                    }
                     else if c.isWord(i - 1, "pp") || c.isWord(i - 1, "pages") { tl.start = i - 1 }
                     else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") { tl.start = i - 1 }
                     else if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "vol") { tl.start = i - 2 }
