@@ -14,6 +14,8 @@ import Testing
         ("Quinn T. Summary of a report of 4000 cases. JAMA. 2020.", .article),
         ("Moss K (2012) Guidelines in practice. Genes Dev 26: 2724–2736. doi: 10.1101/gad.208306.112", .article),
         ("Varga L. Milk and multiple sclerosis. (https://www.ncbi.nlm.nih.gov/pubmed/1291895)", .article),
+        ("Osei K, Lamb R. YouTube as a source of information on sleep apnea. J Med Internet Res. 2020;22(3):e15123.", .article),
+        ("Baird T. Podcasts in medical education. Med Teach. 2019;41(2):1-5.", .article),
         // Books and chapters.
         ("Pollan, M. (2008). In defense of food. London: Penguin.", .book),
         ("Greene R. The body keeps time. 3rd ed. Oxford: Oxford University Press; 2015.", .book),
@@ -85,6 +87,12 @@ import Testing
     @Test func urlFirstPDFIsAReport() {
         let r = parser.parse("https://www.example.de/resource/blob/650460/wd-9-021-19.pdf, Impfpflichten im Ausland WD 9 - 3000 - 021/19, (30.03.2021)")
         #expect(r.kind == .report)
+    }
+
+    @Test func pressReleaseWithADayIsNews() {
+        let r = parser.parse("Example Academy of Sciences. (2016). Prize Press Release for A. Smith. Oct. 3, 2016. https://www.example.org/press-34.pdf")
+        #expect(r.kind == .news)
+        #expect(r.volume == nil)
     }
 
     @Test func discussionThreadIsWeb() {

@@ -54,12 +54,13 @@ enum EntryKindClassifier {
         // A cue naming the medium outright wins over journal-like structure.
         if cues.contains(.preprintServer) || doiKind == .preprint { return .preprint }
         if cues.contains(.inContainer), cues.contains(.editors) { return .chapter }
-        if cues.contains(.videoPlatform) { return .video }
-        if cues.contains(.podcast), !strongJournal { return .podcast }
-        if cues.contains(.pressRelease) { return .news }
         if cues.contains(.epidBulletin) { return .report }
         if doiKind == .dataset { return .dataset }
+        // (`YouTube as a source of information on …. J Med Internet Res 2020;22:e123` is an article.)
         if strongJournal { return .article }
+        if cues.contains(.videoPlatform) { return .video }
+        if cues.contains(.podcast) { return .podcast }
+        if cues.contains(.pressRelease) { return .news }
         if doiKind == .book || doiKind == .chapter { return doiKind! }
         // A journal the catalog knows, with a year: an article (online first, or its volume left out).
         if journalLike, ref.year != nil, let j = ref.journal, JournalCatalog.isKnown(j) { return .article }

@@ -334,9 +334,11 @@ struct SourceGrammar {
         var i = from
         while i < c.count {
             let tok = c.t[i]
-            // `podcast #176`, `Episode 12`, `Folge 3`: an episode number, never a volume or a page.
+            // `podcast #176`, `Episode 12`, `Folge 3`: an episode number, never a volume or a page; `Oct. 3, 2016`: a day.
             if c.isPunct(i - 1, 0x23) || c.isWord(i - 1, "episode") || c.isWord(i - 1, "folge") || c.isWord(i - 1, "episodio")
-                || (c.isPunct(i - 1, 0x2E) && c.isWord(i - 2, "ep")) {
+                || (c.isPunct(i - 1, 0x2E) && c.isWord(i - 2, "ep"))
+                || (tok.kind == .number && tok.end - tok.start <= 2 && (c.isMonth(i - 1) || (c.isPunct(i - 1, 0x2E) && c.isMonth(i - 2)))
+                    && c.isPunct(i + 1, 0x2C) && c.year(i + 2) != nil) {
                 i += 1
                 continue
             }
