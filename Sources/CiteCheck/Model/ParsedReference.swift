@@ -128,6 +128,13 @@ public struct ParsedReference: Hashable, Sendable, Codable {
     /// What kind of work the entry cites (a journal article unless the text says otherwise).
     public var kind: EntryKind = .article
     public var notes: [ReferenceNote] = []
+    /// A DOI written broken by a space (`10.1158/1940 6207.CAPR-14-0362`), as written; `doi` is nil then.
+    public var malformedDOI: String?
+    /// The DOI `malformedDOI` likely meant (`10.1158/1940-6207.CAPR-14-0362`).
+    public var doiSuggestion: String?
+    /// UTF-8 byte ranges in `raw` of garbled characters: U+FFFD `�` and its mojibake `ï¿½` (read as a dash between
+    /// page numbers, so `1405�1408` still gives pages 1405–1408).
+    public var garbledCharacters: [Range<Int>] = []
     /// Text the parser could not place in a field, in order, joined by " ".
     public var unparsed: String?
     /// Where each field was found, as UTF-8 byte offsets into `raw`. Diagnostics use it to point at a field.

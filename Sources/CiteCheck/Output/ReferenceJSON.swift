@@ -2,7 +2,9 @@
 ///
 /// Keys: `line`, `authors` (`[{"family","given"}]`, plus `suffix`/`group` when set), `etAl`, `title`,
 /// `titleQuoted`, `journal`, `year`, `month`, `epubYear`, `volume`, `issue`, `supplement`,
-/// `pages` (`{"first","last","lastAsWritten"}`), `doi`, `pmid`, `pmcid`, `url`, `style`, `notes`, `unparsed`.
+/// `pages` (`{"first","last","lastAsWritten"}`), `doi`, `pmid`, `pmcid`, `url`, `style`, `kind` (``EntryKind``),
+/// `notes`, `unparsed`; then, only when set, `malformedDOI`, `doiSuggestion` and `garbled` (`[[start, end]]`, UTF-8
+/// byte offsets into the text).
 /// Missing fields are `null`.
 public enum ReferenceJSON {
     /// Appends one JSON object for `ref` (no trailing newline) to `out`.
@@ -53,6 +55,7 @@ public enum ReferenceJSON {
         key("pmcid", &out); optional(ref.pmcid, &out)
         key("url", &out); optional(ref.url, &out)
         key("style", &out); string(ref.style.rawValue, &out)
+        key("kind", &out); string(ref.kind.rawValue, &out)
         key("notes", &out)
         out.append(UInt8(ascii: "["))
         for (i, note) in ref.notes.enumerated() {
@@ -64,12 +67,28 @@ public enum ReferenceJSON {
         }
         out.append(UInt8(ascii: "]"))
         key("unparsed", &out); optional(ref.unparsed, &out)
+        if let m = ref.malformedDOI { key("malformedDOI", &out); string(m, &out) }
+        if let d = ref.doiSuggestion { key("doiSuggestion", &out); string(d, &out) }
+        if !ref.garbledCharacters.isEmpty {
+            key("garbled", &out)
+            out.append(UInt8(ascii: "["))
+            for (i, r) in ref.garbledCharacters.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                int(r.lowerBound, &out)
+                out.append(UInt8(ascii: ","))
+                int(r.upperBound, &out)
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
         out.append(UInt8(ascii: "}"))
     }
 
     /// The same keys and values as ``append(_:line:to:)`` (without `line`), as ``JSONValue`` members for the
-    /// reporters, which print them inside larger documents.
-    public static func fields(_ ref: ParsedReference) -> [(String, JSONValue)] {
+    /// reporters, which print them inside larger documents. `kind`, `malformedDOI`, `doiSuggestion` and `garbled`
+    /// are left out unless `includeKind` (the reporters' golden files predate them).
+    public static func fields(_ ref: ParsedReference, includeKind: Bool = false) -> [(String, JSONValue)] {
         let authors = ref.authors.map { author -> JSONValue in
             var members: [(String, JSONValue)] = [("family", .string(author.family)), ("given", .string(author.given))]
             if let suffix = author.suffix { members.append(("suffix", .string(suffix))) }
@@ -79,16 +98,27 @@ public enum ReferenceJSON {
         let pages: JSONValue = ref.pages.map { pages in
             .object([("first", .string(pages.first)), ("last", .optional(pages.last)), ("lastAsWritten", .optional(pages.lastAsWritten))])
         } ?? .null
-        return [
+        var members: [(String, JSONValue)] = [
             ("authors", .array(authors)), ("etAl", .bool(ref.etAl)), ("title", .optional(ref.title)),
             ("titleQuoted", .bool(ref.titleQuoted)), ("journal", .optional(ref.journal)), ("year", .optional(ref.year)),
             ("month", .optional(ref.month)), ("epubYear", .optional(ref.epubYear)), ("volume", .optional(ref.volume)),
             ("issue", .optional(ref.issue)), ("supplement", .optional(ref.supplement)), ("pages", pages),
             ("doi", .optional(ref.doi)), ("pmid", .optional(ref.pmid)), ("pmcid", .optional(ref.pmcid)),
             ("url", .optional(ref.url)), ("style", .string(ref.style.rawValue)),
+        ]
+        if includeKind { members.append(("kind", .string(ref.kind.rawValue))) }
+        members += [
             ("notes", .array(ref.notes.map { .object([("kind", .string($0.kind.rawValue)), ("text", .string($0.text))]) })),
             ("unparsed", .optional(ref.unparsed)),
         ]
+        if includeKind {
+            if let m = ref.malformedDOI { members.append(("malformedDOI", .string(m))) }
+            if let d = ref.doiSuggestion { members.append(("doiSuggestion", .string(d))) }
+            if !ref.garbledCharacters.isEmpty {
+                members.append(("garbled", .array(ref.garbledCharacters.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })))
+            }
+        }
+        return members
     }
 
     /// One JSON object for `ref` as a string.

@@ -21,7 +21,7 @@ import Testing
         let authors = try #require(object["authors"] as? [[String: Any]])
         #expect(authors.first?["family"] as? String == "Feder")
         #expect(authors.first?["given"] as? String == "A")
-        for key in ["authors", "etAl", "title", "journal", "year", "volume", "issue", "pages", "doi", "pmid", "pmcid", "url", "epubYear", "style"] {
+        for key in ["authors", "etAl", "title", "journal", "year", "volume", "issue", "pages", "doi", "pmid", "pmcid", "url", "epubYear", "style", "kind"] {
             #expect(object.keys.contains(key), "missing \(key)")
         }
     }
@@ -47,7 +47,7 @@ import Testing
     ])
     func fieldsPrintLikeTheStreamingWriter(_ text: String) {
         let parsed = ReferenceParser().parse(text)
-        let value = JSONValue.object([("line", .int(7))] + ReferenceJSON.fields(parsed))
+        let value = JSONValue.object([("line", .int(7))] + ReferenceJSON.fields(parsed, includeKind: true))
         #expect(value.serialized(pretty: false) == ReferenceJSON.object(parsed, line: 7))
     }
 }

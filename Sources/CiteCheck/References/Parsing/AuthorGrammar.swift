@@ -67,6 +67,22 @@ struct AuthorGrammar {
             && !c.isPunct(j + 1, 0x2E)
     }
 
+    /// `Fde`, `Mda`, `Jdos`: a capital initial glued to a lower-case name particle.
+    private func isGluedParticleInitial(_ k: Int) -> Bool {
+        let tok = c.t[k]
+        guard tok.kind == .word, tok.end - tok.start >= 3, tok.end - tok.start <= 4, ByteText.isASCIILetter(c.b[tok.start]),
+              c.b[tok.start] < 0x61 else { return false }
+        let rest = ByteText.string(c.b, (tok.start + 1)..<tok.end)
+        return rest == "de" || rest == "da" || rest == "do" || rest == "dos" || rest == "das" || rest == "del"
+    }
+
+    /// `d'Adda`, `d’Eysmond`: a family-name word that opens with an elided particle.
+    private func isElidedParticleWord(_ k: Int) -> Bool {
+        guard k >= 0, k < c.count, c.t[k].kind == .word, !c.t[k].capitalized, c.t[k].end - c.t[k].start >= 4 else { return false }
+        let second = c.b[c.t[k].start + 1]
+        return second == 0x27 || second == 0xE2
+    }
+
     /// `Family Initials [Suffix]`.
     func vancouver(_ i: Int) -> (Author, Int)? {
         guard i < c.count, c.isNameWord(i), c.t[i].length >= 2 || c.isParticle(i) else { return nil }
@@ -91,6 +107,10 @@ struct AuthorGrammar {
             end = s
         }
         guard isTerminator(end) else { return nil }
+        // `Osorio Fde L`: an initial glued to a particle (`F de L.`) belongs to the given names.
+        if j - 1 > i, isGluedParticleInitial(j - 1) {
+            return (Author(family: c.text(i, j - 1), given: c.text(j - 1, j + 1), suffix: sfx), end)
+        }
         return (Author(family: c.text(i, j), given: c.text(j, j + 1), suffix: sfx), end)
     }
 
@@ -150,7 +170,9 @@ struct AuthorGrammar {
         } else if c.isInitials(i), c.t[i].length <= 3, i + 1 < c.count, c.t[i + 1].kind == .word, c.t[i + 1].capitalized,
                   !c.t[i + 1].allCaps, c.t[i + 1].length >= 2 {
             // `DA Alexander`, `S Klein`: initials without periods before a one-word family name, in a list.
-            guard isTerminator(i + 2), c.isPunct(i + 2, 0x2C) || c.isWord(i + 2, "and") || c.isPunct(i + 2, 0x26) || c.isPunct(i + 2, 0x3A) else {
+            // (`Hosoi, SA & SI Rothstein. 2000.`: the last of the list, before the year.)
+            guard isTerminator(i + 2), c.isPunct(i + 2, 0x2C) || c.isWord(i + 2, "and") || c.isPunct(i + 2, 0x26) || c.isPunct(i + 2, 0x3A)
+                || (c.isPunct(i + 2, 0x2E) && c.year(i + 3) != nil) else {
                 return nil
             }
             g = i + 1
@@ -169,10 +191,10 @@ struct AuthorGrammar {
         var famStart = g
         if usedFirstName || f - g > 1 {
             famStart = f - 1
-            while famStart > g, c.isParticle(famStart - 1) { famStart -= 1 }
+            while famStart > g, c.isParticle(famStart - 1) || isElidedParticleWord(famStart - 1) { famStart -= 1 }
             if !periods, famStart > g, usedFirstName, f - g > 2 { return nil }
         }
-        guard c.t[famStart].capitalized || c.isParticle(famStart), c.t[f - 1].length >= 2 else { return nil }
+        guard c.t[famStart].capitalized || c.isParticle(famStart) || isElidedParticleWord(famStart), c.t[f - 1].length >= 2 else { return nil }
         var end = f
         var sfx: String?
         if let s = suffix(f) {
@@ -247,6 +269,13 @@ struct AuthorGrammar {
             let tok = c.t[i]
             // `Meilhac N., Destainville N.`: a period after initials, then the list goes on.
             if tok.kind == .punct, tok.mark == 0x2E, c.isPunct(i + 1, 0x2C) || c.isPunct(i + 1, 0x3B) { i += 1; continue }
+            // `O'Neill J. Senior T. Csicsvari J. 2006.`: names split by periods, each followed by another or the year.
+            if tok.kind == .punct, tok.mark == 0x2E, mode == .vancouver, let (a, e) = vancouver(i + 1), c.isPunct(e, 0x2E),
+               vancouver(e + 1) != nil || c.year(e + 1) != nil {
+                r.authors.append(a)
+                i = e
+                continue
+            }
             let separated = tok.kind == .punct && (tok.mark == 0x2C || tok.mark == 0x3B)
             let joined = (tok.kind == .punct && tok.mark == 0x26) || c.isWord(i, "and") || c.isPunct(i, Token.Mark.ellipsis)
             guard separated || joined else {

@@ -16,6 +16,14 @@ struct IdentifierScanner {
         var pmidWhole: Range<Int>?
         var pmcidWhole: Range<Int>?
         var urlWhole: Range<Int>?
+        /// The year of a numeric date outside any access note (`(24.07.2020)`, `2017-07-28`), and the date's range.
+        var dateYear: Int?
+        var date: Range<Int>?
+        /// A DOI broken by a space (as written), and the DOI it likely meant.
+        var malformedDOI: Range<Int>?
+        var doiSuggestion: String?
+        /// Garbled characters: U+FFFD and its mojibake `ï¿½`.
+        var garbled: [Range<Int>] = []
     }
 
     let b: UnsafeBufferPointer<UInt8>
@@ -59,7 +67,7 @@ struct IdentifierScanner {
     static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Found {
         var s = IdentifierScanner(b)
         // One cheap pass decides which scanners can find anything at all.
-        var hasDOI = false, hasBracket = false, hasURL = false, hasPubMed = false, hasNote = false
+        var hasDOI = false, hasBracket = false, hasURL = false, hasPubMed = false, hasNote = false, hasDate = false
         let n = b.count
         var i = 0
         while i + 2 < n {
@@ -84,6 +92,15 @@ struct IdentifierScanner {
             case 0x49, 0x69: if b[i + 1] | 0x20 == 0x6E, b[i + 2] == 0x20, i + 3 < n, b[i + 3] | 0x20 == 0x70 { hasNote = true }
             case 0x43, 0x63: if b[i + 1] | 0x20 == 0x6F, b[i + 2] | 0x20 == 0x6D { hasNote = true }
             case 0x46, 0x66: if b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x72 { hasNote = true }
+            case 0xEF:
+                if b[i + 1] == 0xBF, b[i + 2] == 0xBD { s.found.garbled.append(i..<(i + 3)) }
+            case 0xC3:
+                if Tokenizer.isMojibakeReplacement(b, i) { s.found.garbled.append(i..<(i + 6)) }
+            case 0x2E:  // `14.08.2020`
+                if i > 0, ByteText.isDigit(b[i - 1]), ByteText.isDigit(b[i + 1]), ByteText.isDigit(b[i + 2]) || b[i + 2] == 0x2E { hasDate = true }
+            case 0x2D:  // `2017-07-28`, `June-19-2017`
+                if i >= 3, ByteText.isDigit(b[i + 1]), ByteText.isDigit(b[i - 1]) || ByteText.isASCIILetter(b[i - 1]),
+                   i + 4 < n, b[i + 3] == 0x2D || b[i + 2] == 0x2D { hasDate = true }
             default: break
             }
             i += 1
@@ -92,6 +109,7 @@ struct IdentifierScanner {
         if hasURL { s.scanURL() }
         if hasPubMed { s.scanPubMedIDs() }
         if hasBracket { s.scanBrackets() }
+        if hasDate { s.scanDates() }
         if hasNote { s.scanNotes() }
         // Sort, then merge overlaps.
         var merged: [Range<Int>] = []
@@ -165,7 +183,21 @@ struct IdentifierScanner {
                     while j < n, ByteText.isDigit(b[j]) { j += 1 }
                 }
                 if j - (i + 3) >= 4, j < n, b[j] == 0x2F, j + 1 < n, !ByteText.isSpace(b[j + 1]), !isClaimed(i) {
-                    let end = identifierEnd(from: i)
+                    var end = doiEnd(from: i, slash: j)
+                    // `10.1158/1940 6207.CAPR-14-0362`: a space inside the DOI (an ISSN's hyphen lost).
+                    if found.doi == nil, let broken = brokenDOI(i, slash: j, end: end) {
+                        found.malformedDOI = i..<broken.end
+                        found.doiSuggestion = broken.suggestion
+                        let start = labelStart(before: i, labels: [
+                            "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+                            "doi.org/", "dx.doi.org/", "doi:", "doi", "doi.",
+                        ])
+                        found.doiWhole = start..<broken.end
+                        claim(start..<broken.end)
+                        i = broken.end
+                        continue
+                    }
+                    if end <= j + 1 { end = identifierEnd(from: i) }
                     if end > j + 1 {
                         let start = labelStart(before: i, labels: [
                             "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
@@ -175,7 +207,7 @@ struct IdentifierScanner {
                             found.doi = i..<end
                             found.doiWhole = start..<end
                         }
-                        claim(start..<end)
+                        claim(parenthesised(start..<end))
                         // PubMed-derived lists print the PMID bare after the DOI: `doi: 10.1/x 12345678`.
                         var k = end
                         while k < n, ByteText.isSpace(b[k]) { k += 1 }
@@ -201,6 +233,99 @@ struct IdentifierScanner {
         }
     }
 
+    /// `r` widened to the parentheses around it (`Title (https://doi.org/10.1/x)`, as readers print a link's target),
+    /// so that no bracket of it is left in the title.
+    private func parenthesised(_ r: Range<Int>) -> Range<Int> {
+        var a = r.lowerBound
+        while a > 0, b[a - 1] == 0x20 { a -= 1 }
+        guard a > 0, b[a - 1] == 0x28, r.upperBound < b.count, b[r.upperBound] == 0x29 else { return r }
+        return (a - 1)..<(r.upperBound + 1)
+    }
+
+    /// Words that follow a DOI glued on by a lost space: `10.7717/peerj.1605.PubMed PMID: …`.
+    private func gluedWord(at k: Int) -> Bool {
+        ByteText.matches(b, k, "pubmed") || ByteText.matches(b, k, "pmid") || ByteText.matches(b, k, "pmcid")
+            || ByteText.matches(b, k, "epub") || ByteText.matches(b, k, "http") || ByteText.matches(b, k, "available")
+            || ByteText.matches(b, k, "accessed") || ByteText.matches(b, k, "retrieved") || ByteText.matches(b, k, "published")
+            || ByteText.matches(b, k, "erratum") || ByteText.matches(b, k, "ecollection")
+    }
+
+    /// End of the DOI starting at `i` (its prefix's `/` at `slash`): the whitespace-delimited run, cut before a word
+    /// glued on after a period, and, inside a URL, before the query or fragment and a trailing `/full`, `/abstract`,
+    /// `/pdf`, `.pdf` (`…/doi/full/10.1002/x.1/abstract`).
+    private func doiEnd(from i: Int, slash: Int) -> Int {
+        var end = identifierEnd(from: i)
+        var k = slash + 1
+        while k < end {
+            if b[k] == 0x2E, k + 1 < end, ByteText.isASCIILetter(b[k + 1]), gluedWord(at: k + 1) { end = k; break }
+            k += 1
+        }
+        let inURL = i > 0 && (b[i - 1] == 0x2F || b[i - 1] == 0x3D)
+        guard inURL, !(i >= 8 && ByteText.matches(b, i - 8, "doi.org/")) else { return end }
+        k = slash + 1
+        while k < end {
+            if b[k] == 0x3F || b[k] == 0x23 || b[k] == 0x26 { end = k; break }
+            k += 1
+        }
+        for tail: StaticString in ["/full", "/abstract", "/pdf", "/epdf", "/fulltext", "/html", ".pdf", "/meta", "/"] {
+            let m = tail.utf8CodeUnitCount
+            if end - m > slash + 1, ByteText.matches(b, end - m, tail) { end -= m }
+        }
+        return end
+    }
+
+    /// `10.1158/1940 6207.CAPR-14-0362`: a DOI whose suffix is a short number followed, after one space, by a run
+    /// that starts with a digit. Returns the end of the whole and the likely intended DOI (an ISSN's hyphen restored
+    /// when both halves have four digits, else the space removed).
+    private func brokenDOI(_ i: Int, slash: Int, end: Int) -> (end: Int, suggestion: String)? {
+        let n = b.count
+        let suffix = (slash + 1)..<end
+        guard !suffix.isEmpty, suffix.count <= 5, suffix.allSatisfy({ ByteText.isDigit(b[$0]) }), end + 1 < n, b[end] == 0x20,
+              ByteText.isDigit(b[end + 1]) else { return nil }
+        let rest = identifierEnd(from: end + 1)
+        guard rest - (end + 1) >= 4 else { return nil }
+        var k = end + 1
+        while k < rest, ByteText.isDigit(b[k]) { k += 1 }
+        // The second half must go on past its digits (`6207.CAPR-14-0362`), or this is a DOI and a page or PMID.
+        guard k < rest, b[k] == 0x2E || b[k] == 0x2D || ByteText.isASCIILetter(b[k]) else { return nil }
+        let joiner = suffix.count == 4 && k - (end + 1) == 4 ? "-" : ""
+        let suggestion = ByteText.string(b, i..<end) + joiner + ByteText.string(b, (end + 1)..<rest)
+        return (rest, suggestion)
+    }
+
+    /// PubMed and PMC identifiers written only inside a link: `/pubmed/12345`, `pubmed.ncbi.nlm.nih.gov/12345`,
+    /// `list_uids=12345`, `europepmc.org/article/MED/12345`, `/pmc/articles/PMC1234567`.
+    private mutating func identifiersInURL(_ r: Range<Int>) {
+        var k = r.lowerBound
+        while k < r.upperBound {
+            let c = b[k] | 0x20
+            if c == 0x70 || c == 0x6C || c == 0x6D {
+                var ds = -1
+                if ByteText.matches(b, k, "pubmed/") { ds = k + 7 }
+                else if ByteText.matches(b, k, "pubmed.ncbi.nlm.nih.gov/") { ds = k + 24 }
+                else if ByteText.matches(b, k, "list_uids=") { ds = k + 10 }
+                else if ByteText.matches(b, k, "med/"), k > 0, b[k - 1] == 0x2F { ds = k + 4 }
+                if ds > 0, found.pmid == nil {
+                    var e = ds
+                    while e < r.upperBound, ByteText.isDigit(b[e]) { e += 1 }
+                    if e - ds >= 1, e - ds <= 9, e == r.upperBound || !ByteText.isAlnum(b[e]) {
+                        found.pmid = ds..<e
+                        found.pmidWhole = ds..<e
+                    }
+                }
+                if ByteText.matches(b, k, "pmc"), k > 0, b[k - 1] == 0x2F, found.pmcid == nil {
+                    var e = k + 3
+                    while e < r.upperBound, ByteText.isDigit(b[e]) { e += 1 }
+                    if e - (k + 3) >= 4, e == r.upperBound || !ByteText.isAlnum(b[e]) {
+                        found.pmcid = k..<e
+                        found.pmcidWhole = k..<e
+                    }
+                }
+            }
+            k += 1
+        }
+    }
+
     private mutating func scanURL() {
         var i = 0
         let n = b.count
@@ -210,12 +335,16 @@ struct IdentifierScanner {
                ByteText.matches(b, i, "http://") || ByteText.matches(b, i, "https://") || ByteText.matches(b, i, "www."),
                !isClaimed(i) {
                 let end = identifierEnd(from: i)
-                let start = labelStart(before: i, labels: ["available from:", "available at:", "available from", "available at", "url:", "retrieved from", "from:"])
+                let start = labelStart(before: i, labels: [
+                    "available from:", "available at:", "available from", "available at", "url:", "retrieved from", "from:",
+                    "disponible en:", "disponible en", "abrufbar unter:", "online unter:", "verf\u{FC}gbar unter:", "online:", "from",
+                ])
                 if found.url == nil {
                     found.url = i..<end
                     found.urlWhole = start..<end
                 }
-                claim(start..<end)
+                identifiersInURL(i..<end)
+                claim(parenthesised(start..<end))
                 i = end
                 continue
             }
@@ -328,6 +457,118 @@ struct IdentifierScanner {
             j += 1
         }
         return n
+    }
+
+    /// The end of a numeric date starting at `i` (`14.08.2020`, `3.3.20`, `2017-07-28`, `June-19-2017`) and its year
+    /// (nil for a two-digit one), or nil when none starts there.
+    private func date(at i: Int) -> (end: Int, year: Int?)? {
+        let n = b.count
+        func digits(_ k: Int, _ most: Int) -> Int {
+            var j = k
+            while j < n, j - k < most, ByteText.isDigit(b[j]) { j += 1 }
+            return j - k
+        }
+        func free(_ k: Int) -> Bool { k >= n || !(ByteText.isAlnum(b[k]) || (b[k] == 0x2E && k + 1 < n && ByteText.isDigit(b[k + 1]))) }
+        if ByteText.isDigit(b[i]) {
+            let d1 = digits(i, 5)
+            if d1 >= 1, d1 <= 2, i + d1 < n, b[i + d1] == 0x2E {
+                let m = i + d1 + 1
+                let d2 = digits(m, 3)
+                if d2 >= 1, d2 <= 2, m + d2 < n, b[m + d2] == 0x2E {
+                    let y = m + d2 + 1
+                    let d3 = digits(y, 5)
+                    if d3 == 4 || d3 == 2, free(y + d3) {
+                        return (timeEnd(after: y + d3), d3 == 4 ? ByteText.int(b, y..<(y + 4)) : nil)
+                    }
+                }
+            }
+            if d1 == 4, i + 4 < n, b[i + 4] == 0x2D, digits(i + 5, 3) == 2, i + 7 < n, b[i + 7] == 0x2D, digits(i + 8, 3) == 2, free(i + 10) {
+                return (i + 10, ByteText.int(b, i..<(i + 4)))
+            }
+            return nil
+        }
+        // `June-19-2017`
+        var k = i
+        while k < n, ByteText.isASCIILetter(b[k]), k - i < 10 { k += 1 }
+        guard k > i + 2, k < n, b[k] == 0x2D else { return nil }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: b[i..<k]), as: UTF8.self)
+        guard Lexicon.isMonth(Substring(word)) else { return nil }
+        let d = digits(k + 1, 3)
+        guard d >= 1, d <= 2, k + 1 + d < n, b[k + 1 + d] == 0x2D, digits(k + 2 + d, 5) == 4, free(k + 6 + d) else { return nil }
+        return (k + 6 + d, ByteText.int(b, (k + 2 + d)..<(k + 6 + d)))
+    }
+
+    /// After a date, a time of day (`, 13:46`, ` 21:42 Uhr`): where it ends, or `k`.
+    private func timeEnd(after k: Int) -> Int {
+        let n = b.count
+        var j = k
+        if j < n, b[j] == 0x2C { j += 1 }
+        while j < n, b[j] == 0x20 { j += 1 }
+        let h = j
+        while j < n, j - h < 3, ByteText.isDigit(b[j]) { j += 1 }
+        guard j > h, j - h <= 2, j + 2 < n, b[j] == 0x3A, ByteText.isDigit(b[j + 1]), ByteText.isDigit(b[j + 2]) else { return k }
+        j += 3
+        if j + 3 < n, b[j] == 0x20, ByteText.matches(b, j + 1, "uhr") { j += 4 } else if ByteText.matches(b, j, "uhr") { j += 3 }
+        return j
+    }
+
+    /// An access word (`accessed`, `retrieved`, `aufgerufen`, `abgerufen`, `zugegriffen`, `consultado`, `Stand`)
+    /// starting within the few words before `i`: its start.
+    private func accessWord(before i: Int) -> Int? {
+        var k = i - 1
+        let low = max(0, i - 32)
+        while k >= low {
+            if ByteText.isASCIILetter(b[k]), k == 0 || !ByteText.isAlnum(b[k - 1]) {
+                if ByteText.matches(b, k, "accessed") || ByteText.matches(b, k, "retrieved") || ByteText.matches(b, k, "aufgerufen")
+                    || ByteText.matches(b, k, "abgerufen") || ByteText.matches(b, k, "zugegriffen") || ByteText.matches(b, k, "consultado")
+                    || ByteText.matches(b, k, "stand") || ByteText.matches(b, k, "zuletzt") || ByteText.matches(b, k, "last accessed")
+                    || ByteText.matches(b, k, "visited") || ByteText.matches(b, k, "viewed") || ByteText.matches(b, k, "access") {
+                    return k
+                }
+            }
+            // Access notes do not run across another field.
+            if b[k] == 0x29 || b[k] == 0x5D || (b[k] == 0x2E && k + 1 < b.count && ByteText.isSpace(b[k + 1])) { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Numeric dates (`14.08.2020`, `2017-07-28`, `June-19-2017`): read by the source grammar they would give a volume
+    /// and pages. After an access word they close an access note (`(aufgerufen am 14.08.2020)`, `Retrieved 2017-07-28`);
+    /// otherwise the first one's year is kept as a publication date.
+    private mutating func scanDates() {
+        let n = b.count
+        var i = 0
+        while i < n {
+            guard ByteText.isAlnum(b[i]), i == 0 || !ByteText.isAlnum(b[i - 1]), !isClaimed(i), let (end, year) = date(at: i) else {
+                i += 1
+                continue
+            }
+            if let a = accessWord(before: i), !isClaimed(a) {
+                var start = a, stop = end
+                // `(aufgerufen am 14.08.2020)`, `(Stand: 03.03.2021, aufgerufen am 29.03.2021)`
+                var open = a - 1
+                while open >= 0, ByteText.isSpace(b[open]) { open -= 1 }
+                if open >= 0, b[open] == 0x28 {
+                    var close = end
+                    while close < n, close - end < 40, b[close] != 0x29, b[close] != 0x28 { close += 1 }
+                    if close < n, b[close] == 0x29 { start = open; stop = close + 1 }
+                }
+                addNote(.other, text: a..<(stop > end ? stop - 1 : end), whole: start..<stop)
+                i = stop
+                continue
+            }
+            var start = i, stop = end
+            if i > 0, b[i - 1] == 0x28, end < n, b[end] == 0x29 { start = i - 1; stop = end + 1 }
+            if found.date == nil, let year, (1500...2099).contains(year) {
+                found.dateYear = year
+                found.date = i..<end
+            } else {
+                addNote(.other, text: i..<end, whole: start..<stop)
+            }
+            claim(start..<stop)
+            i = stop
+        }
     }
 
     /// `(online 2017)`, `Epub 2019 Sep 17.`, `Epub ahead of print.`, `Published online March 3, 2017.`, `Erratum in: …`.

@@ -20,6 +20,13 @@ public struct ReferenceParser: Sendable {
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token]) {
         guard !b.isEmpty else { return }
+        let read = fields(b, into: &ref, tokens: &tokens)
+        ref.kind = EntryKindClassifier.classify(b, ref, publisher: read.publisher, dayDate: read.dayDate)
+    }
+
+    /// Fills the fields of `ref`. `publisher`: the text after the title read as a book's `Place: Publisher`;
+    /// `dayDate`: a day-precise numeric publication date was set aside (`(24.07.2020)`).
+    private static func fields(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token]) -> (publisher: Bool, dayDate: Bool) {
         let found = IdentifierScanner.scan(b)
         if let r = found.doi { ref.doi = ByteText.string(b, r); ref.fieldRanges[.doi] = found.doiWhole ?? r }
         if let r = found.pmid { ref.pmid = ByteText.string(b, r); ref.fieldRanges[.pmid] = found.pmidWhole ?? r }
@@ -28,6 +35,12 @@ public struct ReferenceParser: Sendable {
             ref.fieldRanges[.pmcid] = found.pmcidWhole ?? r
         }
         if let r = found.url { ref.url = ByteText.string(b, r); ref.fieldRanges[.url] = found.urlWhole ?? r }
+        if let r = found.malformedDOI {
+            ref.malformedDOI = ByteText.string(b, r)
+            ref.doiSuggestion = found.doiSuggestion
+            ref.fieldRanges[.doi] = found.doiWhole ?? r
+        }
+        ref.garbledCharacters = found.garbled
         for note in found.notes {
             ref.notes.append(ReferenceNote(kind: note.kind, text: ByteText.string(b, note.text)))
         }
@@ -39,10 +52,34 @@ public struct ReferenceParser: Sendable {
         Tokenizer.tokenize(b, skip: found.claimed, into: &tokens)
         let c = TokenCursor(b: b, t: tokens)
         let n = c.count
-        guard n > 0 else { return }
+        guard n > 0 else { return (false, found.date != nil) }
 
         // 1. Authors.
-        var authors = AuthorGrammar(c: c).parse(anchor: yearAnchor(c))
+        let anchor = yearAnchor(c)
+        // `Title (2015) Asante E, Smidak M, et al.`: the title, the year, then the names to the end.
+        if let k = anchor, k > 1, let y = c.year(k + 1), c.isPunct(k + 2, 0x29) {
+            let names = AuthorGrammar(c: c).parse(from: k + 3)
+            if names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end >= n || onlyPunctuation(c, from: names.end) {
+                ref.title = c.text(0, k)
+                ref.fieldRanges[.title] = c.range(0, k)
+                ref.year = y
+                ref.fieldRanges[.year] = c.range(k + 1, k + 2)
+                ref.authors = names.authors
+                ref.etAl = names.etAl
+                ref.fieldRanges[.authors] = c.range(k + 3, max(names.end, k + 4))
+                return (false, found.date != nil)
+            }
+        }
+        var authors = AuthorGrammar(c: c).parse(anchor: anchor)
+        // `Adjusting for harms. Smith R, Jones WS. Journal 1993: …`: a title sentence, then the names.
+        var titleFirst: (Int, Int)?
+        if authors.authors.isEmpty, let k = firstSentenceEnd(c), k > 1 {
+            let names = AuthorGrammar(c: c).parse(from: k + 1)
+            if names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end < n, c.isPunct(names.end - 1, 0x2E) {
+                authors = names
+                titleFirst = (0, k)
+            }
+        }
         if authors.authors.isEmpty, let group = groupAuthor(c) {
             authors.authors = [Author(family: c.text(0, group.nameEnd), isGroup: true)]
             authors.end = group.end
@@ -58,7 +95,8 @@ public struct ReferenceParser: Sendable {
             ref.etAl = authors.etAl
             var last = p
             while last > 0, c.isPunct(last - 1, 0x2E) || c.isPunct(last - 1, 0x2C) { last -= 1 }
-            ref.fieldRanges[.authors] = c.range(0, max(last, 1))
+            let first = titleFirst.map { $0.1 + 1 } ?? 0
+            ref.fieldRanges[.authors] = c.range(first, max(last, first + 1))
         } else {
             p = 0
         }
@@ -109,7 +147,26 @@ public struct ReferenceParser: Sendable {
         // 4. Title and journal.
         let yearOnly = tail.map { $0.volume == nil && $0.firstPage == nil && $0.issue == nil } ?? true
         let split = splitter.split(p, tailStart, hasTail: tail != nil, bookLike: yearOnly)
-        if let (a, z) = split.title {
+        if let (a, z) = titleFirst {
+            ref.title = c.text(a, z)
+            ref.fieldRanges[.title] = c.range(a, z)
+            if let (ta, tz) = split.title, split.journal == nil {
+                // The one segment after the names is the journal.
+                ref.journal = c.text(ta, tz)
+                ref.fieldRanges[.journal] = c.range(ta, tz)
+            }
+        } else if var (a, z) = split.title {
+            // `Title - June 2013 - doi: …`: the date closing the title is the year.
+            if ref.year == nil, z - a >= 3, let y = c.year(z - 1) {
+                var m = z - 1
+                while m > a, c.isMonth(m - 1) { m -= 1 }
+                if c.isDash(m - 1), c.t[m - 1].spaceBefore, m - 1 > a {
+                    ref.year = y
+                    ref.fieldRanges[.year] = c.range(z - 1, z)
+                    if m < z - 1 { ref.month = c.text(m, z - 1); ref.fieldRanges[.month] = c.range(m, z - 1) }
+                    z = m - 1
+                }
+            }
             ref.title = c.text(a, z)
             ref.fieldRanges[.title] = c.range(a, z)
         }
@@ -156,6 +213,13 @@ public struct ReferenceParser: Sendable {
             ref.year = e
             if let r = ref.fieldRanges[.epubYear] { ref.fieldRanges[.year] = r }
         }
+        // A numeric date (`Laura M. (24.07.2020), Title, Paper`) set aside before tokenising.
+        if ref.year == nil, let y = found.dateYear, let r = found.date {
+            ref.year = y
+            ref.fieldRanges[.year] = r
+        } else if let r = found.date {
+            ref.notes.append(ReferenceNote(kind: .other, text: ByteText.string(b, r)))
+        }
         // A year written outside the recognised places (`…, Masters Thesis, 1995.`): the last plausible one.
         if ref.year == nil {
             var k = n - 1
@@ -197,6 +261,26 @@ public struct ReferenceParser: Sendable {
             }
         }
         if !pieces.isEmpty { ref.unparsed = pieces.joined(separator: " ") }
+        return (split.publisher, found.date != nil)
+    }
+
+    /// Only punctuation from token `i` to the end.
+    static func onlyPunctuation(_ c: TokenCursor, from i: Int) -> Bool {
+        var k = i
+        while k < c.count, c.t[k].kind == .punct { k += 1 }
+        return k >= c.count
+    }
+
+    /// The first `.` (or `?`, `!`) followed by a space within the opening tokens: where a title written first ends.
+    static func firstSentenceEnd(_ c: TokenCursor) -> Int? {
+        var k = 1
+        while k < c.count - 1, k < 60 {
+            if c.t[k].kind == .punct, c.t[k].mark == 0x2E || c.t[k].mark == 0x3F || c.t[k].mark == 0x21, c.t[k + 1].spaceBefore {
+                return k
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// The `(` of the first `(2014)`/`(2014a, June)` in the opening tokens, before any quote: in author-date

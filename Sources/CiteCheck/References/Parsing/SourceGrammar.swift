@@ -71,6 +71,8 @@ struct SourceGrammar {
             if j >= n { tl.end = j; return tl }
             if c.isPunct(j, 0x3B) {
                 j += 1
+            } else if c.isPunct(j, 0x3A), isVolume(j + 1), c.isPunct(j + 2, 0x28) {
+                j += 1  // `1993: 13(3); 247-9`: a volume and issue after the year, not a page
             } else if c.isPunct(j, 0x3A), c.isPage(j + 1) {
                 j += 1
                 j = pages(&tl, j)
@@ -88,6 +90,12 @@ struct SourceGrammar {
                 return tl
             }
         }
+        // `2018; Jg. 143`, `2018; Vol. 7`, `Bd. 12`: a labelled volume.
+        if tl.year != nil, c.isWord(j, "jg") || c.isWord(j, "vol") || c.isWord(j, "bd") || c.isWord(j, "jahrgang") || c.isWord(j, "volume") {
+            var k = j + 1
+            if c.isPunct(k, 0x2E) { k += 1 }
+            if isVolume(k) { j = k }
+        }
         // Volume, supplement, issue.
         let labelled = (c.isPunct(j - 1, 0x2E) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
             || c.isWord(j - 1, "pages")
@@ -100,6 +108,12 @@ struct SourceGrammar {
         if isVolume(j), !(tl.year == nil && c.year(j) != nil && c.isPunct(j + 1, 0x3B)) {
             tl.volume = (j, j + 1)
             j += 1
+            // MLA `65.12 (2001): 1378-1382`: volume.issue, the year in parentheses, then the pages.
+            if tl.year == nil, c.isPunct(j, 0x2E), !c.t[j].spaceBefore, isVolume(j + 1), !c.t[j + 1].spaceBefore,
+               c.isPunct(j + 2, 0x28), c.year(j + 3) != nil {
+                tl.issue = (j + 1, j + 2)
+                j += 2
+            }
             // A volume range: `11–13: 3–584`.
             if c.isDash(j), isVolume(j + 1), c.isPunct(j + 2, 0x3A) {
                 tl.volume = (j - 1, j + 2)
@@ -119,6 +133,22 @@ struct SourceGrammar {
             var k = j + 1
             while k < n, k - j < 10, !c.isPunct(k, 0x29) { k += 1 }
             if k < n, k > j + 1, c.isPunct(k, 0x29) {
+                // `280(July 1998)`: a month and year, not an issue.
+                if tl.year == nil, c.isMonth(j + 1), let y = c.year(k - 1), k - 1 > j + 1, let v = tl.volume, !c.isDash(v.0 - 1) {
+                    var me = k - 1
+                    while me > j + 1, c.t[me - 1].kind == .punct || c.t[me - 1].kind == .number { me -= 1 }
+                    tl.month = (j + 1, me)
+                    tl.year = y
+                    tl.yearToken = k - 1
+                    j = k + 1
+                    return afterIssue(&tl, j)
+                }
+                // MLA `111 (2016): 152-154`, `65.12 (2001): 1378-1382`: the year, then the pages.
+                if let y = c.year(j + 1), k == j + 2, tl.year == nil, tl.volume != nil, c.isPunct(k + 1, 0x3A), c.isPage(k + 2) {
+                    tl.year = y
+                    tl.yearToken = j + 1
+                    return finish(&tl, pages(&tl, k + 2))
+                }
                 if let y = c.year(j + 1), k == j + 2, tl.year == nil, tl.volume != nil, k + 1 >= n || allTrailing(k + 1) {
                     // `71 (2014)`: a year, not an issue.
                     tl.year = y
@@ -140,8 +170,18 @@ struct SourceGrammar {
                 if c.isPage(j), c.isDash(j + 1) || j + 1 >= n || allTrailing(j + 1) { j = pages(&tl, j) }
             }
         }
+        return afterIssue(&tl, j)
+    }
+
+    /// The pages (and a trailing year) after the volume and issue.
+    private func afterIssue(_ tl: inout Tail, _ start: Int) -> Tail {
+        var j = start
+        let n = c.count
         if j >= n { return finish(&tl, j) }
-        if tl.issue == nil, tl.volume != nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2) {
+        if tl.issue != nil, c.isPunct(j, 0x3B), c.isPage(j + 1), c.isDash(j + 2) || j + 2 >= n || allTrailing(j + 2) {
+            // `13(3); 247-9`
+            j = pages(&tl, j + 1)
+        } else if tl.issue == nil, tl.volume != nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2) {
             // `Nature 518 355–359`: no separator before the pages.
             j = pages(&tl, j)
         } else if c.isPunct(j, 0x3A) {
@@ -158,7 +198,7 @@ struct SourceGrammar {
                 k += 2
             }
             // IEEE `vol. 5, no. 3, pp. 1–10`: the issue as a labelled part.
-            if tl.issue == nil, c.isWord(k, "no") || c.isWord(k, "issue") || c.isWord(k, "nr") {
+            if tl.issue == nil, c.isWord(k, "no") || c.isWord(k, "issue") || c.isWord(k, "nr") || c.isWord(k, "heft") {
                 var m = k + 1
                 if c.isPunct(m, 0x2E) { m += 1 }
                 if isVolume(m) || c.isPage(m) {
@@ -172,7 +212,8 @@ struct SourceGrammar {
                     }
                 }
             }
-            if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page") {
+            if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page")
+                || (c.isWord(k, "s") && c.t[k].capitalized && c.isPunct(k + 1, 0x2E)) || c.isWord(k, "seite") || c.isWord(k, "seiten") {
                 k += 1
                 if c.isPunct(k, 0x2E) { k += 1 }
             } else if c.isWord(k, "article") || c.isWord(k, "art") {
@@ -192,6 +233,35 @@ struct SourceGrammar {
             if c.isPage(k) { j = pages(&tl, k) }
         }
         j = trailingYear(&tl, j)
+        // IEEE `vol. 1, June 2004, pp. 891–896`, `Vol. 74, No. 5, September / October 1995, pp. 54-67`,
+        // APA `(Vol. 1), (pp. 107-115)`: labelled pages after the issue and the date.
+        if tl.firstPage == nil, tl.volume != nil, c.isPunct(j, 0x2C) || c.isPunct(j, 0x29) || (c.isPunct(j, 0x2E) && c.isPunct(j + 1, 0x2C)) {
+            var k = j
+            var issue: (Int, Int)?, month: (Int, Int)?, year: (Int, Int)?
+            while k < n, k - j < 14 {
+                if c.isPunct(k, 0x2C) || c.isPunct(k, 0x28) || c.isPunct(k, 0x29) || c.isPunct(k, 0x2F) || c.isDash(k)
+                    || (k == j && c.isPunct(k, 0x2E)) { k += 1; continue }
+                if c.isMonth(k) { month = month.map { ($0.0, k + 1) } ?? (k, k + 1); k += 1; if c.isPunct(k, 0x2E) { k += 1 }; continue }
+                if c.year(k) != nil { year = (k, k + 1); k += 1; continue }
+                if c.isWord(k, "no") || c.isWord(k, "nr") || c.isWord(k, "issue") {
+                    var m = k + 1
+                    if c.isPunct(m, 0x2E) { m += 1 }
+                    if isVolume(m) { issue = (m, m + 1); k = m + 1; continue }
+                }
+                break
+            }
+            if c.isWord(k, "pp") || c.isWord(k, "p") {
+                var m = k + 1
+                if c.isPunct(m, 0x2E) { m += 1 }
+                if c.isPage(m) {
+                    j = pages(&tl, m)
+                    if c.isPunct(j, 0x29) { j += 1 }
+                    if tl.issue == nil { tl.issue = issue }
+                    if tl.month == nil { tl.month = month }
+                    if tl.year == nil, let (ya, _) = year, let y = c.year(ya) { tl.year = y; tl.yearToken = ya }
+                }
+            }
+        }
         return finish(&tl, j)
     }
 
@@ -264,10 +334,20 @@ struct SourceGrammar {
         var i = from
         while i < c.count {
             let tok = c.t[i]
+            // `podcast #176`, `Episode 12`, `Folge 3`: an episode number, never a volume or a page; `Oct. 3, 2016`: a day.
+            if c.isPunct(i - 1, 0x23) || c.isWord(i - 1, "episode") || c.isWord(i - 1, "folge") || c.isWord(i - 1, "episodio")
+                || (c.isPunct(i - 1, 0x2E) && c.isWord(i - 2, "ep"))
+                || (tok.kind == .number && tok.end - tok.start <= 2 && (c.isMonth(i - 1) || (c.isPunct(i - 1, 0x2E) && c.isMonth(i - 2)))
+                    && c.isPunct(i + 1, 0x2C) && c.year(i + 2) != nil) {
+                i += 1
+                continue
+            }
             if tok.kind == .number || (tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])) || isSupplementWord(i) {
                 if var tl = parse(at: i), tl.end > i {
                     // `pp. 681–688`, `p. 12`: the label belongs to the pages.
-                    if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") { tl.start = i - 2 }
+                    if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") || (c.isWord(i - 2, "s") && c.t[i - 2].capitalized) {
+                        tl.start = i - 2
+                    }
                     else if c.isWord(i - 1, "pp") || c.isWord(i - 1, "pages") { tl.start = i - 1 }
                     else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") { tl.start = i - 1 }
                     else if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "vol") { tl.start = i - 2 }
@@ -279,10 +359,12 @@ struct SourceGrammar {
                         tl.start -= 3
                     }
                     let complete = tl.end >= c.count
-                    let score = tl.strength * 2 + (complete ? 3 : 0)
+                    // `Seminars in … biology. Vol. 70. Academic Press, 2017.`: a labelled volume is a journal's.
+                    let labelledVolume = tl.start != i && tl.volume != nil && (c.isWord(tl.start, "vol") || c.isWord(tl.start, "volume"))
+                    let score = tl.strength * 2 + (complete ? 3 : 0) + (labelledVolume ? 4 : 0)
                     // The leftmost complete tail wins unless an earlier partial one holds more.
                     if complete, tl.strength >= 3, score >= bestScore { return tl }
-                    if (complete || tl.strength >= 2), score >= bestScore {
+                    if (complete || tl.strength >= 2 || labelledVolume), score >= bestScore {
                         best = tl
                         bestScore = score
                     }

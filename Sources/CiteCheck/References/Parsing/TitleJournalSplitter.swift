@@ -6,6 +6,8 @@ struct TitleJournalSplitter {
         var quoted = false
         /// Text after the container (editors, publisher) that fits no field.
         var rest: (Int, Int)?
+        /// The container read as a book's `Place: Publisher` and was set aside.
+        var publisher = false
     }
 
     let c: TokenCursor
@@ -117,7 +119,21 @@ struct TitleJournalSplitter {
     }
 
     private func isEditorsWord(_ i: Int) -> Bool {
-        c.isWord(i, "editors") || c.isWord(i, "editor") || c.isWord(i, "eds") || c.isWord(i, "ed")
+        c.isWord(i, "editors") || c.isWord(i, "editor") || c.isWord(i, "eds") || c.isWord(i, "ed") || c.isWord(i, "hrsg")
+            || c.isWord(i, "hg") || c.isWord(i, "hrsgb") || c.isWord(i, "editores") || c.isWord(i, "coord") || c.isWord(i, "dir")
+    }
+
+    /// Tokens `a..<z` name a publisher (`Oxford University Press`, `Springer-Verlag`, `Penguin Books`).
+    private func isPublisher(_ a: Int, _ z: Int) -> Bool {
+        guard z - a <= 8 else { return false }
+        for k in a..<z where c.t[k].kind == .word && c.t[k].capitalized {
+            if c.isWord(k, "press") || c.isWord(k, "verlag") || c.isWord(k, "publishers") || c.isWord(k, "publishing")
+                || c.isWord(k, "books") || c.isWord(k, "editorial") || c.isWord(k, "editions") || c.isWord(k, "scribner")
+                || c.isWord(k, "penguin") || c.isWord(k, "routledge") || c.isWord(k, "wiley") || c.isWord(k, "elsevier") {
+                return true
+            }
+        }
+        return false
     }
 
     /// Splits tokens `p..<q`. `hasTail`: a numeric source follows; `bookLike`: that source is a bare year.
@@ -176,7 +192,9 @@ struct TitleJournalSplitter {
     /// A book (`Title. 5th ed. Arlington, VA: Publisher; 2013.`): `Place: Publisher` is no journal, and the
     /// edition is no part of the title; both are kept aside.
     private func book(_ s: inout Split, a: Int, j: Int, q: Int) {
-        guard let (ja, jz) = s.journal, (ja..<jz).contains(where: { c.isPunct($0, 0x3A) }) else { return }
+        // `Place: Publisher`: a capitalised word after the colon (not `Journal;0:null`); or a publisher's name alone.
+        guard let (ja, jz) = s.journal,
+              (ja..<jz).contains(where: { c.isPunct($0, 0x3A) && $0 + 1 < jz && c.t[$0 + 1].capitalized }) || isPublisher(ja, jz) else { return }
         var restStart = ja
         // `… Disorders. 5th ed.` / `2nd edn.` / `Third edition.`
         if let (ta, tz) = s.title {
@@ -191,6 +209,7 @@ struct TitleJournalSplitter {
             }
         }
         s.journal = nil
+        s.publisher = true
         s.rest = trimmed(restStart, jz)
     }
 }

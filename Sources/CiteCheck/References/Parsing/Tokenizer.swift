@@ -8,6 +8,12 @@ enum Tokenizer {
         case punct(UInt8)
     }
 
+    /// `ï¿½` (C3 AF C2 BF C2 BD): U+FFFD decoded as Latin-1 and encoded again.
+    @inline(__always)
+    static func isMojibakeReplacement(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i + 5 < b.count && b[i] == 0xC3 && b[i + 1] == 0xAF && b[i + 2] == 0xC2 && b[i + 3] == 0xBF && b[i + 4] == 0xC2 && b[i + 5] == 0xBD
+    }
+
     /// Classifies the character at `i`, returning it and its width in bytes.
     @inline(__always)
     static func unit(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unit, Int) {
@@ -48,6 +54,10 @@ enum Tokenizer {
             return (.punct(0x2A), 3)
         }
         if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return (.space, 3) }
+        // A garbled character (U+FFFD `�`, or its mojibake `ï¿½`) most often stands for a lost dash (`1405�1408`); as
+        // a dash it still joins a word it falls inside (`M�ller`).
+        if c == 0xEF, i + 2 < n, b[i + 1] == 0xBF, b[i + 2] == 0xBD { return (.punct(Token.Mark.dash), 3) }
+        if c == 0xC3, isMojibakeReplacement(b, i) { return (.punct(Token.Mark.dash), 6) }
         // Any other multi-byte scalar counts as a letter (accented Latin, Greek, Cyrillic, CJK, …).
         let width: Int
         if c >= 0xF0 { width = 4 } else if c >= 0xE0 { width = 3 } else if c >= 0xC0 { width = 2 } else { width = 1 }
