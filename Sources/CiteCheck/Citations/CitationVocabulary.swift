@@ -24,6 +24,9 @@ public enum CitationVocabulary {
         "background", "methods", "discussion", "note", "notes", "ibid", "ref", "refs", "reference", "references",
         "i", "he", "she", "they", "you", "yes", "no", "not", "e.g", "i.e", "cf", "etc", "researchers", "scientists",
         "investigators", "authors", "doctors", "physicians", "clinicians", "patients", "participants", "experts",
+        // German and Spanish words that open a dated parenthesis without being a name (`Stand 2018`: as of 2018).
+        "stand", "seit", "bis", "ab", "jahr", "im", "am", "vom", "und", "desde", "hasta", "año", "en", "del", "el",
+        "as of", "since", "circa", "ca", "approx", "est", "founded", "born", "died", "updated", "edition", "ed",
     ]
 
     /// Nouns that make `a 2016 …` a study: `a 2016 crossover study`, `a 2019 meta-analysis`.

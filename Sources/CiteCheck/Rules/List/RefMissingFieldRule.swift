@@ -2,7 +2,9 @@
 ///
 /// One diagnostic per missing field, with `field` set, so each finding is one fact a program can act on.
 /// Entries without volume and pages that give a URL, or that carry none of journal, volume and pages but give a
-/// DOI or PMID, are taken to be other kinds of work (web pages, books, reports) and are only asked for a year.
+/// DOI or PMID, are taken to be other kinds of work (web pages, books, reports) and are only asked for a year;
+/// a link-only entry (a title linked to its PubMed record or DOI) is findable as it is and asked for nothing.
+/// Only journal articles are checked (`ParsedReference.kind`).
 /// Entries marked "Epub ahead of print" are not asked for volume and pages. Unparsed entries are left to
 /// `ref-unparsed`.
 public struct RefMissingFieldRule: Rule {
@@ -76,6 +78,10 @@ public struct RefMissingFieldRule: Rule {
     /// The required fields `parsed` lacks, in the order year, journal, volume, pages.
     func missingFields(_ parsed: ParsedReference) -> [ReferenceField] {
         var missing: [ReferenceField] = []
+        // A link to the record and nothing else (`[Title](https://pubmed.ncbi.nlm.nih.gov/…)`): findable as it is.
+        if parsed.journal == nil, parsed.volume == nil, parsed.pages == nil, parsed.doi != nil || parsed.pmid != nil || parsed.pmcid != nil {
+            return []
+        }
         // A year the parser did not place (an unusual author list before it) is not a missing year.
         if parsed.year == nil, !Self.mentionsYear(parsed.raw) { missing.append(.year) }
         // A name with a link but no volume or pages is a web page or report (its "journal" may be a page title).

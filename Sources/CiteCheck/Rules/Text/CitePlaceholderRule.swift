@@ -49,7 +49,7 @@ public struct CitePlaceholderRule: Rule {
     /// The placeholders, lowercased, brackets included.
     static let placeholders: [String] = {
         let words = ["source", "sources", "ref", "refs", "reference", "citation", "citation needed", "cite", "needs citation",
-                     "?", "??", "tk", "todo", "link", "quelle", "quellen", "fuente", "cita", "nachweis"]
+                     "?", "??", "tk", "todo", "quelle", "quellen", "fuente", "cita", "nachweis"]
         return words.flatMap { ["(\($0))", "[\($0)]"] }
     }()
 
@@ -73,6 +73,10 @@ public struct CitePlaceholderRule: Rule {
                 let start = block.sourceMap.sourceOffset(forDerived: match.lowerBound)
                 let end = block.sourceMap.sourceOffset(forDerived: match.upperBound - 1) + 1
                 if document.format == .markdown, Self.isInCodeSpan(source, at: start) { continue }
+                // Written as such in the file: `([source](https://…))` is a link named "source", not a placeholder.
+                guard end - start == match.count, end <= source.count,
+                      source[start..<end].map(ByteClass.lowercased).elementsEqual(bytes[match]) else { continue }
+                if block.links.contains(where: { $0.textRange.overlaps(match) }) { continue }
                 let written = String(decoding: Array(block.text.utf8)[match], as: UTF8.self)
                 diagnostics.append(Diagnostic(
                     rule: Self.description.id, severity: Self.description.defaultSeverity,
