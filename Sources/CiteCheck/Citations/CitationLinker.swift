@@ -102,8 +102,11 @@ public struct CitationLinker: Sendable {
             }
         }
         var byFootnote: [String: Int] = [:]
+        var footnoteSiblings: [Int: [Int]] = [:]
         for r in references {
-            if let name = r.entry.footnoteName?.lowercased(), byFootnote[name] == nil { byFootnote[name] = r.entry.index }
+            if let name = r.entry.footnoteName?.lowercased() {
+                if let first = byFootnote[name] { footnoteSiblings[first, default: []].append(r.entry.index) } else { byFootnote[name] = r.entry.index }
+            }
         }
         let firstAuthorKeys = references.map { $0.parsed.authors.first.map { familyKey($0.family) } ?? "" }
 
@@ -132,7 +135,8 @@ public struct CitationLinker: Sendable {
                 link.confidence = entries.isEmpty ? .none : .high
             case .footnote(let name):
                 if let e = byFootnote[name.lowercased()] ?? Int(name).flatMap({ byNumber[$0] }) {
-                    link.entries = [e]
+                    // A footnote holding two citations gives two entries of the same name: the reference means both.
+                    link.entries = [e] + (footnoteSiblings[e] ?? [])
                     link.method = .footnote
                     link.confidence = .high
                 } else if let n = Int(name) {

@@ -195,3 +195,57 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
         #expect(found?.entries.map(\.text) == [ref1, ref2])
     }
 }
+
+@Suite struct SeveralListsTests {
+    @Test func footnotesMidPostAndAReferencesSection() {
+        let md = """
+            Vitamin D matters.[^holick] More below.
+
+            [^holick]: \(ref1)
+
+            Trials disagree [1].
+
+            ## References
+
+            1. \(ref2)
+            """
+        let lists = ReferenceListFinder().findAll(in: DocumentReader.read(SourceFile(path: "t", text: md), format: .markdown))
+        #expect(lists.map(\.kind) == [.footnotes, .section])
+        let (_, combined) = list(md, .markdown)
+        #expect(combined?.entries.map(\.index) == [1, 2])
+        #expect(combined?.entries.map(\.listIndex) == [0, 1])
+        #expect(combined?.entries.map(\.footnoteName) == ["holick", nil])
+    }
+
+    @Test func aFootnoteHoldingTwoCitationsGivesTwoReferences() {
+        let md = "Both agree.[^1]\n\n[^1]: \(ref1) \(ref2)\n"
+        let (_, found) = list(md, .markdown)
+        #expect(found?.entries.map(\.text) == [ref1, ref2])
+        #expect(found?.entries.map(\.footnoteName) == ["1", "1"])
+    }
+
+    @Test func germanSectionWithEscapedNumbersAndAnnotations() {
+        let md = "Text.\n\n# 8\\. Quellen\n\n1. \(ref1)\n\n(Deutsch: eine Übersicht)\n\n2. \(ref2)\n"
+        let (_, found) = list(md, .markdown)
+        #expect(found?.heading == "8. Quellen")
+        #expect(found?.entries.map(\.number) == [1, 2])
+    }
+
+    @Test func numberAndSpaceLabelsUnderASetextHeading() {
+        let md = "Text [1], [2].\n\nReferences\n----------\n\n1 \(ref1)\n\n2 \(ref2)\n"
+        let (_, found) = list(md, .markdown)
+        #expect(found?.entries.map(\.label) == ["1", "2"])
+    }
+
+    @Test func aGluedLabelInsideAnItemStartsTheNextEntry() {
+        let md = "## References\n\n1. \(ref1)\n2.\(ref2)\n3. \(ref1)\n"
+        let (_, found) = list(md, .markdown)
+        #expect(found?.entries.map(\.number) == [1, 2, 3])
+    }
+
+    @Test func aPageFooterAfterNumberedEntriesIsNoEntry() {
+        let html = "<h2>References</h2><p>1 \(ref1)</p><p>2 \(ref2)</p><footer><p>© 2022 Field Notes.</p></footer>"
+        let (_, found) = list(html, .html)
+        #expect(found?.entries.count == 2)
+    }
+}

@@ -79,7 +79,8 @@ struct EntrySplitter {
                     isEntry = false
                 }
             case .footnoteDefinition:
-                if let entry = footnoteDraft(block) { drafts.append(entry) } else { isEntry = false }
+                let notes = footnoteDrafts(block)
+                if notes.isEmpty { isEntry = false } else { drafts.append(contentsOf: notes) }
             case .paragraph:
                 if let result = paragraphDrafts(block, from: within, headed: headed, previousNumber: drafts.last?.number) {
                     drafts.append(contentsOf: result.drafts)
@@ -137,20 +138,68 @@ struct EntrySplitter {
         }
     }
 
-    /// A footnote definition as an entry.
-    func footnoteEntry(_ block: TextBlock) -> ReferenceEntry? {
-        footnoteDraft(block).map { draft in
+    /// A footnote definition as entries: one, or one per citation when it holds several (`Smith J. … 2010;1:2-9.
+    /// Jones K. … 2012;3:4-8.`).
+    func footnoteEntries(_ block: TextBlock) -> [ReferenceEntry] {
+        footnoteDrafts(block).map { draft in
             ReferenceEntry(
                 index: 0, label: draft.label, number: draft.number, footnoteName: draft.footnoteName,
                 text: EntrySplitter.withoutBacklink(draft.text), sourceMap: draft.sourceMap, range: draft.range, links: draft.links)
         }
     }
 
-    private func footnoteDraft(_ block: TextBlock) -> Draft? {
-        guard case .footnoteDefinition(let name) = block.kind, !block.text.isEmpty else { return nil }
-        return Draft(
-            label: "[^\(name)]:", number: Int(name), footnoteName: name, text: block.text.replacingNewlines,
-            sourceMap: block.sourceMap, range: block.range, links: block.links)
+    private func footnoteDrafts(_ block: TextBlock) -> [Draft] {
+        guard case .footnoteDefinition(let name) = block.kind, !block.text.isEmpty else { return [] }
+        let text = block.text.replacingNewlines
+        let bytes = Array(text.utf8)
+        let bounds = [0] + EntrySplitter.citationStarts(in: bytes, finder: finder) + [bytes.count]
+        var drafts: [Draft] = []
+        for k in 0..<(bounds.count - 1) {
+            var end = bounds[k + 1]
+            while end > bounds[k], bytes[end - 1] == 0x20 { end -= 1 }
+            let derived = bounds[k]..<end
+            guard !derived.isEmpty else { continue }
+            let whole = bounds.count == 2
+            drafts.append(Draft(
+                label: "[^\(name)]:", number: Int(name), footnoteName: name,
+                text: whole ? text : String(decoding: bytes[derived], as: UTF8.self),
+                sourceMap: whole ? block.sourceMap : block.sourceMap.slice(derived),
+                range: block.range, links: whole ? block.links : EntrySplitter.links(of: block, in: derived)))
+        }
+        return drafts
+    }
+
+    /// Where a second (third, …) citation starts in a note that holds several: after `. ` or `; `, where both
+    /// the text before and the text after look like references on their own. Notes longer than 2 KB are left whole.
+    static func citationStarts(in bytes: [UInt8], finder: ReferenceListFinder) -> [Int] {
+        guard bytes.count <= 2048, bytes.count >= 60 else { return [] }
+        var cuts: [Int] = []
+        var from = 0
+        var i = 1
+        while i + 1 < bytes.count {
+            if (bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ";")), bytes[i + 1] == 0x20, i + 2 < bytes.count,
+               (bytes[i + 2] >= 0x41 && bytes[i + 2] <= 0x5A) || bytes[i + 2] >= 0xC3, i - from >= 30 {
+                let before = String(decoding: bytes[from...i], as: UTF8.self)
+                let after = String(decoding: bytes[(i + 2)...], as: UTF8.self)
+                let afterBytes = Array(after.utf8)
+                if ReferenceHeuristics.hasAuthorLikeStart(afterBytes), finder.looksLikeReference(before), finder.looksLikeReference(after),
+                   endsCitation(bytes, at: i) {
+                    cuts.append(i + 2)
+                    from = i + 2
+                    i += 2
+                    continue
+                }
+            }
+            i += 1
+        }
+        return cuts
+    }
+
+    /// The text before `end` closes a citation: pages, a volume, a year, a DOI or a PMID just before it.
+    private static func endsCitation(_ bytes: [UInt8], at end: Int) -> Bool {
+        var k = end
+        while k > 0, bytes[k - 1] == UInt8(ascii: ")") || bytes[k - 1] == UInt8(ascii: "]") { k -= 1 }
+        return k > 0 && (ByteClass.isDigit(bytes[k - 1]) || (k >= 2 && ByteClass.isDigit(bytes[k - 2]) && ByteClass.isASCIILetter(bytes[k - 1])))
     }
 
     /// A link reference definition whose title holds a citation, as an entry (its label is the definition's).

@@ -78,7 +78,7 @@ public struct ReferenceListFinder: Sendable {
             return true
         }
         if !footnotes.isEmpty {
-            let entries = footnotes.compactMap { splitter.footnoteEntry(blocks[$0]) }
+            let entries = footnotes.flatMap { splitter.footnoteEntries(blocks[$0]) }
             if !entries.isEmpty {
                 for index in footnotes { claimed[index] = true }
                 lists.append(ReferenceList(
