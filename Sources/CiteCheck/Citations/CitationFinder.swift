@@ -70,7 +70,7 @@ public struct CitationFinder: Sendable {
         var citations: [Citation] = []
         for (index, block) in blocks.enumerated() where !excluding.contains(index) {
             switch block.kind {
-            case .code, .footnoteDefinition: continue
+            case .code, .footnoteDefinition, .linkReferenceDefinition: continue
             default: citations += find(in: block, blockIndex: index, source: source)
             }
         }
