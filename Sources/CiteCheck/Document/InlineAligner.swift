@@ -144,7 +144,7 @@ struct InlineAligner {
             fence += 1
             cursor += 1
         }
-        align(literal[...], into: &builder)
+        align(literal[...], into: &builder, decoding: false)
         // The closing fence: the next run of as many backticks.
         var k = cursor
         while k < limit {
@@ -297,7 +297,8 @@ struct InlineAligner {
 
     /// Finds `literal` in the source from the cursor on and appends it (unless `emit` is false or inside an
     /// image): matching bytes verbatim, entities and escapes as replacements for their source bytes.
-    private mutating func align(_ literal: ArraySlice<UInt8>, into builder: inout TextBuilder, emit: Bool = true) {
+    /// `decoding` false: a code span, whose content is literal (no entities, no escapes).
+    private mutating func align(_ literal: ArraySlice<UInt8>, into builder: inout TextBuilder, emit: Bool = true, decoding: Bool = true) {
         let emit = emit && silent == 0
         var k = literal.startIndex
         var run: Int?
@@ -313,7 +314,7 @@ struct InlineAligner {
             }
             let b = text[cursor]
             let c = literal[k]
-            if b == UInt8(ascii: "&"), let entity = HTMLEntities.decode(text, at: cursor, limit: limit),
+            if decoding, b == UInt8(ascii: "&"), let entity = HTMLEntities.decode(text, at: cursor, limit: limit),
                literal[k...].starts(with: entity.replacement) {
                 flush(&builder, cursor)
                 if emit { builder.appendReplacement(entity.replacement, for: cursor..<entity.end) }
@@ -321,7 +322,7 @@ struct InlineAligner {
                 cursor = entity.end
                 continue
             }
-            if b == UInt8(ascii: "\\"), cursor + 1 < limit, text[cursor + 1] == c, ByteClass.isASCIIPunctuation(c) {
+            if decoding, b == UInt8(ascii: "\\"), cursor + 1 < limit, text[cursor + 1] == c, ByteClass.isASCIIPunctuation(c) {
                 flush(&builder, cursor)
                 if emit { builder.appendReplacement([c], for: cursor..<(cursor + 2)) }
                 k += 1
@@ -341,7 +342,7 @@ struct InlineAligner {
                 k += 1
                 continue
             }
-            if b == UInt8(ascii: "&"), c != UInt8(ascii: "&"), let end = Self.entityEnd(text, cursor, limit) {
+            if decoding, b == UInt8(ascii: "&"), c != UInt8(ascii: "&"), let end = Self.entityEnd(text, cursor, limit) {
                 // A character reference our table does not know: it stands for the literal's next scalar.
                 flush(&builder, cursor)
                 var width = 1
