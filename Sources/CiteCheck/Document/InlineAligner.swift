@@ -36,36 +36,35 @@ struct InlineAligner {
                 exits.removeLast()
                 leave(top.exit, into: &builder, links: &links)
             }
-            let node = nodes[i]
-            switch node.kind {
+            switch nodes[i].kind {
             case .text:
-                appendText(node.literal, into: &builder)
+                appendText(nodes[i].literal, into: &builder)
             case .softBreak, .lineBreak:
                 lineBreak(into: &builder)
             case .code:
-                code(node.literal, into: &builder)
+                code(nodes[i].literal, into: &builder)
             case .htmlInline:
-                html(node.literal, into: &builder, sink: &sink)
+                html(nodes[i].literal, into: &builder, sink: &sink)
             case .emphasis, .strong:
-                let count = node.kind == .strong ? 2 : 1
+                let count = nodes[i].kind == .strong ? 2 : 1
                 var delimiter: UInt8?
                 if cursor < limit, text[cursor] == UInt8(ascii: "*") || text[cursor] == UInt8(ascii: "_") { delimiter = text[cursor] }
                 skipDelimiter(delimiter, count: count)
-                exits.append((node.subtreeEnd, .delimiter(delimiter, count: count)))
+                exits.append((nodes[i].subtreeEnd, .delimiter(delimiter, count: count)))
             case .extensionNode("strikethrough"):
                 var count = 0
                 while cursor + count < limit, text[cursor + count] == UInt8(ascii: "~") { count += 1 }
                 cursor += count
-                exits.append((node.subtreeEnd, .delimiter(UInt8(ascii: "~"), count: count)))
+                exits.append((nodes[i].subtreeEnd, .delimiter(UInt8(ascii: "~"), count: count)))
             case .link:
                 skipBlanks()
                 if cursor < limit, text[cursor] == UInt8(ascii: "[") || text[cursor] == UInt8(ascii: "<") { cursor += 1 }
-                exits.append((node.subtreeEnd, .link(visibleStart: builder.count, url: node.url ?? "", title: node.title)))
+                exits.append((nodes[i].subtreeEnd, .link(visibleStart: builder.count, url: nodes[i].url ?? "", title: nodes[i].title)))
             case .image:
                 skipBlanks()
                 if cursor + 1 < limit, text[cursor] == UInt8(ascii: "!"), text[cursor + 1] == UInt8(ascii: "[") { cursor += 2 }
                 silent += 1
-                exits.append((node.subtreeEnd, .image))
+                exits.append((nodes[i].subtreeEnd, .image))
             case .footnoteReference:
                 footnoteReference(into: &builder)
             default:

@@ -101,7 +101,8 @@ enum MarkdownReader {
         }
 
         func result() -> (blocks: [TextBlock], directives: [SuppressionDirective]) {
-            let sorted = ordered.sorted { ($0.start, $0.order) < ($1.start, $1.order) }
+            let inOrder = zip(ordered, ordered.dropFirst()).allSatisfy { $0.start <= $1.start }
+            let sorted = inOrder ? ordered : ordered.sorted { ($0.start, $0.order) < ($1.start, $1.order) }
             return (sorted.map(\.block), sink.directives)
         }
 
@@ -125,9 +126,10 @@ enum MarkdownReader {
 
         func fileLine(_ line: Int) -> Int { line - 1 - prefixLines }
 
-        mutating func cover(_ node: MarkdownNode) {
-            let first = max(0, fileLine(node.startLine))
-            let last = min(covered.count - 1, fileLine(max(node.endLine, node.startLine)))
+        mutating func cover(_ index: Int) {
+            let startLine = nodes[index].startLine
+            let first = max(0, fileLine(startLine))
+            let last = min(covered.count - 1, fileLine(max(nodes[index].endLine, startLine)))
             guard first <= last else { return }
             for k in first...last { covered[k] = true }
         }
@@ -152,37 +154,36 @@ enum MarkdownReader {
             let n = nodes.count
             while i < n {
                 closeEnded(before: i)
-                let node = nodes[i]
-                switch node.kind {
+                switch nodes[i].kind {
                 case .blockQuote:
                     interruptCollector()
-                    quoteEnds.append(node.subtreeEnd)
+                    quoteEnds.append(nodes[i].subtreeEnd)
                     i += 1
                 case .list:
                     interruptCollector()
-                    lists.append(ListContext(ordered: node.listType == .ordered, start: node.listStart, end: node.subtreeEnd))
+                    lists.append(ListContext(ordered: nodes[i].listType == .ordered, start: nodes[i].listStart, end: nodes[i].subtreeEnd))
                     i += 1
                 case .item:
-                    startItem(node, index: i)
+                    startItem(i)
                     i += 1
                 case .footnoteDefinition:
                     interruptCollector()
-                    startFootnote(node, index: i)
+                    startFootnote(i)
                     i += 1
                 case .paragraph, .heading:
-                    cover(node)
+                    cover(i)
                     leafText(i)
-                    i = node.subtreeEnd
+                    i = nodes[i].subtreeEnd
                 case .codeBlock, .htmlBlock:
-                    cover(node)
+                    cover(i)
                     interruptCollector()
-                    codeBlock(node)
-                    i = node.subtreeEnd
+                    codeBlock(i)
+                    i = nodes[i].subtreeEnd
                 case .extensionNode(let name) where name == "table_header" || name == "table_row":
-                    cover(node)
+                    cover(i)
                     interruptCollector()
                     tableRow(i)
-                    i = node.subtreeEnd
+                    i = nodes[i].subtreeEnd
                 default:
                     i += 1
                 }
@@ -227,21 +228,13 @@ enum MarkdownReader {
             renderedNumber: Int? = nil, start: Int
         ) {
             let before = sink.blocks.count
-            sink.finish(&builder, kind: kind, indent: indent)
-            guard sink.blocks.count > before, var block = sink.blocks.popLast() else { return }
-            block.isQuoted = isQuoted
-            block.renderedNumber = renderedNumber
-            let length = block.text.utf8.count
-            block.links = links.compactMap { link in
-                guard link.textRange.lowerBound <= length else { return nil }
-                var clipped = link
-                clipped.textRange = link.textRange.clamped(to: 0..<length)
-                return clipped
-            }
+            sink.finish(&builder, kind: kind, indent: indent, isQuoted: isQuoted, renderedNumber: renderedNumber, links: links)
+            guard sink.blocks.count > before, let block = sink.blocks.popLast() else { return }
             ordered.append((start, ordered.count, block))
         }
 
-        mutating func startItem(_ node: MarkdownNode, index: Int) {
+        mutating func startItem(_ index: Int) {
+            let node = nodes[index]
             interruptCollector()
             var list = lists.last ?? ListContext(ordered: false, start: 1, end: node.subtreeEnd)
             let position = list.items
@@ -260,7 +253,8 @@ enum MarkdownReader {
                 renderedNumber: list.ordered ? list.start + position : nil, start: start, end: node.subtreeEnd))
         }
 
-        mutating func startFootnote(_ node: MarkdownNode, index: Int) {
+        mutating func startFootnote(_ index: Int) {
+            let node = nodes[index]
             // The definition's `[^name]:` stands on its first line, before the content cmark points at.
             guard let contentStart = offset(line: node.startLine, column: node.startColumn) else { return }
             let lineStart = lineStarts[max(0, min(lineStarts.count - 1, fileLine(node.startLine)))]
@@ -285,33 +279,29 @@ enum MarkdownReader {
 
         /// A paragraph or heading: appended to the open item or footnote, or a block of its own.
         mutating func leafText(_ index: Int) {
-            let node = nodes[index]
-            guard let start = offset(line: node.startLine, column: node.startColumn) else { return }
-            var inline = InlineAligner(text: text, cursor: start, limit: lineEnd(node.endLine))
-            if var top = collectors.last, !top.closed, case .paragraph = node.kind {
+            guard let start = offset(line: nodes[index].startLine, column: nodes[index].startColumn) else { return }
+            let isHeading = nodes[index].kind == .heading
+            var inline = InlineAligner(text: text, cursor: start, limit: lineEnd(nodes[index].endLine))
+            // Inside a list item or footnote definition: one more paragraph of it.
+            if let last = collectors.last, !last.closed {
+                // Popped while it grows, so that its text is not copied.
+                var top = collectors.removeLast()
                 if let lastEnd = top.lastEnd { top.builder.appendLineBreak(at: lastEnd) }
                 inline.walk(nodes, index, into: &top.builder, links: &top.links, sink: &sink)
                 top.lastEnd = inline.cursor
-                collectors[collectors.count - 1] = top
-                return
-            }
-            if var top = collectors.last, !top.closed, case .heading = node.kind {
-                if let lastEnd = top.lastEnd { top.builder.appendLineBreak(at: lastEnd) }
-                inline.walk(nodes, index, into: &top.builder, links: &top.links, sink: &sink)
-                top.lastEnd = inline.cursor
-                collectors[collectors.count - 1] = top
+                collectors.append(top)
                 return
             }
             var builder = TextBuilder()
             var links: [TextLink] = []
             builder.extendSpan(to: start..<(start + 1))
             inline.walk(nodes, index, into: &builder, links: &links, sink: &sink)
-            let kind: TextBlock.Kind = node.kind == .heading ? .heading(level: node.headingLevel) : .paragraph
+            let kind: TextBlock.Kind = isHeading ? .heading(level: nodes[index].headingLevel) : .paragraph
             // An ATX heading's range starts at its `#`.
             var blockStart = start
             if case .heading = kind {
                 var k = start
-                let lineStart = lineStarts[max(0, min(lineStarts.count - 1, fileLine(node.startLine)))]
+                let lineStart = lineStarts[max(0, min(lineStarts.count - 1, fileLine(nodes[index].startLine)))]
                 while k > lineStart, text[k - 1] == UInt8(ascii: "#") || ByteClass.isBlank(text[k - 1]) { k -= 1 }
                 while k < start, ByteClass.isBlank(text[k]) { k += 1 }
                 blockStart = k
@@ -338,7 +328,8 @@ enum MarkdownReader {
 
         /// A code or HTML block: its literal, each line mapped to the end of its source line. HTML comments in
         /// an HTML block are read for directives; a block of comments only is no block.
-        mutating func codeBlock(_ node: MarkdownNode) {
+        mutating func codeBlock(_ index: Int) {
+            let node = nodes[index]
             guard let start = offset(line: node.startLine, column: node.startColumn) else { return }
             // cmark sometimes ends an HTML block before it starts (`7:1-6:0`): its literal says how many lines it has.
             let literalLines = node.literal.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
