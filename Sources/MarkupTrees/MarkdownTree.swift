@@ -81,6 +81,11 @@ public enum CommonMark {
     /// Parses `bytes` with `CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES`, the table, strikethrough and autolink
     /// extensions attached, and adjacent text nodes consolidated. Iterative: any nesting depth is safe.
     public static func parse(_ bytes: [UInt8]) -> MarkdownTree {
+        parse(prefix: [], bytes)
+    }
+
+    /// Parses `prefix` followed by `bytes`, as one document, without joining them in memory.
+    public static func parse(prefix: [UInt8], _ bytes: [UInt8]) -> MarkdownTree {
         _ = registered
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else {
             return MarkdownTree(nodes: [MarkdownNode(kind: .document)])
@@ -91,9 +96,11 @@ public enum CommonMark {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        for part in [prefix, bytes] where !part.isEmpty {
+            part.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+                }
             }
         }
         guard let document = cmark_parser_finish(parser) else {
@@ -109,8 +116,20 @@ public enum CommonMark {
         var open: [Int] = []
         guard let iterator = cmark_iter_new(document) else { return [MarkdownNode(kind: .document)] }
         defer { cmark_iter_free(iterator) }
+        // Counted first, so the array is allocated once.
+        var count = 0
         while true {
             let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER { count += 1 }
+        }
+        nodes.reserveCapacity(count)
+        cmark_iter_reset(iterator, document, CMARK_EVENT_ENTER)
+        var first = true
+        while true {
+            // After the reset the iterator stands on the document's enter event; the first read takes it.
+            let event = first ? CMARK_EVENT_ENTER : cmark_iter_next(iterator)
+            first = false
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_EXIT {

@@ -71,7 +71,7 @@ enum MarkdownReader {
             lineStarts = source.lineStarts
             let prefix = Reader.footnotePrefix(text)
             prefixLines = prefix.isEmpty ? 0 : 2
-            nodes = CommonMark.parse(prefix.isEmpty ? text : prefix + text).nodes
+            nodes = CommonMark.parse(prefix: prefix, text).nodes
             covered = Array(repeating: false, count: source.lineStarts.count)
         }
 
