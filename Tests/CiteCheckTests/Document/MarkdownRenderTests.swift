@@ -195,6 +195,28 @@ import Testing
         #expect(!doc.blocks[0].text.contains("include"))
     }
 
+    @Test func nestedListsTablesAndStrikethrough() {
+        let (doc, source) = read("""
+        1. Outer one
+           - inner bullet
+        2. Outer ~~two~~ two
+
+        | Ref | Year |
+        |-----|------|
+        | Smith J | 2020 |
+
+        """)
+        #expect(doc.blocks.map(\.kind) == [
+            .listItem(marker: "1.", ordinal: 1), .listItem(marker: "-", ordinal: nil), .listItem(marker: "2.", ordinal: 2),
+            .paragraph, .paragraph,
+        ])
+        #expect(doc.blocks.map(\.text) == ["Outer one", "inner bullet", "Outer two two", "Ref Year", "Smith J 2020"])
+        #expect(doc.blocks.map(\.renderedNumber) == [1, nil, 2, nil, nil])
+        #expect(doc.blocks[1].range.start == pos(2, 4))
+        #expect(doc.blocks[1].indent == 3)
+        #expect(position(of: "2020", in: doc.blocks[4], source) == pos(7, 13))
+    }
+
     @Test func deepQuotesAndListsStayLinearAndIterative() {
         let quotes = String(repeating: ">", count: 100_000) + " deep [1]\n"
         let (doc, _) = read(quotes)
