@@ -22,7 +22,8 @@ struct BlockSink {
         guard !builder.isEmpty, let start = builder.sourceStart else { return }
         let text = builder.string
         // A block of no-break spaces only (`<p>&nbsp;</p>` spacers) is not a block.
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return }
+        if !builder.bytes.contains(where: { $0 < 0x80 && !ByteClass.isSpace($0) }),
+           text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return }
         let end = max(start, builder.sourceEnd ?? start)
         let range = tracker.range(of: start..<end)
         let length = text.utf8.count

@@ -27,7 +27,8 @@ struct InlineAligner {
     }
 
     /// Appends the text of the inline content of node `root` (a paragraph, heading or table cell).
-    mutating func walk(_ nodes: [MarkdownNode], _ root: Int, into builder: inout TextBuilder, links: inout [TextLink], sink: inout BlockSink) {
+    mutating func walk(_ tree: MarkdownTree, _ root: Int, into builder: inout TextBuilder, links: inout [TextLink], sink: inout BlockSink) {
+        let nodes = tree.nodes
         var exits: [(end: Int, exit: Exit)] = []
         var i = root + 1
         let end = nodes[root].subtreeEnd
@@ -38,20 +39,20 @@ struct InlineAligner {
             }
             switch nodes[i].kind {
             case .text:
-                appendText(nodes[i].literal, into: &builder)
+                appendText(tree.literal(of: i), into: &builder)
             case .softBreak, .lineBreak:
                 lineBreak(into: &builder)
             case .code:
-                code(nodes[i].literal, into: &builder)
+                code(tree.literal(of: i), into: &builder)
             case .htmlInline:
-                html(nodes[i].literal, into: &builder, sink: &sink)
+                html(tree.literal(of: i), into: &builder, sink: &sink)
             case .emphasis, .strong:
                 let count = nodes[i].kind == .strong ? 2 : 1
                 var delimiter: UInt8?
                 if cursor < limit, text[cursor] == UInt8(ascii: "*") || text[cursor] == UInt8(ascii: "_") { delimiter = text[cursor] }
                 skipDelimiter(delimiter, count: count)
                 exits.append((nodes[i].subtreeEnd, .delimiter(delimiter, count: count)))
-            case .extensionNode("strikethrough"):
+            case .strikethrough:
                 var count = 0
                 while cursor + count < limit, text[cursor + count] == UInt8(ascii: "~") { count += 1 }
                 cursor += count
@@ -59,7 +60,7 @@ struct InlineAligner {
             case .link:
                 skipBlanks()
                 if cursor < limit, text[cursor] == UInt8(ascii: "[") || text[cursor] == UInt8(ascii: "<") { cursor += 1 }
-                exits.append((nodes[i].subtreeEnd, .link(visibleStart: builder.count, url: nodes[i].url ?? "", title: nodes[i].title)))
+                exits.append((nodes[i].subtreeEnd, .link(visibleStart: builder.count, url: tree.url(of: i) ?? "", title: tree.title(of: i))))
             case .image:
                 skipBlanks()
                 if cursor + 1 < limit, text[cursor] == UInt8(ascii: "!"), text[cursor + 1] == UInt8(ascii: "[") { cursor += 2 }
@@ -108,10 +109,10 @@ struct InlineAligner {
     // MARK: Pieces
 
     /// A text literal: `^…^` inside it is a superscript (carets dropped).
-    private mutating func appendText(_ literal: [UInt8], into builder: inout TextBuilder) {
-        var k = 0
-        var plainStart = 0
-        let n = literal.count
+    private mutating func appendText(_ literal: ArraySlice<UInt8>, into builder: inout TextBuilder) {
+        var k = literal.startIndex
+        var plainStart = k
+        let n = literal.endIndex
         while k < n {
             guard literal[k] == UInt8(ascii: "^") else {
                 k += 1
@@ -136,7 +137,7 @@ struct InlineAligner {
     }
 
     /// A code span: its backtick fences skipped, its content kept as written.
-    private mutating func code(_ literal: [UInt8], into builder: inout TextBuilder) {
+    private mutating func code(_ literal: ArraySlice<UInt8>, into builder: inout TextBuilder) {
         skipBlanks()
         var fence = 0
         while cursor < limit, text[cursor] == UInt8(ascii: "`") {
@@ -162,15 +163,16 @@ struct InlineAligner {
     }
 
     /// Inline HTML: never text. Comments are read for directives, `<sup>` marks superscripts, `<br>` breaks the line.
-    private mutating func html(_ literal: [UInt8], into builder: inout TextBuilder, sink: inout BlockSink) {
+    private mutating func html(_ literal: ArraySlice<UInt8>, into builder: inout TextBuilder, sink: inout BlockSink) {
         while cursor < limit, text[cursor] != UInt8(ascii: "<") { cursor += 1 }
         let start = cursor
         var scratch = TextBuilder()
         align(literal[...], into: &scratch, emit: false)
         let lower = literal.prefix(6).map(ByteClass.lowercased)
         if lower.starts(with: Array("<!--".utf8)) {
-            let bodyEnd = literal.count >= 7 && literal.suffix(3).elementsEqual(Array("-->".utf8)) ? literal.count - 3 : literal.count
-            if silent == 0 { sink.addDirective(literal[4..<max(4, bodyEnd)], at: start) }
+            let bodyStart = literal.startIndex + 4
+            let bodyEnd = literal.count >= 7 && literal.suffix(3).elementsEqual(Array("-->".utf8)) ? literal.endIndex - 3 : literal.endIndex
+            if silent == 0 { sink.addDirective(literal[bodyStart..<max(bodyStart, bodyEnd)], at: start) }
         } else if Self.isTag(lower, "sup") {
             if superscriptStarts.count < 64 { superscriptStarts.append(builder.count) }
         } else if Self.isTag(lower, "/sup") {

@@ -53,15 +53,16 @@ enum MarkdownReader {
         /// The source with front matter and template tags blanked: what cmark saw (offsets are the file's).
         let text: [UInt8]
         let lineStarts: [Int]
+        let tree: MarkdownTree
         let nodes: [MarkdownNode]
         /// Lines cmark saw before the file's first line (the footnote anchor line, see `footnotePrefix`).
         let prefixLines: Int
         var collectors: [Collector] = []
         var lists: [ListContext] = []
         var quoteEnds: [Int] = []
-        /// Blocks with the source offset they start at and their emission order, sorted at the end (cmark moves
-        /// footnote definitions to the end of the document).
-        var ordered: [(start: Int, order: Int, block: TextBlock)] = []
+        /// The source offset each block of `sink.blocks` starts at: blocks are sorted by it at the end (cmark moves
+        /// footnote definitions to the end of the document, and link reference definitions come last).
+        var starts: [Int] = []
         /// Lines (0-based) some block covers; link reference definitions are looked for on the others.
         var covered: [Bool]
 
@@ -71,7 +72,8 @@ enum MarkdownReader {
             lineStarts = source.lineStarts
             let prefix = Reader.footnotePrefix(text)
             prefixLines = prefix.isEmpty ? 0 : 2
-            nodes = CommonMark.parse(prefix: prefix, text).nodes
+            tree = CommonMark.parse(prefix: prefix, text)
+            nodes = tree.nodes
             covered = Array(repeating: false, count: source.lineStarts.count)
         }
 
@@ -101,9 +103,9 @@ enum MarkdownReader {
         }
 
         func result() -> (blocks: [TextBlock], directives: [SuppressionDirective]) {
-            let inOrder = zip(ordered, ordered.dropFirst()).allSatisfy { $0.start <= $1.start }
-            let sorted = inOrder ? ordered : ordered.sorted { ($0.start, $0.order) < ($1.start, $1.order) }
-            return (sorted.map(\.block), sink.directives)
+            if zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) { return sink.document }
+            let order = starts.indices.sorted { (starts[$0], $0) < (starts[$1], $1) }
+            return (order.map { sink.blocks[$0] }, sink.directives)
         }
 
         // MARK: Positions
@@ -179,7 +181,7 @@ enum MarkdownReader {
                     interruptCollector()
                     codeBlock(i)
                     i = nodes[i].subtreeEnd
-                case .extensionNode(let name) where name == "table_header" || name == "table_row":
+                case .tableHeader, .tableRow:
                     cover(i)
                     interruptCollector()
                     tableRow(i)
@@ -229,8 +231,7 @@ enum MarkdownReader {
         ) {
             let before = sink.blocks.count
             sink.finish(&builder, kind: kind, indent: indent, isQuoted: isQuoted, renderedNumber: renderedNumber, links: links)
-            guard sink.blocks.count > before, let block = sink.blocks.popLast() else { return }
-            ordered.append((start, ordered.count, block))
+            if sink.blocks.count > before { starts.append(start) }
         }
 
         mutating func startItem(_ index: Int) {
@@ -287,7 +288,7 @@ enum MarkdownReader {
                 // Popped while it grows, so that its text is not copied.
                 var top = collectors.removeLast()
                 if let lastEnd = top.lastEnd { top.builder.appendLineBreak(at: lastEnd) }
-                inline.walk(nodes, index, into: &top.builder, links: &top.links, sink: &sink)
+                inline.walk(tree, index, into: &top.builder, links: &top.links, sink: &sink)
                 top.lastEnd = inline.cursor
                 collectors.append(top)
                 return
@@ -295,8 +296,8 @@ enum MarkdownReader {
             var builder = TextBuilder()
             var links: [TextLink] = []
             builder.extendSpan(to: start..<(start + 1))
-            inline.walk(nodes, index, into: &builder, links: &links, sink: &sink)
-            let kind: TextBlock.Kind = isHeading ? .heading(level: nodes[index].headingLevel) : .paragraph
+            inline.walk(tree, index, into: &builder, links: &links, sink: &sink)
+            let kind: TextBlock.Kind = isHeading ? .heading(level: Int(nodes[index].headingLevel)) : .paragraph
             // An ATX heading's range starts at its `#`.
             var blockStart = start
             if case .heading = kind {
@@ -311,17 +312,16 @@ enum MarkdownReader {
         }
 
         mutating func tableRow(_ index: Int) {
-            let row = nodes[index]
             var builder = TextBuilder()
             var links: [TextLink] = []
             var rowStart: Int?
-            for cellIndex in row.children {
+            for cellIndex in tree.children(of: index) {
                 let cell = nodes[cellIndex]
                 guard let start = offset(line: cell.startLine, column: cell.startColumn) else { continue }
                 if rowStart == nil { rowStart = start }
                 if !builder.isEmpty { builder.appendReplacement([0x20], for: start..<start) }
                 var inline = InlineAligner(text: text, cursor: start, limit: lineEnd(cell.endLine))
-                inline.walk(nodes, cellIndex, into: &builder, links: &links, sink: &sink)
+                inline.walk(tree, cellIndex, into: &builder, links: &links, sink: &sink)
             }
             add(&builder, kind: .paragraph, links: links, isQuoted: isQuoted, start: rowStart ?? 0)
         }
@@ -332,14 +332,15 @@ enum MarkdownReader {
             let node = nodes[index]
             guard let start = offset(line: node.startLine, column: node.startColumn) else { return }
             // cmark sometimes ends an HTML block before it starts (`7:1-6:0`): its literal says how many lines it has.
-            let literalLines = node.literal.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let literalLines = tree.literal(of: index).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             let end = max(lineEnd(node.endLine), lineEnd(node.startLine + max(0, literalLines - 1)), start)
             if node.kind == .htmlBlock, onlyComments(start..<end) { return }
-            if node.kind == .codeBlock, node.fenceInfo == nil, labelledLines(start..<end) { return }
-            var literal = node.literal
+            let fenced = tree.fenceInfo(of: index) != nil
+            if node.kind == .codeBlock, !fenced, labelledLines(start..<end) { return }
+            var literal = tree.literal(of: index)
             while let last = literal.last, last == 0x0A || last == 0x0D { literal.removeLast() }
             var builder = TextBuilder()
-            var line = fileLine(node.startLine) + (node.fenceInfo != nil ? 1 : 0)
+            var line = fileLine(node.startLine) + (fenced ? 1 : 0)
             var first = true
             for piece in literal.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 guard line >= 0, line < lineStarts.count else { break }
