@@ -26,8 +26,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // The domain: document -> reference list -> parsed references -> findings. No C, no network.
-        .target(name: "CiteCheck", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The only importer of CCmarkGFM: parses Markdown with cmark-gfm into a Swift value tree (no C pointer leaves it).
+        .target(name: "MarkupTrees", dependencies: ["CCmarkGFM"]),
+        // The domain: document -> reference list -> parsed references -> findings. No C (markup trees come from
+        // MarkupTrees as Swift values), no network.
+        .target(name: "CiteCheck", dependencies: ["MarkupTrees", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The only importer of CCurl and CLibXML2: HTTP, XML, PubMed records, matching, cache.
         .target(name: "PubMed", dependencies: ["CiteCheck", "CCurl", "CLibXML2"]),
         // The thin command line front end.

@@ -13,18 +13,30 @@ struct BlockSink {
     }
 
     /// Adds the block the builder holds, unless it has no visible text.
-    mutating func finish(_ builder: inout TextBuilder, kind: TextBlock.Kind, indent: Int = 0) {
+    mutating func finish(
+        _ builder: inout TextBuilder, kind: TextBlock.Kind, indent: Int = 0, isQuoted: Bool = false, renderedNumber: Int? = nil,
+        links: [TextLink] = []
+    ) {
         defer { builder = TextBuilder() }
         builder.trimTrailingWhitespace()
         guard !builder.isEmpty, let start = builder.sourceStart else { return }
         let text = builder.string
         // A block of no-break spaces only (`<p>&nbsp;</p>` spacers) is not a block.
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return }
+        if !builder.bytes.contains(where: { $0 < 0x80 && !ByteClass.isSpace($0) }),
+           text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return }
         let end = max(start, builder.sourceEnd ?? start)
         let range = tracker.range(of: start..<end)
+        let length = text.utf8.count
+        // Links keep their place in the text; trimming may have shortened it.
+        let kept = links.compactMap { link -> TextLink? in
+            guard link.textRange.lowerBound <= length else { return nil }
+            var clipped = link
+            clipped.textRange = link.textRange.clamped(to: 0..<length)
+            return clipped
+        }
         blocks.append(TextBlock(
             kind: kind, text: text, sourceMap: builder.finishedMap, range: range,
-            superscripts: builder.superscripts, indent: indent))
+            superscripts: builder.superscripts, indent: indent, isQuoted: isQuoted, renderedNumber: renderedNumber, links: kept))
     }
 
     mutating func addDirective(_ content: ArraySlice<UInt8>, at offset: Int) {

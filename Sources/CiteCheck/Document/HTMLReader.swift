@@ -54,7 +54,9 @@ enum HTMLReader {
         var preDepth = 0
         var superscriptStarts: [Int] = []
         /// Open `<a>` elements: the derived offset where their text starts and their `href` (a source range).
-        var anchors: [(start: Int, href: Range<Int>?)] = []
+        var anchors: [(start: Int, href: Range<Int>?, title: Range<Int>?)] = []
+        /// The links of the block being read.
+        var links: [TextLink] = []
         var greaterThan = ForwardFinder(">")
         var commentEnd = ForwardFinder("-->")
         var closers: [String: ForwardFinder] = [:]
@@ -147,7 +149,11 @@ enum HTMLReader {
                 builder.superscripts.append(start..<builder.count)
             }
             superscriptStarts = superscriptStarts.map { _ in 0 }
-            sink.finish(&builder, kind: currentKind)
+            let kind = currentKind
+            var renderedNumber: Int?
+            if case .listItem(_, let ordinal) = kind { renderedNumber = ordinal }
+            sink.finish(&builder, kind: kind, isQuoted: (openCounts["blockquote"] ?? 0) > 0, renderedNumber: renderedNumber, links: links)
+            links = []
             for k in anchors.indices { anchors[k].start = 0 }
         }
 
@@ -210,7 +216,7 @@ enum HTMLReader {
                 // Bounded: thousands of unclosed tags must not make every block boundary slow.
                 if superscriptStarts.count < 64 { superscriptStarts.append(builder.count) }
             case "a":
-                if anchors.count < 64 { anchors.append((builder.count, tag.attribute("href"))) }
+                if anchors.count < 64 { anchors.append((builder.count, tag.attribute("href"), tag.attribute("title"))) }
             case "h1", "h2", "h3", "h4", "h5", "h6":
                 flush()
                 let level = Int(bytes[offset + 2] - 0x30)
@@ -257,6 +263,11 @@ enum HTMLReader {
                 }
             case "a":
                 guard let anchor = anchors.popLast() else { return }
+                if let href = anchor.href, anchor.start <= builder.count {
+                    links.append(TextLink(
+                        textRange: anchor.start..<builder.count, url: decodedAttribute(href),
+                        title: anchor.title.map(decodedAttribute)))
+                }
                 if let href = anchor.href, !href.isEmpty, LinkTargets.isBibliographic(bytes[href]),
                    anchor.start <= builder.count,
                    !LinkTargets.isShown(bytes[href], in: builder.bytes[anchor.start...]) {
@@ -278,6 +289,22 @@ enum HTMLReader {
                 }
                 popThrough(name: name)
             }
+        }
+
+        /// An attribute value with its character references decoded.
+        private func decodedAttribute(_ range: Range<Int>) -> String {
+            var out: [UInt8] = []
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if bytes[i] == UInt8(ascii: "&"), let entity = HTMLEntities.decode(bytes, at: i, limit: range.upperBound) {
+                    out += entity.replacement
+                    i = entity.end
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
 
         private mutating func push(_ element: Element, name: String) {

@@ -2,9 +2,24 @@
 /// often carry only as a link.
 enum LinkTargets {
     static func isBibliographic(_ url: ArraySlice<UInt8>) -> Bool {
-        let lower = String(decoding: url, as: UTF8.self).lowercased()
-        return lower.contains("doi.org/") || lower.hasPrefix("doi:") || lower.hasPrefix("10.")
-            || lower.contains("pubmed") || lower.contains("ncbi.nlm.nih.gov/pmc") || lower.contains("europepmc.org")
+        let lower = url.map(ByteClass.lowercased)
+        return lower.starts(with: Array("doi:".utf8)) || lower.starts(with: Array("10.".utf8))
+            || contains(lower, "doi.org/") || contains(lower, "pubmed") || contains(lower, "ncbi.nlm.nih.gov/pmc")
+            || contains(lower, "europepmc.org")
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard haystack.count >= count else { return false }
+        return needle.withUTF8Buffer { needle in
+            let first = needle[0]
+            for i in 0...(haystack.count - count) where haystack[i] == first {
+                var k = 1
+                while k < count, haystack[i + k] == needle[k] { k += 1 }
+                if k == count { return true }
+            }
+            return false
+        }
     }
 
     /// True when `visible` already shows the target's identifier (its last path component).

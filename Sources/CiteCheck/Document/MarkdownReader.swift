@@ -1,293 +1,492 @@
-/// Reads Markdown (CommonMark with the usual extensions, leniently): ATX and setext headings, paragraphs,
-/// ordered and bullet list items (each item one block, lazy and indented continuation lines included),
-/// footnote definitions, fenced and indented code (`.code`), blockquotes (read as paragraphs) and HTML
-/// comments (not prose; suppression directives read from them).
+import MarkupTrees
+
+/// Reads Markdown as GitHub renders it: cmark-gfm (CommonMark, footnotes, tables, strikethrough, autolinks) parses
+/// the post, and this maps its tree to blocks whose every derived byte maps back to its byte in the file.
 ///
-/// An indented block whose line starts with an entry label (`    1. Feder A, …`) is read as a list item, not as
-/// indented code: posts indent reference lists that way and mean them as text.
+/// - Headings (ATX, setext), paragraphs and table rows are blocks; a list item is one block (its paragraphs joined
+///   by line breaks) with its marker as written, its number as written and the number the list renders;
+///   a footnote definition is one block too. Blocks inside a block quote are `isQuoted`.
+/// - Code blocks and HTML blocks are `.code`; HTML comments (block or inline) are read for suppression directives.
+/// - Links keep their text (a DOI, PubMed or PMC target is shown after it as ` (url)`) and are listed in `links`;
+///   images are dropped; `^1^`, `<sup>1</sup>` and footnote references `[^1]` are recorded as superscripts.
+/// - Link reference definitions, which cmark consumes, are found on the source lines no block covers and become
+///   `.linkReferenceDefinition` blocks holding their title.
+/// - Front matter, Liquid tags and Hugo shortcodes are blanked before parsing (`MarkdownPreprocessor`).
+///
+/// cmark gives block positions; inline positions come from aligning each literal against the block's source
+/// bytes with a forward cursor (markup skipped, entities and escapes mapped as replacements). The tree is walked
+/// in document order without recursion.
 enum MarkdownReader {
-    private enum Open {
-        case none
-        case paragraph
-        case item(marker: String, ordinal: Int?, indent: Int, contentIndent: Int)
-        case footnote(name: String)
-        case fence(char: UInt8, length: Int)
-        case indentedCode
-    }
-
     static func read(_ source: SourceFile) -> (blocks: [TextBlock], directives: [SuppressionDirective]) {
-        var reader = State(source: source)
+        var reader = Reader(source: source)
         reader.run()
-        return reader.sink.document
+        return reader.result()
     }
 
-    private struct State {
+    /// The block being collected across several cmark blocks: a list item or a footnote definition.
+    private struct Collector {
+        var kind: TextBlock.Kind
+        var builder = TextBuilder()
+        var links: [TextLink] = []
+        var indent: Int
+        var isQuoted: Bool
+        var renderedNumber: Int?
+        /// Source offset the block starts at (its marker), for ordering.
+        var start: Int
+        /// Source end of the last paragraph appended, where the next one's line break stands.
+        var lastEnd: Int?
+        /// A nested list or code block interrupted the item: its remaining paragraphs are blocks of their own.
+        var closed = false
+        /// Index into `nodes` one past the collector's subtree.
+        var end: Int
+    }
+
+    private struct ListContext {
+        var ordered: Bool
+        var start: Int
+        var items = 0
+        var end: Int
+    }
+
+    private struct Reader {
         var sink: BlockSink
-        let bytes: [UInt8]
-        var inline: MarkdownInline
-        var open: Open = .none
-        var segments: [Range<Int>] = []
-        var blockStart = 0
-        var pendingBlank = false
-        /// The number of the last numbered label, so that `1000.` after `999.` is a label too.
-        var lastNumber: Int?
-        var commentEnd = ForwardFinder("-->")
+        /// The source with front matter and template tags blanked: what cmark saw (offsets are the file's).
+        let text: [UInt8]
+        let lineStarts: [Int]
+        let tree: MarkdownTree
+        let nodes: [MarkdownNode]
+        /// Lines cmark saw before the file's first line (the footnote anchor line, see `footnotePrefix`).
+        let prefixLines: Int
+        var collectors: [Collector] = []
+        var lists: [ListContext] = []
+        var quoteEnds: [Int] = []
+        /// The source offset each block of `sink.blocks` starts at: blocks are sorted by it at the end (cmark moves
+        /// footnote definitions to the end of the document, and link reference definitions come last).
+        var starts: [Int] = []
+        /// Lines (0-based) some block covers; link reference definitions are looked for on the others.
+        var covered: [Bool]
 
         init(source: SourceFile) {
             sink = BlockSink(source: source)
-            bytes = sink.bytes
-            inline = MarkdownInline(bytes: sink.bytes)
+            text = MarkdownPreprocessor.blank(sink.bytes)
+            lineStarts = source.lineStarts
+            let prefix = Reader.footnotePrefix(text)
+            prefixLines = prefix.isEmpty ? 0 : 2
+            tree = CommonMark.parse(prefix: prefix, text)
+            nodes = tree.nodes
+            covered = Array(repeating: false, count: source.lineStarts.count)
         }
 
-        mutating func run() {
-            var skipUntil = 0
-            for line in SourceLine.split(bytes) {
-                if line.start < skipUntil { continue }
-                let (first, columns) = line.indentation(bytes)
-                let end = line.trimmedEnd(bytes)
-
-                if case .fence(let char, let length) = open {
-                    var n = 0
-                    while first + n < end, bytes[first + n] == char { n += 1 }
-                    if n >= length, first + n == end {
-                        flush()
-                    } else {
-                        segments.append(line.start..<line.end)
-                    }
-                    continue
+        /// cmark-gfm drops footnote definitions nothing refers to, but an unused reference is exactly what a
+        /// linter must see: a first line referring to every `[^name]:` written is put before the post.
+        static func footnotePrefix(_ text: [UInt8]) -> [UInt8] {
+            var prefix: [UInt8] = []
+            var seen = Set<ArraySlice<UInt8>>()
+            for line in SourceLine.split(text) {
+                var i = line.start
+                var columns = 0
+                while i < line.end, text[i] == 0x20 || text[i] == UInt8(ascii: ">") || text[i] == 0x09, columns < 64 {
+                    i += 1
+                    columns += 1
                 }
-                if first >= end {
-                    switch open {
-                    case .paragraph, .indentedCode, .none: flush()
-                    case .item, .footnote: pendingBlank = true
-                    case .fence: break
-                    }
-                    continue
-                }
-                let label = EntryLabel.parse(bytes, at: first, end: end, previous: lastNumber)
-                if let number = label?.number { lastNumber = number }
-                if pendingBlank {
-                    pendingBlank = false
-                    if continuesAfterBlank(columns: columns), label == nil {
-                        segments.append(first..<end)
-                        continue
-                    }
-                    flush()
-                }
-                if columns >= 4, label == nil {
-                    switch open {
-                    case .paragraph, .item, .footnote:
-                        segments.append(first..<end)
-                        continue
-                    case .indentedCode:
-                        segments.append(indentedCodeStart(line)..<line.end)
-                        continue
-                    default:
-                        flush()
-                        open = .indentedCode
-                        blockStart = first
-                        segments = [indentedCodeStart(line)..<line.end]
-                        continue
-                    }
-                }
-                if let fence = fenceOpening(first, end) {
-                    flush()
-                    open = .fence(char: fence.char, length: fence.length)
-                    blockStart = first
-                    continue
-                }
-                if starts(first, end, "<!--") {
-                    flush()
-                    let close = commentEnd.find(in: bytes, from: first + 4)
-                    sink.addDirective(bytes[(first + 4)..<(close ?? bytes.count)], at: first)
-                    skipUntil = (close ?? bytes.count) + 3
-                    if skipUntil <= line.next { skipUntil = 0 }
-                    continue
-                }
-                if let heading = atxHeading(first, end) {
-                    flush()
-                    blockStart = first
-                    segments = heading.content.isEmpty ? [] : [heading.content]
-                    open = .paragraph
-                    flush(as: .heading(level: heading.level))
-                    continue
-                }
-                if case .paragraph = open, let level = setextLevel(first, end) {
-                    flush(as: .heading(level: level))
-                    continue
-                }
-                if isThematicBreak(first, end) {
-                    flush()
-                    continue
-                }
-                if let footnote = footnoteDefinition(first, end) {
-                    flush()
-                    open = .footnote(name: footnote.name)
-                    blockStart = first
-                    segments = [footnote.content..<end]
-                    continue
-                }
-                if case .paragraph = open {} else if isLinkReferenceDefinition(first, end) {
-                    flush()
-                    continue
-                }
-                if bytes[first] == UInt8(ascii: ">") {
-                    var content = first + 1
-                    while content < end, bytes[content] == UInt8(ascii: ">") || ByteClass.isBlank(bytes[content]) { content += 1 }
-                    if case .paragraph = open {} else {
-                        flush()
-                        open = .paragraph
-                        blockStart = first
-                    }
-                    if content < end { segments.append(content..<end) }
-                    continue
-                }
-                if let label {
-                    flush()
-                    open = .item(marker: label.text, ordinal: label.number, indent: columns,
-                                 contentIndent: columns + (label.contentStart - first))
-                    blockStart = first
-                    segments = [label.contentStart..<end]
-                    continue
-                }
-                switch open {
-                case .paragraph, .item, .footnote:
-                    segments.append(first..<end)
-                default:
-                    flush()
-                    open = .paragraph
-                    blockStart = first
-                    segments = [first..<end]
-                }
+                guard line.end - i >= 5, text[i] == UInt8(ascii: "["), text[i + 1] == UInt8(ascii: "^") else { continue }
+                var j = i + 2
+                while j < line.end, j - i < 1002, text[j] != UInt8(ascii: "]"), !ByteClass.isSpace(text[j]),
+                      text[j] != UInt8(ascii: "[") { j += 1 }
+                guard j > i + 2, j + 1 < line.end, text[j] == UInt8(ascii: "]"), text[j + 1] == UInt8(ascii: ":") else { continue }
+                let name = text[(i + 2)..<j]
+                guard seen.insert(name).inserted else { continue }
+                prefix += Array("[^".utf8) + name + [UInt8(ascii: "]"), 0x20]
             }
-            flush()
+            if !prefix.isEmpty { prefix += [0x0A, 0x0A] }
+            return prefix
         }
 
-        private func continuesAfterBlank(columns: Int) -> Bool {
-            switch open {
-            case .item(_, _, _, let contentIndent): columns >= min(contentIndent, 4) && columns > 0
-            case .footnote: columns >= 2
-            default: false
-            }
+        func result() -> (blocks: [TextBlock], directives: [SuppressionDirective]) {
+            if zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) { return sink.document }
+            let order = starts.indices.sorted { (starts[$0], $0) < (starts[$1], $1) }
+            return (order.map { sink.blocks[$0] }, sink.directives)
         }
 
-        /// Ends the open block and adds it (as `kind` when given).
-        private mutating func flush(as override: TextBlock.Kind? = nil) {
-            defer {
-                open = .none
-                segments = []
-                pendingBlank = false
-            }
-            let kind: TextBlock.Kind
-            var indent = 0
-            var verbatim = false
-            switch open {
-            case .none: return
-            case .paragraph: kind = override ?? .paragraph
-            case .item(let marker, let ordinal, let itemIndent, _):
-                kind = .listItem(marker: marker, ordinal: ordinal)
-                indent = itemIndent
-            case .footnote(let name): kind = .footnoteDefinition(name: name)
-            case .fence, .indentedCode:
-                kind = .code
-                verbatim = true
-            }
-            var builder = TextBuilder()
-            builder.extendSpan(to: blockStart..<(blockStart + 1))
-            var previousEnd: Int?
-            for segment in segments {
-                if let previousEnd { builder.appendLineBreak(at: previousEnd) }
-                if verbatim {
-                    builder.appendVerbatim(bytes, segment)
-                } else {
-                    inline.append(segment, to: &builder, sink: &sink)
-                }
-                previousEnd = segment.upperBound
-            }
-            inline.endBlock(&builder)
-            sink.finish(&builder, kind: kind, indent: indent)
+        // MARK: Positions
+
+        /// The file offset of a cmark line and byte column; nil for a position cmark did not give, or one in the prefix.
+        func offset(line: Int, column: Int) -> Int? {
+            let index = line - 1 - prefixLines
+            guard line > 0, index >= 0, index < lineStarts.count else { return nil }
+            let lineStart = lineStarts[index]
+            let lineEnd = index + 1 < lineStarts.count ? lineStarts[index + 1] : text.count
+            return min(lineEnd, lineStart + max(0, column - 1))
         }
 
-        private func indentedCodeStart(_ line: SourceLine) -> Int {
-            var i = line.start
+        /// The offset where the line after `line` (cmark's numbering) starts, or the end of the file.
+        func lineEnd(_ line: Int) -> Int {
+            let index = line - prefixLines
+            guard index > 0 else { return 0 }
+            return index < lineStarts.count ? lineStarts[index] : text.count
+        }
+
+        func fileLine(_ line: Int) -> Int { line - 1 - prefixLines }
+
+        mutating func cover(_ index: Int) {
+            let startLine = nodes[index].startLine
+            let first = max(0, fileLine(startLine))
+            let last = min(covered.count - 1, fileLine(max(nodes[index].endLine, startLine)))
+            guard first <= last else { return }
+            for k in first...last { covered[k] = true }
+        }
+
+        /// Columns of indentation before `offset` on its line (a tab advances to the next multiple of 4).
+        func indentColumns(before offset: Int) -> Int {
+            var lineStart = offset
+            while lineStart > 0, text[lineStart - 1] != 0x0A, text[lineStart - 1] != 0x0D { lineStart -= 1 }
             var columns = 0
-            while i < line.end, columns < 4, ByteClass.isBlank(bytes[i]) {
-                columns = bytes[i] == 0x09 ? (columns / 4 + 1) * 4 : columns + 1
+            var i = lineStart
+            while i < offset, ByteClass.isBlank(text[i]) {
+                columns = text[i] == 0x09 ? (columns / 4 + 1) * 4 : columns + 1
                 i += 1
             }
-            return i
+            return columns
         }
 
-        private func starts(_ from: Int, _ end: Int, _ prefix: String) -> Bool {
-            let p = Array(prefix.utf8)
-            return end - from >= p.count && Array(bytes[from..<(from + p.count)]) == p
-        }
+        // MARK: Walk
 
-        private func fenceOpening(_ first: Int, _ end: Int) -> (char: UInt8, length: Int)? {
-            let c = bytes[first]
-            guard c == UInt8(ascii: "`") || c == UInt8(ascii: "~") else { return nil }
-            var n = 0
-            while first + n < end, bytes[first + n] == c { n += 1 }
-            guard n >= 3 else { return nil }
-            if c == UInt8(ascii: "`"), bytes[(first + n)..<end].contains(UInt8(ascii: "`")) { return nil }
-            return (c, n)
-        }
-
-        private func atxHeading(_ first: Int, _ end: Int) -> (level: Int, content: Range<Int>)? {
-            var n = 0
-            while first + n < end, bytes[first + n] == UInt8(ascii: "#") { n += 1 }
-            guard n >= 1, n <= 6, first + n == end || ByteClass.isBlank(bytes[first + n]) else { return nil }
-            var start = first + n
-            while start < end, ByteClass.isBlank(bytes[start]) { start += 1 }
-            var stop = end
-            var k = stop
-            while k > start, bytes[k - 1] == UInt8(ascii: "#") { k -= 1 }
-            if k < stop, k == start || ByteClass.isBlank(bytes[k - 1]) {
-                stop = k
-                while stop > start, ByteClass.isBlank(bytes[stop - 1]) { stop -= 1 }
+        mutating func run() {
+            var i = 1
+            let n = nodes.count
+            while i < n {
+                closeEnded(before: i)
+                switch nodes[i].kind {
+                case .blockQuote:
+                    interruptCollector()
+                    quoteEnds.append(nodes[i].subtreeEnd)
+                    i += 1
+                case .list:
+                    interruptCollector()
+                    lists.append(ListContext(ordered: nodes[i].listType == .ordered, start: nodes[i].listStart, end: nodes[i].subtreeEnd))
+                    i += 1
+                case .item:
+                    startItem(i)
+                    i += 1
+                case .footnoteDefinition:
+                    interruptCollector()
+                    startFootnote(i)
+                    i += 1
+                case .paragraph, .heading:
+                    cover(i)
+                    leafText(i)
+                    i = nodes[i].subtreeEnd
+                case .codeBlock, .htmlBlock:
+                    cover(i)
+                    interruptCollector()
+                    codeBlock(i)
+                    i = nodes[i].subtreeEnd
+                case .tableHeader, .tableRow:
+                    cover(i)
+                    interruptCollector()
+                    tableRow(i)
+                    i = nodes[i].subtreeEnd
+                default:
+                    i += 1
+                }
             }
-            return (n, start..<stop)
+            closeEnded(before: Int.max)
+            linkReferenceDefinitions()
         }
 
-        private func setextLevel(_ first: Int, _ end: Int) -> Int? {
-            let c = bytes[first]
-            guard c == UInt8(ascii: "=") || c == UInt8(ascii: "-") else { return nil }
-            guard bytes[first..<end].allSatisfy({ $0 == c }) else { return nil }
-            return c == UInt8(ascii: "=") ? 1 : 2
-        }
+        var isQuoted: Bool { !quoteEnds.isEmpty }
 
-        private func isThematicBreak(_ first: Int, _ end: Int) -> Bool {
-            let c = bytes[first]
-            guard c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") else { return false }
-            var count = 0
-            for b in bytes[first..<end] {
-                if b == c { count += 1 } else if !ByteClass.isBlank(b) { return false }
+        /// Ends the containers whose subtree ends at or before node `index`.
+        mutating func closeEnded(before index: Int) {
+            while let end = quoteEnds.last, end <= index { quoteEnds.removeLast() }
+            while let list = lists.last, list.end <= index { lists.removeLast() }
+            while let collector = collectors.last, collector.end <= index {
+                collectors.removeLast()
+                if !collector.closed { emit(collector) }
             }
-            return count >= 3
         }
 
-        private func footnoteDefinition(_ first: Int, _ end: Int) -> (name: String, content: Int)? {
-            guard end - first >= 5, bytes[first] == UInt8(ascii: "["), bytes[first + 1] == UInt8(ascii: "^") else { return nil }
-            var i = first + 2
-            while i < end, bytes[i] != UInt8(ascii: "]"), !ByteClass.isSpace(bytes[i]) { i += 1 }
-            guard i > first + 2, i + 1 < end, bytes[i] == UInt8(ascii: "]"), bytes[i + 1] == UInt8(ascii: ":") else { return nil }
-            var content = i + 2
-            while content < end, ByteClass.isBlank(bytes[content]) { content += 1 }
-            return (String(decoding: bytes[(first + 2)..<i], as: UTF8.self), content)
+        /// A nested list, quote or code block inside an item ends the item's text here.
+        mutating func interruptCollector() {
+            guard var top = collectors.popLast() else { return }
+            if !top.closed {
+                emit(top)
+                top.closed = true
+                top.builder = TextBuilder()
+                top.links = []
+            }
+            collectors.append(top)
         }
 
-        private func isLinkReferenceDefinition(_ first: Int, _ end: Int) -> Bool {
-            guard bytes[first] == UInt8(ascii: "["), bytes[first..<end].count > 3 else { return false }
-            guard let close = bytes[first..<end].firstIndex(of: UInt8(ascii: "]")), close + 1 < end,
-                  bytes[close + 1] == UInt8(ascii: ":") else { return false }
-            var i = close + 2
-            while i < end, ByteClass.isBlank(bytes[i]) { i += 1 }
-            let urlStart = i
-            while i < end, !ByteClass.isBlank(bytes[i]) { i += 1 }
-            let url = bytes[urlStart..<i]
-            guard !url.isEmpty, url.contains(UInt8(ascii: "/")) || url.contains(UInt8(ascii: ".")) else { return false }
-            while i < end, ByteClass.isBlank(bytes[i]) { i += 1 }
-            return i == end || bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") || bytes[i] == UInt8(ascii: "(")
+        mutating func emit(_ collector: Collector) {
+            var builder = collector.builder
+            builder.extendSpan(to: collector.start..<(collector.start + 1))
+            add(&builder, kind: collector.kind, links: collector.links, indent: collector.indent, isQuoted: collector.isQuoted,
+                renderedNumber: collector.renderedNumber, start: collector.start)
+        }
+
+        mutating func add(
+            _ builder: inout TextBuilder, kind: TextBlock.Kind, links: [TextLink] = [], indent: Int = 0, isQuoted: Bool,
+            renderedNumber: Int? = nil, start: Int
+        ) {
+            let before = sink.blocks.count
+            sink.finish(&builder, kind: kind, indent: indent, isQuoted: isQuoted, renderedNumber: renderedNumber, links: links)
+            if sink.blocks.count > before { starts.append(start) }
+        }
+
+        mutating func startItem(_ index: Int) {
+            let node = nodes[index]
+            interruptCollector()
+            var list = lists.last ?? ListContext(ordered: false, start: 1, end: node.subtreeEnd)
+            let position = list.items
+            list.items += 1
+            if !lists.isEmpty { lists[lists.count - 1] = list }
+            let start = offset(line: node.startLine, column: node.startColumn) ?? 0
+            // The marker as written: digits and `.`/`)`, or the bullet.
+            var end = start
+            while end < text.count, end - start < 10, ByteClass.isDigit(text[end]) { end += 1 }
+            if end < text.count, end == start || text[end] == UInt8(ascii: ".") || text[end] == UInt8(ascii: ")") { end += 1 }
+            let marker = String(decoding: text[start..<min(end, text.count)], as: UTF8.self)
+            let digits = marker.utf8.prefix { ByteClass.isDigit($0) }
+            let ordinal = digits.isEmpty ? nil : Int(String(decoding: digits, as: UTF8.self))
+            collectors.append(Collector(
+                kind: .listItem(marker: marker, ordinal: ordinal), indent: indentColumns(before: start), isQuoted: isQuoted,
+                renderedNumber: list.ordered ? list.start + position : nil, start: start, end: node.subtreeEnd))
+        }
+
+        mutating func startFootnote(_ index: Int) {
+            let node = nodes[index]
+            // The definition's `[^name]:` stands on its first line, before the content cmark points at.
+            guard let contentStart = offset(line: node.startLine, column: node.startColumn) else { return }
+            let lineStart = lineStarts[max(0, min(lineStarts.count - 1, fileLine(node.startLine)))]
+            var open = contentStart
+            while open > lineStart, !(text[open - 1] == UInt8(ascii: "[") && text[open] == UInt8(ascii: "^")) { open -= 1 }
+            var name = ""
+            if open > lineStart {
+                open -= 1
+                var close = open + 2
+                while close < contentStart, text[close] != UInt8(ascii: "]") { close += 1 }
+                name = String(decoding: text[min(open + 2, close)..<close], as: UTF8.self)
+            } else {
+                open = contentStart
+            }
+            let first = max(0, fileLine(node.startLine))
+            if first < covered.count { covered[first] = true }
+            collectors.append(Collector(
+                kind: .footnoteDefinition(name: name), indent: 0, isQuoted: isQuoted, start: open, end: node.subtreeEnd))
+        }
+
+        // MARK: Leaf blocks
+
+        /// A paragraph or heading: appended to the open item or footnote, or a block of its own.
+        mutating func leafText(_ index: Int) {
+            guard let start = offset(line: nodes[index].startLine, column: nodes[index].startColumn) else { return }
+            let isHeading = nodes[index].kind == .heading
+            var inline = InlineAligner(text: text, cursor: start, limit: lineEnd(nodes[index].endLine))
+            // Inside a list item or footnote definition: one more paragraph of it.
+            if let last = collectors.last, !last.closed {
+                // Popped while it grows, so that its text is not copied.
+                var top = collectors.removeLast()
+                if let lastEnd = top.lastEnd { top.builder.appendLineBreak(at: lastEnd) }
+                inline.walk(tree, index, into: &top.builder, links: &top.links, sink: &sink)
+                top.lastEnd = inline.cursor
+                collectors.append(top)
+                return
+            }
+            var builder = TextBuilder()
+            var links: [TextLink] = []
+            builder.extendSpan(to: start..<(start + 1))
+            inline.walk(tree, index, into: &builder, links: &links, sink: &sink)
+            let kind: TextBlock.Kind = isHeading ? .heading(level: Int(nodes[index].headingLevel)) : .paragraph
+            // An ATX heading's range starts at its `#`.
+            var blockStart = start
+            if case .heading = kind {
+                var k = start
+                let lineStart = lineStarts[max(0, min(lineStarts.count - 1, fileLine(nodes[index].startLine)))]
+                while k > lineStart, text[k - 1] == UInt8(ascii: "#") || ByteClass.isBlank(text[k - 1]) { k -= 1 }
+                while k < start, ByteClass.isBlank(text[k]) { k += 1 }
+                blockStart = k
+                builder.extendSpan(to: k..<(k + 1))
+            }
+            add(&builder, kind: kind, links: links, isQuoted: isQuoted, start: blockStart)
+        }
+
+        mutating func tableRow(_ index: Int) {
+            var builder = TextBuilder()
+            var links: [TextLink] = []
+            var rowStart: Int?
+            for cellIndex in tree.children(of: index) {
+                let cell = nodes[cellIndex]
+                guard let start = offset(line: cell.startLine, column: cell.startColumn) else { continue }
+                if rowStart == nil { rowStart = start }
+                if !builder.isEmpty { builder.appendReplacement([0x20], for: start..<start) }
+                var inline = InlineAligner(text: text, cursor: start, limit: lineEnd(cell.endLine))
+                inline.walk(tree, cellIndex, into: &builder, links: &links, sink: &sink)
+            }
+            add(&builder, kind: .paragraph, links: links, isQuoted: isQuoted, start: rowStart ?? 0)
+        }
+
+        /// A code or HTML block: its literal, each line mapped to the end of its source line. HTML comments in
+        /// an HTML block are read for directives; a block of comments only is no block.
+        mutating func codeBlock(_ index: Int) {
+            let node = nodes[index]
+            guard let start = offset(line: node.startLine, column: node.startColumn) else { return }
+            // cmark sometimes ends an HTML block before it starts (`7:1-6:0`): its literal says how many lines it has.
+            let literalLines = tree.literal(of: index).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let end = max(lineEnd(node.endLine), lineEnd(node.startLine + max(0, literalLines - 1)), start)
+            if node.kind == .htmlBlock, onlyComments(start..<end) { return }
+            let fenced = tree.fenceInfo(of: index) != nil
+            if node.kind == .codeBlock, !fenced, labelledLines(start..<end) { return }
+            var literal = tree.literal(of: index)
+            while let last = literal.last, last == 0x0A || last == 0x0D { literal.removeLast() }
+            var builder = TextBuilder()
+            var line = fileLine(node.startLine) + (fenced ? 1 : 0)
+            var first = true
+            for piece in literal.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                guard line >= 0, line < lineStarts.count else { break }
+                let lineStart = lineStarts[line]
+                var lineStop = line + 1 < lineStarts.count ? lineStarts[line + 1] : text.count
+                while lineStop > lineStart, text[lineStop - 1] == 0x0A || text[lineStop - 1] == 0x0D { lineStop -= 1 }
+                if !first { builder.appendLineBreak(at: lineStart - 1) }
+                first = false
+                let count = piece.count
+                if count <= lineStop - lineStart, text[(lineStop - count)..<lineStop].elementsEqual(piece) {
+                    builder.appendVerbatim(text, (lineStop - count)..<lineStop)
+                } else {
+                    builder.appendReplacement(Array(piece), for: lineStart..<max(lineStart, lineStop))
+                }
+                line += 1
+            }
+            add(&builder, kind: .code, isQuoted: isQuoted, start: start)
+        }
+
+        /// Indented code whose first line starts with an entry label (`    1. Feder A, …`): posts indent reference
+        /// lists that way and mean them as text, so each labelled line starts a list item (continued by the
+        /// lines after it), as plain text reads them. False (nothing added) for any other indented code.
+        mutating func labelledLines(_ range: Range<Int>) -> Bool {
+            let lines = SourceLine.split(Array(text[range]))
+            var lastNumber: Int?
+            var builder = TextBuilder()
+            var kind: TextBlock.Kind?
+            var indent = 0
+            var start = 0
+            var previousEnd = 0
+            var sawLabel = false
+            for relative in lines {
+                let line = SourceLine(start: relative.start + range.lowerBound, end: relative.end + range.lowerBound,
+                                      next: relative.next + range.lowerBound)
+                let (first, columns) = line.indentation(text)
+                let end = line.trimmedEnd(text)
+                if first >= end {
+                    if let kind { add(&builder, kind: kind, indent: indent, isQuoted: isQuoted, start: start) }
+                    builder = TextBuilder()
+                    kind = nil
+                    continue
+                }
+                if let label = EntryLabel.parse(text, at: first, end: end, previous: lastNumber) {
+                    if let number = label.number { lastNumber = number }
+                    sawLabel = true
+                    if let kind { add(&builder, kind: kind, indent: indent, isQuoted: isQuoted, start: start) }
+                    builder = TextBuilder()
+                    kind = .listItem(marker: label.text, ordinal: label.number)
+                    indent = columns
+                    start = first
+                    builder.extendSpan(to: label.range)
+                    builder.appendVerbatim(text, label.contentStart..<end)
+                } else if !sawLabel {
+                    return false
+                } else if kind == nil {
+                    kind = .paragraph
+                    indent = columns
+                    start = first
+                    builder.appendVerbatim(text, first..<end)
+                } else {
+                    builder.appendLineBreak(at: previousEnd)
+                    builder.appendVerbatim(text, first..<end)
+                }
+                previousEnd = end
+            }
+            if let kind { add(&builder, kind: kind, indent: indent, isQuoted: isQuoted, start: start) }
+            return true
+        }
+
+        /// Reads the HTML comments in `range` for directives; true when nothing else but blanks is there.
+        mutating func onlyComments(_ range: Range<Int>) -> Bool {
+            var i = range.lowerBound
+            var onlyComments = true
+            var commentEnd = ForwardFinder("-->")
+            while i < range.upperBound {
+                if text[i] == UInt8(ascii: "<"), i + 3 < range.upperBound, text[i + 1] == UInt8(ascii: "!"),
+                   text[i + 2] == UInt8(ascii: "-"), text[i + 3] == UInt8(ascii: "-") {
+                    let close = commentEnd.find(in: text, from: i + 4, limit: range.upperBound)
+                    sink.addDirective(text[(i + 4)..<(close ?? range.upperBound)], at: i)
+                    i = close.map { $0 + 3 } ?? range.upperBound
+                    continue
+                }
+                if !ByteClass.isSpace(text[i]), text[i] != UInt8(ascii: ">") { onlyComments = false }
+                i += 1
+            }
+            return onlyComments
+        }
+
+        // MARK: Link reference definitions
+
+        /// `[label]: url "title"` on lines no block covers (cmark consumed them): a block holding the title.
+        mutating func linkReferenceDefinitions() {
+            let lines = SourceLine.split(text)
+            var k = 0
+            while k < lines.count {
+                defer { k += 1 }
+                guard k < covered.count, !covered[k] else { continue }
+                let line = lines[k]
+                var i = line.start
+                while i < line.end, i - line.start < 3, text[i] == 0x20 { i += 1 }
+                guard i < line.end, text[i] == UInt8(ascii: "["), i + 1 < line.end, text[i + 1] != UInt8(ascii: "^") else { continue }
+                var close = i + 1
+                while close < line.end, text[close] != UInt8(ascii: "]") {
+                    if text[close] == UInt8(ascii: "\\") { close += 1 }
+                    close += 1
+                }
+                guard close + 1 < line.end, close > i + 1, text[close + 1] == UInt8(ascii: ":") else { continue }
+                let label = String(decoding: text[(i + 1)..<close], as: UTF8.self)
+                var j = close + 2
+                while j < line.end, ByteClass.isBlank(text[j]) { j += 1 }
+                var urlRange = j..<j
+                if j < line.end, text[j] == UInt8(ascii: "<") {
+                    var e = j + 1
+                    while e < line.end, text[e] != UInt8(ascii: ">") { e += 1 }
+                    urlRange = (j + 1)..<e
+                    j = min(line.end, e + 1)
+                } else {
+                    while j < line.end, !ByteClass.isSpace(text[j]) { j += 1 }
+                    urlRange = urlRange.lowerBound..<j
+                }
+                guard !urlRange.isEmpty || (urlRange.lowerBound < line.end && text[urlRange.lowerBound - 1] == UInt8(ascii: "<")) else { continue }
+                while j < line.end, ByteClass.isBlank(text[j]) { j += 1 }
+                var titleLine = line
+                if j == line.end, k + 1 < lines.count, k + 1 < covered.count, !covered[k + 1] {
+                    // The title may stand on the next line.
+                    let next = lines[k + 1]
+                    var t = next.start
+                    while t < next.end, ByteClass.isBlank(text[t]) { t += 1 }
+                    if t < next.end, text[t] == UInt8(ascii: "\"") || text[t] == UInt8(ascii: "'") || text[t] == UInt8(ascii: "(") {
+                        titleLine = next
+                        j = t
+                        k += 1
+                    }
+                }
+                var builder = TextBuilder()
+                if j < titleLine.end, text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") || text[j] == UInt8(ascii: "(") {
+                    let quote = text[j] == UInt8(ascii: "(") ? UInt8(ascii: ")") : text[j]
+                    var e = titleLine.trimmedEnd(text)
+                    if e > j + 1, text[e - 1] == quote { e -= 1 }
+                    builder.appendVerbatim(text, (j + 1)..<max(j + 1, e))
+                }
+                let url = String(decoding: text[urlRange], as: UTF8.self)
+                builder.trimTrailingWhitespace()
+                let link = TextLink(textRange: 0..<builder.count, url: url, title: builder.isEmpty ? nil : builder.string)
+                add(&builder, kind: .linkReferenceDefinition(label: label), links: [link], isQuoted: false, start: i)
+            }
         }
     }
 }
