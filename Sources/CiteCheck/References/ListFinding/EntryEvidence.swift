@@ -35,7 +35,28 @@ enum EntryEvidence {
         guard first.textRange.lowerBound <= 12 else { return false }
         let title = String(decoding: bytes[first.textRange], as: UTF8.self)
         let words = title.split(whereSeparator: { $0 == " " || $0 == "-" }).count
-        return words >= 2 || title.contains(".") == false && title.utf8.count >= 12
+        return words >= 2 && !isProfileLink(url)
+    }
+
+    /// A link to a person's or organisation's profile on a social site (`https://twitter.com/name`): a contact, not
+    /// a source.
+    static func isProfileLink(_ url: String) -> Bool {
+        let sites = ["twitter.com", "x.com", "github.com", "facebook.com", "instagram.com", "linkedin.com", "mastodon",
+                     "youtube.com/c/", "youtube.com/channel", "youtube.com/@", "tiktok.com", "threads.net", "bsky.app"]
+        guard let host = sites.first(where: url.contains) else { return false }
+        guard let range = url.range(of: host) else { return false }
+        let path = url[range.upperBound...].split(separator: "/").filter { !$0.isEmpty && !$0.hasPrefix("?") }
+        return path.count <= 1
+    }
+
+    /// A label that opens image credits (`Bild/Picture:`, `Photo:`, `Credit:`): what follows is no source.
+    static func isCreditLabel(_ text: String) -> Bool {
+        guard let colon = text.prefix(40).firstIndex(of: ":") else { return false }
+        let label = text[..<colon].lowercased()
+        let words = label.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "&" || $0 == "," })
+        let credits: Set<String> = ["bild", "bilder", "picture", "pictures", "photo", "photos", "foto", "fotos", "image", "images",
+                                    "credit", "credits", "titelbild", "beitragsbild", "illustration", "grafik", "imagen", "imágenes", "cover"]
+        return !words.isEmpty && words.allSatisfy { credits.contains(String($0)) }
     }
 
     static func hasURL(_ b: [UInt8]) -> Bool {

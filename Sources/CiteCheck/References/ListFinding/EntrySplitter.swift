@@ -53,6 +53,8 @@ struct EntrySplitter {
                 default: if finder.headingMatch(block) != nil { break scan }
                 }
             }
+            // Image credits after a list end it.
+            if within == 0, !drafts.isEmpty, EntryEvidence.isCreditLabel(block.text) { break scan }
             if within == 0, case .paragraph = block.kind, let number = EntrySplitter.bareNumber(block.text) {
                 pendingNumber = (block.text, number, block.range)
                 index += 1
@@ -373,7 +375,12 @@ struct EntrySplitter {
                 // After numbered entries, unlabelled text must look like a reference on its own (a page footer,
                 // `© 2022 Field Notes`, is not one).
                 let loose = headed && previousNumber == nil && !labelled
-                let accepted = loose ? EntryEvidence.isEntryLike(entryText, links: entryLinks, finder: finder) : finder.looksLikeReference(entryText)
+                var accepted = loose ? EntryEvidence.isEntryLike(entryText, links: entryLinks, finder: finder) : finder.looksLikeReference(entryText)
+                // A reading-list entry: a line that is one link to a page elsewhere (its title), a description below.
+                if !accepted, previousNumber == nil, !labelled, let link = entryLinks.first, link.textRange.lowerBound == 0,
+                   link.textRange.upperBound >= firstLine.end - contentStart - 1, EntryEvidence.isLinkEntry(entryText, links: entryLinks) {
+                    accepted = true
+                }
                 if !accepted {
                     // Unlabelled text: an introduction before labelled entries is skipped; anything else ends the list.
                     if labelled, g == 0 { continue }
