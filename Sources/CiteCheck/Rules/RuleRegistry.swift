@@ -12,6 +12,7 @@ public enum RuleRegistry {
         RefEpubYearRule.self,
         RefGarbledCharactersRule.self,
         RefIdentifierMismatchRule.self,
+        RefBrokenLinkRule.self,
         CiteMissingReferenceRule.self,
         CiteUnusedReferenceRule.self,
         CiteYearMismatchRule.self,

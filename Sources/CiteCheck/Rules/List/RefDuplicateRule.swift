@@ -58,9 +58,17 @@ public struct RefDuplicateRule: Rule {
         // Each entry's normalised fields once, so comparing every pair does not normalise again (100 entries are
         // 4,950 pairs).
         let keys = references.map { WorkKey($0.parsed) }
+        let repeats = references.map { Self.repeatKey($0) }
         for position in keys.indices {
             for earlier in 0..<position {
-                guard let reason = Self.sameWork(keys[earlier], keys[position]) else { continue }
+                let reason: String
+                if let same = Self.sameWork(keys[earlier], keys[position]) {
+                    reason = same
+                } else if let key = repeats[position], key == repeats[earlier] {
+                    reason = "the same entry repeated: same link and dates"
+                } else {
+                    continue
+                }
                 let later = references[position]
                 diagnostics.append(context.diagnostic(
                     Self.description,
@@ -71,6 +79,18 @@ public struct RefDuplicateRule: Rule {
             }
         }
         return diagnostics
+    }
+
+    /// What makes an entry without bibliographic fields (a web page) the same entry: its link target, trimmed of
+    /// trailing punctuation, with the digits of the dates written in it (an access date), and its words. Only
+    /// exact repeats count: the same page cited again with another access date is not reported.
+    static func repeatKey(_ reference: Reference) -> String? {
+        let url = reference.entry.links.first?.url ?? reference.parsed.url
+        guard var target = url?.lowercased(), target.count >= 12 else { return nil }
+        while let last = target.last, ",.;:/".contains(last) { target.removeLast() }
+        let words = reference.entry.text.lowercased().unicodeScalars
+            .filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        return target + "|" + String(String.UnicodeScalarView(words))
     }
 
     /// Why `a` and `b` are the same work, nil when they are not (or cannot be told apart from what is written).

@@ -65,7 +65,7 @@ public struct RefMissingFieldRule: Rule {
         let context = context.restricted(to: .journalArticles)
         var diagnostics: [Diagnostic] = []
         for reference in context.references where !reference.parsed.isUnparsed {
-            for field in missingFields(reference.parsed) {
+            for field in missingFields(reference.parsed, linked: !reference.entry.links.isEmpty) {
                 diagnostics.append(context.diagnostic(
                     Self.description, "\(reference.entry.displayName) has no \(Self.name(of: field))",
                     reference: reference, field: field, range: reference.entry.range
@@ -76,7 +76,8 @@ public struct RefMissingFieldRule: Rule {
     }
 
     /// The required fields `parsed` lacks, in the order year, journal, volume, pages.
-    func missingFields(_ parsed: ParsedReference) -> [ReferenceField] {
+    /// `linked`: the entry links somewhere (a URL the reader kept out of the text still makes it findable).
+    func missingFields(_ parsed: ParsedReference, linked: Bool = false) -> [ReferenceField] {
         var missing: [ReferenceField] = []
         // A link to the record and nothing else (`[Title](https://pubmed.ncbi.nlm.nih.gov/…)`): findable as it is.
         if parsed.journal == nil, parsed.volume == nil, parsed.pages == nil, parsed.doi != nil || parsed.pmid != nil || parsed.pmcid != nil {
@@ -85,10 +86,10 @@ public struct RefMissingFieldRule: Rule {
         // A year the parser did not place (an unusual author list before it) is not a missing year.
         if parsed.year == nil, !Self.mentionsYear(parsed.raw) { missing.append(.year) }
         // A name with a link but no volume or pages is a web page or report (its "journal" may be a page title).
-        let isJournalArticle = parsed.volume != nil || parsed.pages != nil || (parsed.journal != nil && parsed.url == nil)
+        let isJournalArticle = parsed.volume != nil || parsed.pages != nil || (parsed.journal != nil && parsed.url == nil && !linked)
         guard isJournalArticle else {
             // A web page, book or report with a link is findable; a bare title and year is not.
-            if parsed.doi == nil, parsed.pmid == nil, parsed.url == nil { missing.append(.journal) }
+            if parsed.doi == nil, parsed.pmid == nil, parsed.url == nil, !linked { missing.append(.journal) }
             return missing
         }
         // A titleless reference (`Guo J and Frost JW, J. Am. Chem. Soc, 2002, 124, 528–529.`) may reach us with its

@@ -1,5 +1,8 @@
 /// `ref-numbering`: the numbers of a numbered list skip, repeat, go backwards or do not start at 1.
 ///
+/// Markdown ordered lists count as the renderer numbers them (`1.` on every line reads 1, 2, 3), so only labels
+/// the renderer keeps (`[1]`, `1)` in plain text, `1 Author`) can skip or repeat. Each list of a post is numbered
+/// on its own.
 /// Only entries with a number in their label count; footnote definitions (`[^1]:`) are left alone, since their
 /// order in the file is not the order readers see. One slip gives one finding: after a number that goes
 /// backwards, counting continues from the highest number so far.
@@ -31,12 +34,25 @@ public struct RefNumberingRule: Rule {
 
                 ## References
 
-                1. Appleton KM, Sallis HM, Perry R, et al. Omega-3 fatty acids for depression in adults. Cochrane Database Syst Rev. 2015;(11):CD004692.
-                2. Grosso G, Pajak A, Marventano S, et al. Role of omega-3 fatty acids in the treatment of depressive disorders: a comprehensive meta-analysis of randomized clinical trials. PLoS One. 2014;9(5):e96905.
-                ↓2. Liao Y, Xie B, Zhang H, et al. Efficacy of omega-3 PUFAs in depression: a meta-analysis. Transl Psychiatry. 2019;9(1):190.
+                [1] Appleton KM, Sallis HM, Perry R, et al. Omega-3 fatty acids for depression in adults. Cochrane Database Syst Rev. 2015;(11):CD004692.
+
+                [2] Grosso G, Pajak A, Marventano S, et al. Role of omega-3 fatty acids in the treatment of depressive disorders: a comprehensive meta-analysis of randomized clinical trials. PLoS One. 2014;9(5):e96905.
+
+                ↓[2] Liao Y, Xie B, Zhang H, et al. Efficacy of omega-3 PUFAs in depression: a meta-analysis. Transl Psychiatry. 2019;9(1):190.
                 """, format: .markdown),
         ],
         nonTriggeringExamples: [
+            RuleExample("""
+                Omega-3 and depression
+
+                Trials disagree [1, 2, 3].
+
+                ## References
+
+                1. Appleton KM, Sallis HM, Perry R, et al. Omega-3 fatty acids for depression in adults. Cochrane Database Syst Rev. 2015;(11):CD004692.
+                1. Grosso G, Pajak A, Marventano S, et al. Role of omega-3 fatty acids in the treatment of depressive disorders: a comprehensive meta-analysis of randomized clinical trials. PLoS One. 2014;9(5):e96905.
+                1. Liao Y, Xie B, Zhang H, et al. Efficacy of omega-3 PUFAs in depression: a meta-analysis. Transl Psychiatry. 2019;9(1):190.
+                """, format: .markdown),
             RuleExample("""
                 Omega-3 and depression
 

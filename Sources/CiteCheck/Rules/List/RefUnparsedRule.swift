@@ -44,13 +44,15 @@ public struct RefUnparsedRule: Rule {
         let unreadable = context.references.filter { reference in
             let parsed = reference.parsed
             guard parsed.isUnparsed, parsed.kind.isCitation else { return false }
-            return parsed.kind.isJournalArticle || (parsed.title == nil && parsed.url == nil && reference.entry.links.isEmpty)
+            return parsed.kind.isJournalArticle || parsed.title == nil
         }
         return unreadable.map { reference in
             let length = reference.entry.text.utf8.count
             let message = length > maxLength
                 ? "\(reference.entry.displayName) was not parsed: it is \(length) bytes long, over the limit of \(maxLength) (see --max-entry-length)"
-                : "\(reference.entry.displayName) could not be read as a citation: no journal or year found"
+                : reference.parsed.kind.isJournalArticle || (reference.parsed.url == nil && reference.entry.links.isEmpty)
+                    ? "\(reference.entry.displayName) could not be read as a citation: no journal or year found"
+                    : "\(reference.entry.displayName) is only a link: give the page's title and who published it"
             return context.diagnostic(Self.description, message, reference: reference)
         }
     }
