@@ -21,6 +21,7 @@ public enum RuleRegistry {
         CiteOrderRule.self,
         CiteBrokenFootnoteMarkerRule.self,
         CitePlaceholderRule.self,
+        CiteStrayCommentMarkerRule.self,
     ]
 
     /// Descriptions of findings made outside the `Linter` (PubMed verification adds its `pubmed-*` ids here), so
