@@ -53,7 +53,9 @@ public struct RefUnparsedRule: Rule {
                 : reference.parsed.kind.isJournalArticle || (reference.parsed.url == nil && reference.entry.links.isEmpty)
                     ? "\(reference.entry.displayName) could not be read as a citation: no journal or year found"
                     : "\(reference.entry.displayName) is only a link: give the page's title and who published it"
-            return context.diagnostic(Self.description, message, reference: reference)
+            // A bare link is findable: asking for its title is advice, not an error.
+            let bareLink = !reference.parsed.kind.isJournalArticle && (reference.parsed.url != nil || !reference.entry.links.isEmpty)
+            return context.diagnostic(severity: bareLink ? .info : nil, Self.description, message, reference: reference)
         }
     }
 }

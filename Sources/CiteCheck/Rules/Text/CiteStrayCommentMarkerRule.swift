@@ -42,9 +42,10 @@ public struct CiteStrayCommentMarkerRule: Rule {
         for range in context.referenceList?.blockRanges ?? [] { listBlocks.formUnion(range) }
         var diagnostics: [Diagnostic] = []
         for (index, block) in document.blocks.enumerated() where !listBlocks.contains(index) {
-            for link in block.links where Self.isCommentAnchor(link.url) {
+            for link in block.links {
                 let text = Array(block.text.utf8)
                 guard link.textRange.upperBound <= text.count, !link.textRange.isEmpty else { continue }
+                guard Self.isCommentAnchor(link.url, text: String(decoding: text[link.textRange], as: UTF8.self)) else { continue }
                 let start = block.sourceMap.sourceOffset(forDerived: link.textRange.lowerBound)
                 let end = block.sourceMap.sourceOffset(forDerived: link.textRange.upperBound - 1) + 1
                 let written = String(decoding: text[link.textRange], as: UTF8.self)
@@ -57,9 +58,15 @@ public struct CiteStrayCommentMarkerRule: Rule {
         return diagnostics
     }
 
-    static func isCommentAnchor(_ url: String) -> Bool {
+    /// A comment's target (`#_msocom_1`), or a local target (`applewebdata:`, `file:`) whose text is a reviewer's
+    /// initials and number (`[WK1]`). A number alone (`[1]` to a local target) is a footnote marker, not a comment.
+    static func isCommentAnchor(_ url: String, text: String) -> Bool {
         let lower = url.lowercased()
-        return lower.contains("#_msocom_") || lower.hasPrefix("applewebdata:") || lower.hasPrefix("x-apple-data-detectors:")
-            || (lower.hasPrefix("file:") && lower.contains("#_"))
+        if lower.contains("#_msocom_") { return true }
+        guard lower.hasPrefix("applewebdata:") || lower.hasPrefix("file:") || lower.hasPrefix("x-apple-data-detectors:") else { return false }
+        let core = text.filter { $0 != "[" && $0 != "]" && $0 != "\\" }
+        let letters = core.prefix { $0.isUppercase }
+        let digits = core.dropFirst(letters.count)
+        return (1...4).contains(letters.count) && !digits.isEmpty && digits.allSatisfy(\.isNumber)
     }
 }
