@@ -13,6 +13,7 @@ public enum RuleRegistry {
         RefGarbledCharactersRule.self,
         RefIdentifierMismatchRule.self,
         RefBrokenLinkRule.self,
+        RefMalformedDOIRule.self,
         CiteMissingReferenceRule.self,
         CiteUnusedReferenceRule.self,
         CiteYearMismatchRule.self,

@@ -75,7 +75,7 @@ import Testing
     @Test func registryIdsAreUniqueAndDescribed() {
         let ids = RuleRegistry.ids
         #expect(Set(ids).count == ids.count)
-        #expect(RuleRegistry.all.map { $0.description.id } == ["ref-unparsed", "ref-missing-field", "ref-bad-pages", "ref-bad-year", "ref-duplicate", "ref-numbering", "ref-inconsistent-style", "ref-epub-year", "ref-garbled-characters", "ref-identifier-mismatch", "ref-broken-link", "cite-missing-reference", "cite-unused-reference", "cite-year-mismatch", "cite-author-mismatch", "cite-journal-mismatch", "cite-order", "cite-broken-footnote-marker", "cite-placeholder", "cite-stray-comment-marker"])
+        #expect(RuleRegistry.all.map { $0.description.id } == ["ref-unparsed", "ref-missing-field", "ref-bad-pages", "ref-bad-year", "ref-duplicate", "ref-numbering", "ref-inconsistent-style", "ref-epub-year", "ref-garbled-characters", "ref-identifier-mismatch", "ref-broken-link", "ref-malformed-doi", "cite-missing-reference", "cite-unused-reference", "cite-year-mismatch", "cite-author-mismatch", "cite-journal-mismatch", "cite-order", "cite-broken-footnote-marker", "cite-placeholder", "cite-stray-comment-marker"])
         for rule in RuleRegistry.all {
             let description = rule.description
             #expect(!description.summary.isEmpty && !description.rationale.isEmpty)
