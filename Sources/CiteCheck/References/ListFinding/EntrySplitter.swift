@@ -133,8 +133,13 @@ struct EntrySplitter {
         return (entries, firstBlock, endBlock)
     }
 
-    /// Markdown renumbers ordered lists: `1.` `1.` `1.` render as 1, 2, 3, and readers cite what they see.
+    /// Markdown renumbers ordered lists: `1.` `1.` `1.` render as 1, 2, 3, and readers cite what they see. Written
+    /// numbers that already count 1, 2, 3, … are kept: they are what the writer meant, also where a glued entry
+    /// (`4.Zhou`) shifts the renderer's count.
     private func numberAsRendered(_ drafts: inout [Draft]) {
+        guard drafts.contains(where: { $0.renderedNumber != nil }) else { return }
+        let written = drafts.map(\.number)
+        if let first = written.first ?? nil, written == (0..<written.count).map({ Optional(first + $0) }) { return }
         for k in drafts.indices {
             if let rendered = drafts[k].renderedNumber { drafts[k].number = rendered }
         }
