@@ -158,9 +158,8 @@ public struct ReferenceListFinder: Sendable {
         case .paragraph:
             let bytes = Array(block.text.utf8)
             let lineEnd = bytes.firstIndex(of: 0x0A) ?? bytes.count
-            guard lineEnd <= 80 else { return nil }
             let first = String(decoding: bytes[0..<lineEnd], as: UTF8.self)
-            if isHeadingName(first) {
+            if lineEnd <= 80, isHeadingName(first) {
                 return HeadingMatch(text: first.trimmingSpaces, headingEnd: lineEnd, restOffset: lineEnd < bytes.count ? lineEnd + 1 : nil)
             }
             // A label before its entries on the same line: `Sources: [A](…), [B](…)`, `Citation: Smith J. …`.
