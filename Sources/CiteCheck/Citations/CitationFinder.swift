@@ -155,7 +155,9 @@ struct BlockScan {
         for range in superscripts {
             // `text <sup>1</sup>` may stand after a space; `10<sup>6</sup>` and `m<sup>2</sup>` are not markers.
             let spaced = text.scalar(before: range.lowerBound).map { ScanText.isSpace($0.scalar) } ?? true
-            guard range.count <= 60, spaced || !followsDigitOrUnit(range.lowerBound) else { continue }
+            // A superscript linking to a note in the page (`up<sup><a href="#ref1">1</a></sup>`) is a marker wherever it stands.
+            let linkedToNote = block.links.contains { $0.url.hasPrefix("#") && $0.textRange.overlaps(range) }
+            guard range.count <= 60, spaced || linkedToNote || !followsDigitOrUnit(range.lowerBound) else { continue }
             if footnoteReference(range) { continue }
             var tokens = text.tokens(in: range)
             tokens.removeAll { $0.kind == .punct && ["[", "]", "(", ")"].contains($0.text) }

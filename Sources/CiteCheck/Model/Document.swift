@@ -143,6 +143,8 @@ public struct ReferenceList: Sendable {
         case linkDefinitions = "link-definitions"
         /// A run of citation-like paragraphs or items without a heading.
         case unheaded
+        /// The source line that closes a block quote (`> — [Title](https://…)`, `> - https://…`).
+        case quoteSources = "quote-sources"
         /// Several lists together (the post's list as a whole).
         case combined
     }

@@ -59,6 +59,20 @@ enum EntryEvidence {
         return !words.isEmpty && words.allSatisfy { credits.contains(String($0)) }
     }
 
+    /// A quote's closing source line: a dash and a link or URL, or a lone link or URL (`— [Title](https://…)`,
+    /// `- https://…`, `[source](https://…)`), nothing else but a few words around it.
+    static func isQuoteSource(_ text: String, links: [TextLink]) -> Bool {
+        var trimmed = Substring(text.trimmingSpaces)
+        while let first = trimmed.first, "—–-~―".contains(first) || first == " " { trimmed = trimmed.dropFirst() }
+        guard !trimmed.isEmpty, !trimmed.contains("\n"), trimmed.utf8.count <= 300 else { return false }
+        if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return !trimmed.contains(" ") }
+        guard let link = links.last else { return false }
+        let url = link.url.lowercased()
+        guard url.hasPrefix("http://") || url.hasPrefix("https://"), !isProfileLink(url) else { return false }
+        // The link is most of the line: the source, not a link inside a quoted sentence.
+        return link.textRange.count * 2 >= trimmed.utf8.count || trimmed.utf8.count <= 40
+    }
+
     static func hasURL(_ b: [UInt8]) -> Bool {
         var i = 0
         while i + 4 <= b.count {

@@ -209,6 +209,22 @@ struct EntrySplitter {
         return k > 0 && (ByteClass.isDigit(bytes[k - 1]) || (k >= 2 && ByteClass.isDigit(bytes[k - 2]) && ByteClass.isASCIILetter(bytes[k - 1])))
     }
 
+    /// The source line of a block quote as an entry, without its leading dash.
+    mutating func quoteSourceEntry(_ block: TextBlock) -> ReferenceEntry {
+        let bytes = Array(block.text.utf8)
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "~") { start += 1 }
+        // An em or en dash (E2 80 94 / 93) or a horizontal bar (E2 80 95).
+        while start + 2 < bytes.count, bytes[start] == 0xE2, bytes[start + 1] == 0x80, (0x93...0x95).contains(bytes[start + 2]) {
+            start += 3
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+        }
+        let derived = start..<bytes.count
+        return ReferenceEntry(
+            index: 0, label: nil, number: nil, text: String(decoding: bytes[derived], as: UTF8.self).replacingNewlines,
+            sourceMap: block.sourceMap.slice(derived), range: block.range, links: EntrySplitter.links(of: block, in: derived))
+    }
+
     /// A link reference definition whose title holds a citation, as an entry (its label is the definition's).
     func definitionEntry(_ block: TextBlock) -> ReferenceEntry {
         let label: String

@@ -101,6 +101,20 @@ public struct ReferenceListFinder: Sendable {
         }
 
         lists += unheadedRuns(in: document, splitter: &splitter, claimed: &claimed)
+
+        // The source line that closes a block quote.
+        var sources: [Int] = []
+        for index in blocks.indices where blocks[index].isQuoted && !claimed[index] {
+            let last = index + 1 == blocks.count || !blocks[index + 1].isQuoted
+            if last, EntryEvidence.isQuoteSource(blocks[index].text, links: blocks[index].links) { sources.append(index) }
+        }
+        if !sources.isEmpty {
+            let entries = sources.map { splitter.quoteSourceEntry(blocks[$0]) }
+            for index in sources { claimed[index] = true }
+            lists.append(ReferenceList(
+                heading: nil, headingRange: nil, entries: entries, firstBlockIndex: sources[0],
+                endBlockIndex: (sources.last ?? 0) + 1, kind: .quoteSources, blockRanges: sources.map { $0..<($0 + 1) }))
+        }
         return lists.sorted { ($0.entries.first?.range.start ?? SourcePosition(line: 0, column: 0)) < ($1.entries.first?.range.start ?? SourcePosition(line: 0, column: 0)) }
     }
 
