@@ -77,45 +77,40 @@ public struct ReferenceListFinder: Sendable {
             guard !claimed[index], case .footnoteDefinition = blocks[index].kind else { return false }
             return true
         }
-        if !footnotes.isEmpty {
-            let entries = footnotes.flatMap { splitter.footnoteEntries(blocks[$0]) }
-            if !entries.isEmpty {
-                for index in footnotes { claimed[index] = true }
-                lists.append(ReferenceList(
-                    heading: nil, headingRange: nil, entries: entries, firstBlockIndex: footnotes[0],
-                    endBlockIndex: (footnotes.last ?? 0) + 1, kind: .footnotes, blockRanges: footnotes.map { $0..<($0 + 1) }))
-            }
-        }
+        lists += scattered(footnotes, as: .footnotes, claimed: &claimed) { splitter.footnoteEntries(blocks[$0]) }
 
         // Link reference definitions that hold citations in their titles.
         let definitions = blocks.indices.filter { index in
             guard !claimed[index], case .linkReferenceDefinition = blocks[index].kind else { return false }
             return looksLikeReference(blocks[index].text.replacingNewlines)
         }
-        if !definitions.isEmpty {
-            let entries = definitions.map { splitter.definitionEntry(blocks[$0]) }
-            for index in definitions { claimed[index] = true }
-            lists.append(ReferenceList(
-                heading: nil, headingRange: nil, entries: entries, firstBlockIndex: definitions[0],
-                endBlockIndex: (definitions.last ?? 0) + 1, kind: .linkDefinitions, blockRanges: definitions.map { $0..<($0 + 1) }))
-        }
+        lists += scattered(definitions, as: .linkDefinitions, claimed: &claimed) { [splitter.definitionEntry(blocks[$0])] }
 
         lists += unheadedRuns(in: document, splitter: &splitter, claimed: &claimed)
 
         // The source line that closes a block quote.
-        var sources: [Int] = []
-        for index in blocks.indices where blocks[index].isQuoted && !claimed[index] {
-            let last = index + 1 == blocks.count || !blocks[index + 1].isQuoted
-            if last, EntryEvidence.isQuoteSource(blocks[index].text, links: blocks[index].links) { sources.append(index) }
+        let sources = blocks.indices.filter { index in
+            guard blocks[index].isQuoted, !claimed[index], index + 1 == blocks.count || !blocks[index + 1].isQuoted else { return false }
+            return EntryEvidence.isQuoteSource(blocks[index].text, links: blocks[index].links)
         }
-        if !sources.isEmpty {
-            let entries = sources.map { splitter.quoteSourceEntry(blocks[$0]) }
-            for index in sources { claimed[index] = true }
-            lists.append(ReferenceList(
-                heading: nil, headingRange: nil, entries: entries, firstBlockIndex: sources[0],
-                endBlockIndex: (sources.last ?? 0) + 1, kind: .quoteSources, blockRanges: sources.map { $0..<($0 + 1) }))
-        }
-        return lists.sorted { ($0.entries.first?.range.start ?? SourcePosition(line: 0, column: 0)) < ($1.entries.first?.range.start ?? SourcePosition(line: 0, column: 0)) }
+        lists += scattered(sources, as: .quoteSources, claimed: &claimed) { [splitter.quoteSourceEntry(blocks[$0])] }
+
+        let start = { (list: ReferenceList) in list.entries.first?.range.start ?? SourcePosition(line: 0, column: 0) }
+        return lists.sorted { start($0) < start($1) }
+    }
+
+    /// A list of blocks that stand apart in the post (footnotes, definitions, quote sources), claimed once it holds
+    /// an entry; none when it holds none.
+    private func scattered(
+        _ indices: [Int], as kind: ReferenceList.Kind, claimed: inout [Bool], entries: (Int) -> [ReferenceEntry]
+    ) -> [ReferenceList] {
+        guard let first = indices.first, let last = indices.last else { return [] }
+        let found = indices.flatMap(entries)
+        guard !found.isEmpty else { return [] }
+        for index in indices { claimed[index] = true }
+        return [ReferenceList(
+            heading: nil, headingRange: nil, entries: found, firstBlockIndex: first, endBlockIndex: last + 1, kind: kind,
+            blockRanges: indices.map { $0..<($0 + 1) })]
     }
 
     /// One list holding every part's entries in file order, numbered by position; a single list stays itself
@@ -133,10 +128,8 @@ public struct ReferenceListFinder: Sendable {
         }
         entries.sort { ($0.range.start, $0.listIndex) < ($1.range.start, $1.listIndex) }
         for k in entries.indices { entries[k].index = k + 1 }
-        var position = 0
-        for (listIndex, _) in parts.enumerated() {
+        for listIndex in parts.indices {
             parts[listIndex].entries = entries.filter { $0.listIndex == listIndex }
-            position += parts[listIndex].entries.count
         }
         if parts.count == 1 {
             var only = parts[0]
