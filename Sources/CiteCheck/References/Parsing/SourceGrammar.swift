@@ -337,8 +337,8 @@ struct SourceGrammar {
             // `podcast #176`, `Episode 12`, `Folge 3`: an episode number, never a volume or a page; `Oct. 3, 2016`: a day.
             if c.isPunct(i - 1, 0x23) || c.isWord(i - 1, "episode") || c.isWord(i - 1, "folge") || c.isWord(i - 1, "episodio")
                 || (c.isPunct(i - 1, 0x2E) && c.isWord(i - 2, "ep"))
-                || (tok.kind == .number && tok.end - tok.start <= 2 && (c.isMonth(i - 1) || (c.isPunct(i - 1, 0x2E) && c.isMonth(i - 2)))
-                    && c.isPunct(i + 1, 0x2C) && c.year(i + 2) != nil) {
+                || (tok.kind == .number && tok.end - tok.start <= 2 && c.isPunct(i + 1, 0x2C) && c.year(i + 2) != nil
+                    && (c.isMonth(i - 1) || (c.isPunct(i - 1, 0x2E) && c.isMonth(i - 2)))) {
                 i += 1
                 continue
             }
