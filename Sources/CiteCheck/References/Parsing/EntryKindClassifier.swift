@@ -145,10 +145,15 @@ enum EntryKindClassifier {
             }
             for i in 0..<b.count {
                 if b[i] == 0x3A || b[i] == 0x2F { return false }  // `Place: Publisher`, a path
-                if i == 0 || !ByteText.isAlnum(b[i - 1]) {
-                    if ByteText.matches(b, i, "press"), i + 5 == b.count || !ByteText.isASCIILetter(b[i + 5]), b[i] == 0x50 { return false }
-                    if ByteText.matches(b, i, "verlag") || ByteText.matches(b, i, "publish") || ByteText.matches(b, i, "www.")
-                        || ByteText.matches(b, i, "http") { return false }
+                guard i == 0 || !ByteText.isAlnum(b[i - 1]) else { continue }
+                switch b[i] | 0x20 {
+                case 0x70:
+                    if b[i] == 0x50, ByteText.matches(b, i, "press"), i + 5 == b.count || !ByteText.isASCIILetter(b[i + 5]) { return false }
+                    if ByteText.matches(b, i, "publish") { return false }
+                case 0x76: if ByteText.matches(b, i, "verlag") { return false }
+                case 0x77: if ByteText.matches(b, i, "www.") { return false }
+                case 0x68: if ByteText.matches(b, i, "http") { return false }
+                default: break
                 }
             }
             return true

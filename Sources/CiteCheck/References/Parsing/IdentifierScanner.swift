@@ -24,9 +24,6 @@ struct IdentifierScanner {
         var doiSuggestion: String?
         /// Garbled characters: U+FFFD and its mojibake `ï¿½`.
         var garbled: [Range<Int>] = []
-        /// A word that can outweigh a journal's volume in `EntryKindClassifier` may be present (`…rxiv`, `SSRN`,
-        /// `Research Square`, `In:` after a sentence, `Epid Bull`): the classifier's word scan is needed.
-        var kindCue = false
     }
 
     let b: UnsafeBufferPointer<UInt8>
@@ -71,7 +68,7 @@ struct IdentifierScanner {
         var s = IdentifierScanner(b)
         // One cheap pass decides which scanners can find anything at all.
         var hasDOI = false, hasBracket = false, hasURL = false, hasPubMed = false, hasNote = false, hasDate = false
-        var kindCue = false, garbled = false
+        var garbled = false
         let n = b.count
         var i = 0
         while i + 2 < n {
@@ -88,28 +85,12 @@ struct IdentifierScanner {
                 let c1 = b[i + 1] | 0x20
                 if c1 == 0x6D { hasPubMed = true }
                 if c1 == 0x75 { hasPubMed = true; if b[i + 2] | 0x20 == 0x62 { hasNote = true } }
-                if c1 == 0x72, b[i + 2] | 0x20 == 0x65, ByteText.matches(b, i, "preprints.org") { kindCue = true }
             case 0x45, 0x65:
                 let c1 = b[i + 1] | 0x20
                 if c1 == 0x70 || c1 == 0x2D || (c1 == 0x72 && b[i + 2] | 0x20 == 0x72) { hasNote = true }
-                if c1 == 0x70, b[i + 2] | 0x20 == 0x69, ByteText.matches(b, i + 3, "d bull") || ByteText.matches(b, i + 3, "d. bull")
-                    || ByteText.matches(b, i + 3, "demiologisches") { kindCue = true }
-                if c == 0x45, c1 == 0x6E, b[i + 2] == 0x3A { kindCue = true }  // `En:`
             case 0x52, 0x72: if b[i + 1] | 0x20 == 0x65, b[i + 2] | 0x20 == 0x74 { hasNote = true }
             case 0x41, 0x61: if b[i + 1] | 0x20 == 0x63, b[i + 2] | 0x20 == 0x63 { hasNote = true }
-            case 0x49, 0x69:
-                if b[i + 1] | 0x20 == 0x6E, b[i + 2] == 0x20, i + 3 < n, b[i + 3] | 0x20 == 0x70 { hasNote = true }
-                // `In:`, `In ` after a sentence or a comma: a container, perhaps a chapter's.
-                if c == 0x49, b[i + 1] == 0x6E, b[i + 2] == 0x3A || b[i + 2] == 0x20, i >= 2, b[i - 1] == 0x20,
-                   b[i - 2] == 0x2E || b[i - 2] == 0x2C || b[i - 2] == 0x5D { kindCue = true }
-            case 0x78, 0x58:  // `rxiv`
-                if i > 0, b[i - 1] | 0x20 == 0x72, b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x76 { kindCue = true }
-            case 0x53, 0x73:  // `ssrn`
-                if b[i + 2] | 0x20 == 0x72, b[i + 1] | 0x20 == 0x73, i + 3 < n, b[i + 3] | 0x20 == 0x6E { kindCue = true }
-            case 0x71:  // `research square`, `researchsquare`
-                if i >= 8, ByteText.matches(b, i, "quare"), ByteText.matches(b, i - 8, "research") || ByteText.matches(b, i - 7, "research") {
-                    kindCue = true
-                }
+            case 0x49, 0x69: if b[i + 1] | 0x20 == 0x6E, b[i + 2] == 0x20, i + 3 < n, b[i + 3] | 0x20 == 0x70 { hasNote = true }
             case 0x43, 0x63: if b[i + 1] | 0x20 == 0x6F, b[i + 2] | 0x20 == 0x6D { hasNote = true }
             case 0x46, 0x66: if b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x72 { hasNote = true }
             case 0xEF: if b[i + 1] == 0xBF, b[i + 2] == 0xBD { garbled = true }
@@ -124,7 +105,6 @@ struct IdentifierScanner {
             }
             i += 1
         }
-        s.found.kindCue = kindCue
         if garbled { s.scanGarbled() }
         if hasDOI { s.scanDOI() }
         if hasURL { s.scanURL() }
