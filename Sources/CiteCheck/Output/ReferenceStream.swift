@@ -94,6 +94,7 @@ public enum ReferenceText {
         func field(_ name: String, _ value: String?) {
             if let value { s += "  \(name):\(String(repeating: " ", count: max(1, 9 - name.count)))\(value)\n" }
         }
+        if ref.kind != .article { field("kind", ref.kind.rawValue) }
         field("title", ref.title.map { ref.titleQuoted ? "\"\($0)\"" : $0 })
         field("journal", ref.journal)
         field("year", ref.year.map(String.init))
@@ -107,6 +108,8 @@ public enum ReferenceText {
         field("pmid", ref.pmid)
         field("pmcid", ref.pmcid)
         field("url", ref.url)
+        field("bad doi", ref.malformedDOI.map { m in ref.doiSuggestion.map { "\(m) (likely \($0))" } ?? m })
+        if !ref.garbledCharacters.isEmpty { field("garbled", "\(ref.garbledCharacters.count) character\(ref.garbledCharacters.count == 1 ? "" : "s")") }
         for note in ref.notes { field("note", "\(note.kind.rawValue): \(note.text)") }
         field("unparsed", ref.unparsed)
         return s + "\n"

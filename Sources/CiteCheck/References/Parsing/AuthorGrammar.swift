@@ -72,8 +72,11 @@ struct AuthorGrammar {
         let tok = c.t[k]
         guard tok.kind == .word, tok.end - tok.start >= 3, tok.end - tok.start <= 4, ByteText.isASCIILetter(c.b[tok.start]),
               c.b[tok.start] < 0x61 else { return false }
-        let rest = ByteText.string(c.b, (tok.start + 1)..<tok.end)
-        return rest == "de" || rest == "da" || rest == "do" || rest == "dos" || rest == "das" || rest == "del"
+        guard c.b[tok.start + 1] == 0x64 else { return false }  // d…
+        let c2 = c.b[tok.start + 2]
+        if tok.end - tok.start == 3 { return c2 == 0x65 || c2 == 0x61 || c2 == 0x6F }  // de, da, do
+        let c3 = c.b[tok.start + 3]
+        return (c2 == 0x6F || c2 == 0x61) && c3 == 0x73 || (c2 == 0x65 && c3 == 0x6C)  // dos, das, del
     }
 
     /// `d'Adda`, `d’Eysmond`: a family-name word that opens with an elided particle.
@@ -270,7 +273,8 @@ struct AuthorGrammar {
             // `Meilhac N., Destainville N.`: a period after initials, then the list goes on.
             if tok.kind == .punct, tok.mark == 0x2E, c.isPunct(i + 1, 0x2C) || c.isPunct(i + 1, 0x3B) { i += 1; continue }
             // `O'Neill J. Senior T. Csicsvari J. 2006.`: names split by periods, each followed by another or the year.
-            if tok.kind == .punct, tok.mark == 0x2E, mode == .vancouver, let (a, e) = vancouver(i + 1), c.isPunct(e, 0x2E),
+            if tok.kind == .punct, tok.mark == 0x2E, mode == .vancouver, i + 3 < c.count, c.t[i + 1].capitalized,
+               c.isInitials(i + 2) || c.isInitials(i + 3), let (a, e) = vancouver(i + 1), c.isPunct(e, 0x2E),
                vancouver(e + 1) != nil || c.year(e + 1) != nil {
                 r.authors.append(a)
                 i = e

@@ -40,16 +40,29 @@ enum EntryKindClassifier {
 
     /// The kind of `ref` (already parsed from `b`). `publisher`: the parser read `Place: Publisher` as a book's.
     /// `dayDate`: a day-precise publication date was read (`(24.07.2020)`), as news items give.
-    static func classify(_ b: UnsafeBufferPointer<UInt8>, _ ref: ParsedReference, publisher: Bool, dayDate: Bool = false) -> EntryKind {
-        let cues = scan(b)
+    /// `mayOverride`: the identifier scanner's pass saw a word that can outweigh a journal's volume (nil: look).
+    static func classify(_ b: UnsafeBufferPointer<UInt8>, _ ref: borrowing ParsedReference, publisher: Bool, dayDate: Bool = false,
+                         mayOverride cue: Bool? = nil) -> EntryKind {
         // An entry that opens with its URL is a link with notes, whatever numbers follow (`https://… WD 9 - 3000`).
         let urlFirst = ref.url != nil && ref.fieldRanges[.url].map { $0.lowerBound <= 2 } ?? false
         let journalLike = !urlFirst && (ref.journal.map { isJournalLike($0) } ?? false)
+        let doiKind = ref.doi.flatMap(kind(ofDOI:))
+        // Most entries are plainly journal articles (a volume, or an issue): only the cues that override that are
+        // looked for, in a lighter pass.
+        if journalLike, ref.volume != nil || ref.issue != nil || ref.pmid != nil || ref.pmcid != nil {
+            if doiKind == .preprint || doiKind == .dataset { return doiKind! }
+            guard cue ?? mayOverride(b) else { return .article }
+            let cues = scan(b, overridesOnly: true)
+            if cues.contains(.preprintServer) { return .preprint }
+            if cues.contains(.inContainer), cues.contains(.editors) { return .chapter }
+            if cues.contains(.epidBulletin) { return .report }
+            return .article
+        }
+        let cues = scan(b)
         // `Title, S. 198-199` (no volume): the pages of a book, not an article.
         let bookPages = cues.contains(.germanPages) && ref.volume == nil && ref.issue == nil
         let strongJournal = (journalLike && (ref.volume != nil || ref.issue != nil || (ref.pages != nil && !bookPages)))
             || ref.pmid != nil || ref.pmcid != nil
-        let doiKind = ref.doi.flatMap(kind(ofDOI:))
 
         // A cue naming the medium outright wins over journal-like structure.
         if cues.contains(.preprintServer) || doiKind == .preprint { return .preprint }
@@ -90,6 +103,32 @@ enum EntryKindClassifier {
         return .article
     }
 
+    /// A tight byte loop: could `b` hold a cue that outweighs a journal's volume (`…rxiv`, `SSRN`, `Research Square`,
+    /// `preprints.org`, `In:`/`En:` after a sentence, `Epid…`)? Most journal articles hold none, and skip the word scan.
+    private static func mayOverride(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 2
+        while i + 2 < n {
+            switch b[i] {
+            case 0x78, 0x58:  // x: `rxiv`
+                if b[i - 1] | 0x20 == 0x72, b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x76 { return true }
+            case 0x6E, 0x4E:  // n: `In:`, `In `, `En:` after `. `, `, `, `] `; `ssrn`
+                if b[i - 1] == 0x49 || b[i - 1] == 0x45, b[i + 1] == 0x3A || b[i + 1] == 0x20, i >= 3, b[i - 2] == 0x20,
+                   b[i - 3] == 0x2E || b[i - 3] == 0x2C || b[i - 3] == 0x5D { return true }
+                if i >= 3, b[i - 1] | 0x20 == 0x72, b[i - 2] | 0x20 == 0x73, b[i - 3] | 0x20 == 0x73 { return true }
+            case 0x71:  // q: `research square`, `researchsquare`
+                if ByteText.matches(b, i, "quare"), i >= 8, ByteText.matches(b, i - 8, "research") || ByteText.matches(b, i - 7, "research") { return true }
+            case 0x69, 0x49:  // i: `epid`, `preprints.org`
+                if b[i - 1] | 0x20 == 0x70, b[i - 2] | 0x20 == 0x65, b[i + 1] | 0x20 == 0x64 { return true }
+                if b[i - 1] | 0x20 == 0x72, b[i - 2] | 0x20 == 0x70, ByteText.matches(b, i + 1, "nts.org") { return true }
+            default:
+                break
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// A journal name rather than a publisher (`London: Penguin`, `Oxford University Press`), a web site or a date
     /// (`27 January`).
     private static func isJournalLike(_ j: String) -> Bool {
@@ -106,10 +145,15 @@ enum EntryKindClassifier {
             }
             for i in 0..<b.count {
                 if b[i] == 0x3A || b[i] == 0x2F { return false }  // `Place: Publisher`, a path
-                if i == 0 || !ByteText.isAlnum(b[i - 1]) {
-                    if ByteText.matches(b, i, "press"), i + 5 == b.count || !ByteText.isASCIILetter(b[i + 5]), b[i] == 0x50 { return false }
-                    if ByteText.matches(b, i, "verlag") || ByteText.matches(b, i, "publish") || ByteText.matches(b, i, "www.")
-                        || ByteText.matches(b, i, "http") { return false }
+                guard i == 0 || !ByteText.isAlnum(b[i - 1]) else { continue }
+                switch b[i] | 0x20 {
+                case 0x70:
+                    if b[i] == 0x50, ByteText.matches(b, i, "press"), i + 5 == b.count || !ByteText.isASCIILetter(b[i + 5]) { return false }
+                    if ByteText.matches(b, i, "publish") { return false }
+                case 0x76: if ByteText.matches(b, i, "verlag") { return false }
+                case 0x77: if ByteText.matches(b, i, "www.") { return false }
+                case 0x68: if ByteText.matches(b, i, "http") { return false }
+                default: break
                 }
             }
             return true
@@ -196,8 +240,9 @@ enum EntryKindClassifier {
         return k >= 0 && ByteText.isDigit(b[k])
     }
 
-    /// Collects the cue bits of `b` in one pass, testing a few words at each word start.
-    static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Cues {
+    /// Collects the cue bits of `b` in one pass, testing a few words at each word start. `overridesOnly`: only the
+    /// cues that outweigh a journal's volume (preprint servers, `In: … eds.`, the Epidemiologisches Bulletin).
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, overridesOnly: Bool = false) -> Cues {
         var c: Cues = []
         let n = b.count
         var i = 0
@@ -205,6 +250,29 @@ enum EntryKindClassifier {
             let ch = b[i]
             guard ByteText.isAlnum(ch), i == 0 || !ByteText.isAlnum(b[i - 1]) else { i += 1; continue }
             let prev: UInt8 = i > 0 ? b[i - 1] : 0x20
+            if overridesOnly {
+                switch ByteText.lower(ch) {
+                case 0x61: if word(b, i, "arxiv") { c.insert(.preprintServer) }
+                case 0x62: if word(b, i, "biorxiv") { c.insert(.preprintServer) }
+                case 0x63: if word(b, i, "chemrxiv") { c.insert(.preprintServer) }
+                case 0x6D: if word(b, i, "medrxiv") { c.insert(.preprintServer) }
+                case 0x70: if word(b, i, "psyarxiv") || ByteText.matches(b, i, "preprints.org") { c.insert(.preprintServer) }
+                case 0x72: if word(b, i, "research square") || word(b, i, "researchsquare") { c.insert(.preprintServer) }
+                case 0x73: if word(b, i, "ssrn") { c.insert(.preprintServer) }
+                case 0x65:
+                    if word(b, i, "eds") || (word(b, i, "ed") && i + 2 < n && b[i + 2] == 0x2E) || word(b, i, "editor") || word(b, i, "editors")
+                        || word(b, i, "edited") || word(b, i, "editores") { c.insert(.editors) }
+                    else if word(b, i, "en"), i + 2 < n, b[i + 2] == 0x3A, ch == 0x45 { c.insert(.inContainer) }
+                    else if word(b, i, "epidemiologisches bulletin") || word(b, i, "epid bull") || word(b, i, "epid. bull") { c.insert(.epidBulletin) }
+                case 0x68: if word(b, i, "hrsg") || word(b, i, "hrsgb") || (word(b, i, "hg") && i + 2 < n && b[i + 2] == 0x2E) { c.insert(.editors) }
+                case 0x69:
+                    if ch == 0x49, word(b, i, "in"), i + 2 < n, b[i + 2] == 0x3A || b[i + 2] == 0x20, i >= 2, prev == 0x20,
+                       b[i - 2] == 0x2E || b[i - 2] == 0x2C || b[i - 2] == 0x5D { c.insert(.inContainer) }
+                default: break
+                }
+                i += 1
+                continue
+            }
             switch ByteText.lower(ch) {
             case 0x30...0x39:
                 // A year: four digits, 1500–2099, not part of a longer number.

@@ -68,6 +68,7 @@ struct IdentifierScanner {
         var s = IdentifierScanner(b)
         // One cheap pass decides which scanners can find anything at all.
         var hasDOI = false, hasBracket = false, hasURL = false, hasPubMed = false, hasNote = false, hasDate = false
+        var garbled = false
         let n = b.count
         var i = 0
         while i + 2 < n {
@@ -92,12 +93,11 @@ struct IdentifierScanner {
             case 0x49, 0x69: if b[i + 1] | 0x20 == 0x6E, b[i + 2] == 0x20, i + 3 < n, b[i + 3] | 0x20 == 0x70 { hasNote = true }
             case 0x43, 0x63: if b[i + 1] | 0x20 == 0x6F, b[i + 2] | 0x20 == 0x6D { hasNote = true }
             case 0x46, 0x66: if b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x72 { hasNote = true }
-            case 0xEF:
-                if b[i + 1] == 0xBF, b[i + 2] == 0xBD { s.found.garbled.append(i..<(i + 3)) }
-            case 0xC3:
-                if Tokenizer.isMojibakeReplacement(b, i) { s.found.garbled.append(i..<(i + 6)) }
-            case 0x2E:  // `14.08.2020`
-                if i > 0, ByteText.isDigit(b[i - 1]), ByteText.isDigit(b[i + 1]), ByteText.isDigit(b[i + 2]) || b[i + 2] == 0x2E { hasDate = true }
+            case 0xEF: if b[i + 1] == 0xBF, b[i + 2] == 0xBD { garbled = true }
+            case 0xC3: if Tokenizer.isMojibakeReplacement(b, i) { garbled = true }
+            case 0x2E:  // `14.08.2020`, `3.3.20` (not `10.1001/…`)
+                if i > 0, ByteText.isDigit(b[i - 1]), !(i >= 3 && ByteText.isDigit(b[i - 3])), ByteText.isDigit(b[i + 1]),
+                   b[i + 2] == 0x2E || (ByteText.isDigit(b[i + 2]) && i + 3 < n && b[i + 3] == 0x2E) { hasDate = true }
             case 0x2D:  // `2017-07-28`, `June-19-2017`
                 if i >= 3, ByteText.isDigit(b[i + 1]), ByteText.isDigit(b[i - 1]) || ByteText.isASCIILetter(b[i - 1]),
                    i + 4 < n, b[i + 3] == 0x2D || b[i + 2] == 0x2D { hasDate = true }
@@ -105,6 +105,7 @@ struct IdentifierScanner {
             }
             i += 1
         }
+        if garbled { s.scanGarbled() }
         if hasDOI { s.scanDOI() }
         if hasURL { s.scanURL() }
         if hasPubMed { s.scanPubMedIDs() }
@@ -123,6 +124,16 @@ struct IdentifierScanner {
         }
         s.found.claimed = merged
         return s.found
+    }
+
+    /// Garbled characters (U+FFFD, `ï¿½`), in order.
+    private mutating func scanGarbled() {
+        var i = 0
+        while i + 2 < b.count {
+            if b[i] == 0xEF, b[i + 1] == 0xBF, b[i + 2] == 0xBD { found.garbled.append(i..<(i + 3)); i += 3; continue }
+            if b[i] == 0xC3, Tokenizer.isMojibakeReplacement(b, i) { found.garbled.append(i..<(i + 6)); i += 6; continue }
+            i += 1
+        }
     }
 
     /// End of a whitespace-delimited run starting at `i`, trimmed of trailing punctuation and unbalanced brackets.

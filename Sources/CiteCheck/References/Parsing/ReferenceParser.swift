@@ -21,12 +21,14 @@ public struct ReferenceParser: Sendable {
     static func parse(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token]) {
         guard !b.isEmpty else { return }
         let read = fields(b, into: &ref, tokens: &tokens)
-        ref.kind = EntryKindClassifier.classify(b, ref, publisher: read.publisher, dayDate: read.dayDate)
+        let kind = EntryKindClassifier.classify(b, ref, publisher: read.publisher, dayDate: read.dayDate, mayOverride: read.kindCue)
+        ref.kind = kind
     }
 
     /// Fills the fields of `ref`. `publisher`: the text after the title read as a book's `Place: Publisher`;
     /// `dayDate`: a day-precise numeric publication date was set aside (`(24.07.2020)`).
-    private static func fields(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token]) -> (publisher: Bool, dayDate: Bool) {
+    private static func fields(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token])
+        -> (publisher: Bool, dayDate: Bool, kindCue: Bool) {
         let found = IdentifierScanner.scan(b)
         if let r = found.doi { ref.doi = ByteText.string(b, r); ref.fieldRanges[.doi] = found.doiWhole ?? r }
         if let r = found.pmid { ref.pmid = ByteText.string(b, r); ref.fieldRanges[.pmid] = found.pmidWhole ?? r }
@@ -52,12 +54,13 @@ public struct ReferenceParser: Sendable {
         Tokenizer.tokenize(b, skip: found.claimed, into: &tokens)
         let c = TokenCursor(b: b, t: tokens)
         let n = c.count
-        guard n > 0 else { return (false, found.date != nil) }
+        guard n > 0 else { return (false, found.date != nil, kindCue(c)) }
 
         // 1. Authors.
         let anchor = yearAnchor(c)
         // `Title (2015) Asante E, Smidak M, et al.`: the title, the year, then the names to the end.
-        if let k = anchor, k > 1, let y = c.year(k + 1), c.isPunct(k + 2, 0x29) {
+        if let k = anchor, k > 1, let y = c.year(k + 1), c.isPunct(k + 2, 0x29), k + 4 < n, c.t[k + 3].kind == .word,
+           c.t[k + 3].capitalized, c.isInitials(k + 4) {
             let names = AuthorGrammar(c: c).parse(from: k + 3)
             if names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end >= n || onlyPunctuation(c, from: names.end) {
                 ref.title = c.text(0, k)
@@ -67,7 +70,7 @@ public struct ReferenceParser: Sendable {
                 ref.authors = names.authors
                 ref.etAl = names.etAl
                 ref.fieldRanges[.authors] = c.range(k + 3, max(names.end, k + 4))
-                return (false, found.date != nil)
+                return (false, found.date != nil, kindCue(c))
             }
         }
         var authors = AuthorGrammar(c: c).parse(anchor: anchor)
@@ -261,7 +264,39 @@ public struct ReferenceParser: Sendable {
             }
         }
         if !pieces.isEmpty { ref.unparsed = pieces.joined(separator: " ") }
-        return (split.publisher, found.date != nil)
+        return (split.publisher, found.date != nil, kindCue(c))
+    }
+
+    /// A word that can outweigh a journal's volume in `EntryKindClassifier` (`…rxiv`, `SSRN`, `Research Square`,
+    /// `preprints`, `In`/`En` opening a container, `Epid…`): one look at each word token, so that plain journal
+    /// articles skip the classifier's cue scan.
+    static func kindCue(_ c: TokenCursor) -> Bool {
+        for k in 0..<c.count {
+            let tok = c.t[k]
+            guard tok.kind == .word else { continue }
+            let len = tok.end - tok.start
+            let first = c.b[tok.start] | 0x20
+            if len == 2 {
+                // `In:`, `In ` after a sentence or a comma, `En:`
+                if c.b[tok.start] == 0x49 || c.b[tok.start] == 0x45, c.b[tok.start + 1] == 0x6E,
+                   c.isPunct(k - 1, 0x2E) || c.isPunct(k - 1, 0x2C) || c.isPunct(k + 1, 0x3A) { return true }
+                continue
+            }
+            if len < 4 { continue }
+            let last = c.b[tok.end - 1] | 0x20
+            if len <= 8 {
+                // arXiv, medRxiv, bioRxiv, PsyArXiv, ChemRxiv; SSRN; Epid (Bull); Square (Research)
+                if last == 0x76, ByteText.matches(c.b, tok.end - 4, "rxiv") { return true }
+                if len == 4, last == 0x6E, ByteText.matches(c.b, tok.start, "ssrn") { return true }
+                if len == 4, first == 0x65, ByteText.matches(c.b, tok.start, "epid") { return true }
+                if len == 6, last == 0x65, ByteText.matches(c.b, tok.start, "square"), c.isWord(k - 1, "research") { return true }
+            } else if len == 9 {
+                if first == 0x70, ByteText.matches(c.b, tok.start, "preprints") { return true }
+            } else if len == 14 || len == 17 {
+                if ByteText.matches(c.b, tok.start, "researchsquare") || ByteText.matches(c.b, tok.start, "epidemiologisches") { return true }
+            }
+        }
+        return false
     }
 
     /// Only punctuation from token `i` to the end.

@@ -91,7 +91,8 @@ struct SourceGrammar {
             }
         }
         // `2018; Jg. 143`, `2018; Vol. 7`, `Bd. 12`: a labelled volume.
-        if tl.year != nil, c.isWord(j, "jg") || c.isWord(j, "vol") || c.isWord(j, "bd") || c.isWord(j, "jahrgang") || c.isWord(j, "volume") {
+        if tl.year != nil, j < n, c.t[j].kind == .word,
+           c.isWord(j, "jg") || c.isWord(j, "vol") || c.isWord(j, "bd") || c.isWord(j, "jahrgang") || c.isWord(j, "volume") {
             var k = j + 1
             if c.isPunct(k, 0x2E) { k += 1 }
             if isVolume(k) { j = k }
@@ -335,10 +336,11 @@ struct SourceGrammar {
         while i < c.count {
             let tok = c.t[i]
             // `podcast #176`, `Episode 12`, `Folge 3`: an episode number, never a volume or a page; `Oct. 3, 2016`: a day.
-            if c.isPunct(i - 1, 0x23) || c.isWord(i - 1, "episode") || c.isWord(i - 1, "folge") || c.isWord(i - 1, "episodio")
+            if c.isPunct(i - 1, 0x23)
+                || (i > 0 && c.t[i - 1].kind == .word && (c.isWord(i - 1, "episode") || c.isWord(i - 1, "folge") || c.isWord(i - 1, "episodio")))
                 || (c.isPunct(i - 1, 0x2E) && c.isWord(i - 2, "ep"))
-                || (tok.kind == .number && tok.end - tok.start <= 2 && (c.isMonth(i - 1) || (c.isPunct(i - 1, 0x2E) && c.isMonth(i - 2)))
-                    && c.isPunct(i + 1, 0x2C) && c.year(i + 2) != nil) {
+                || (tok.kind == .number && tok.end - tok.start <= 2 && c.isPunct(i + 1, 0x2C) && c.year(i + 2) != nil
+                    && (c.isMonth(i - 1) || (c.isPunct(i - 1, 0x2E) && c.isMonth(i - 2)))) {
                 i += 1
                 continue
             }
