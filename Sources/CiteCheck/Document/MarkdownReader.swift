@@ -283,6 +283,16 @@ enum MarkdownReader {
             guard var start = offset(line: nodes[index].startLine, column: nodes[index].startColumn) else { return }
             start = skipLeadingDefinitions(index, from: start, endLine: nodes[index].endLine)
             let isHeading = nodes[index].kind == .heading
+            let atxStart = start
+            if isHeading {
+                // An ATX heading starts at its `#`s (a setext heading's text cannot: `# x` is ATX).
+                var k = start
+                while k < text.count, k - start < 7, text[k] == UInt8(ascii: "#") { k += 1 }
+                if k > start, k - start <= 6, k == text.count || ByteClass.isSpace(text[k]) {
+                    while k < text.count, ByteClass.isBlank(text[k]) { k += 1 }
+                    start = k
+                }
+            }
             var inline = InlineAligner(text: text, cursor: start, limit: lineEnd(nodes[index].endLine))
             // Inside a list item or footnote definition: one more paragraph of it.
             if let last = collectors.last, !last.closed {
@@ -300,15 +310,8 @@ enum MarkdownReader {
             inline.walk(tree, index, into: &builder, links: &links, sink: &sink)
             let kind: TextBlock.Kind = isHeading ? .heading(level: Int(nodes[index].headingLevel)) : .paragraph
             // An ATX heading's range starts at its `#`.
-            var blockStart = start
-            if case .heading = kind {
-                var k = start
-                let lineStart = lineStarts[max(0, min(lineStarts.count - 1, fileLine(nodes[index].startLine)))]
-                while k > lineStart, text[k - 1] == UInt8(ascii: "#") || ByteClass.isBlank(text[k - 1]) { k -= 1 }
-                while k < start, ByteClass.isBlank(text[k]) { k += 1 }
-                blockStart = k
-                builder.extendSpan(to: k..<(k + 1))
-            }
+            let blockStart = atxStart
+            builder.extendSpan(to: atxStart..<(atxStart + 1))
             add(&builder, kind: kind, links: links, isQuoted: isQuoted, start: blockStart)
         }
 

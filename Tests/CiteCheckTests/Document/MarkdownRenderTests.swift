@@ -129,6 +129,12 @@ import Testing
         #expect(doc.blocks.map(\.kind) == [.heading(level: 1), .heading(level: 2), .paragraph])
         #expect(doc.blocks.map(\.text) == ["Title", "Sub title", "Text"])
         #expect(doc.blocks[1].range == SourceRange(start: pos(4, 1), end: pos(4, 11)))
+        let (atx, source) = read("Intro\n\n  ## #1 in `refs` ##\n")
+        #expect(atx.blocks[1].kind == .heading(level: 2))
+        #expect(atx.blocks[1].text == "#1 in refs")
+        #expect(atx.blocks[1].range.start == pos(3, 3))
+        #expect(position(of: "#1", in: atx.blocks[1], source) == pos(3, 6))
+        #expect(position(of: "refs", in: atx.blocks[1], source) == pos(3, 13))
     }
 
     @Test func codeSpansAndFencedCodeAreNeverText() {
