@@ -53,6 +53,8 @@ enum MarkdownReader {
         /// The source with front matter and template tags blanked: what cmark saw (offsets are the file's).
         let text: [UInt8]
         let lineStarts: [Int]
+        /// The lines of `text` (the file's lines).
+        let lines: [SourceLine]
         let tree: MarkdownTree
         let nodes: [MarkdownNode]
         /// Lines cmark saw before the file's first line (the footnote anchor line, see `footnotePrefix`).
@@ -70,7 +72,8 @@ enum MarkdownReader {
             sink = BlockSink(source: source)
             text = MarkdownPreprocessor.blank(sink.bytes)
             lineStarts = source.lineStarts
-            let prefix = Reader.footnotePrefix(text)
+            lines = SourceLine.split(text)
+            let prefix = Reader.footnotePrefix(text, lines: lines)
             prefixLines = prefix.isEmpty ? 0 : 2
             tree = CommonMark.parse(prefix: prefix, text)
             nodes = tree.nodes
@@ -79,10 +82,10 @@ enum MarkdownReader {
 
         /// cmark-gfm drops footnote definitions nothing refers to, but an unused reference is exactly what a
         /// linter must see: a first line referring to every `[^name]:` written is put before the post.
-        static func footnotePrefix(_ text: [UInt8]) -> [UInt8] {
+        static func footnotePrefix(_ text: [UInt8], lines: [SourceLine]) -> [UInt8] {
             var prefix: [UInt8] = []
             var seen = Set<ArraySlice<UInt8>>()
-            for line in SourceLine.split(text) {
+            for line in lines {
                 var i = line.start
                 var columns = 0
                 while i < line.end, text[i] == 0x20 || text[i] == UInt8(ascii: ">") || text[i] == 0x09, columns < 64 {
@@ -437,7 +440,6 @@ enum MarkdownReader {
 
         /// `[label]: url "title"` on lines no block covers (cmark consumed them): a block holding the title.
         mutating func linkReferenceDefinitions() {
-            let lines = SourceLine.split(text)
             var k = 0
             while k < lines.count {
                 if k < covered.count, !covered[k],
