@@ -133,7 +133,7 @@ public enum CommonMark {
         guard prefix.count + bytes.count < Int(Int32.max) / 2 else { return empty }
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else { return empty }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink"] {
+        for name in ["table", "strikethrough", "autolink"] where name != "table" || tablesAreSafe(prefix) && tablesAreSafe(bytes) {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
@@ -151,6 +151,26 @@ public enum CommonMark {
         tree.literals.reserveCapacity(bytes.count + prefix.count)
         copy(document, into: &tree)
         return tree
+    }
+
+    /// Most `|` one line may hold for the table extension to be attached.
+    public static let maxPipesPerLine = 64
+
+    /// True unless a line holds more than `maxPipesPerLine` pipes. cmark-gfm 0.29.0.gfm.6's table parser takes time
+    /// superlinear in a row's cells (a 1 MB line of `|` over a delimiter row: seconds; 250 columns: 0.6 s a MB,
+    /// against 0.2 s a MB up to 64); no real post's table is that wide, so such a post is read without tables
+    /// (its rows stay paragraphs).
+    static func tablesAreSafe(_ bytes: [UInt8]) -> Bool {
+        var pipes = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "|") {
+                pipes += 1
+                if pipes > maxPipesPerLine { return false }
+            } else if byte == 0x0A || byte == 0x0D {
+                pipes = 0
+            }
+        }
+        return true
     }
 
     private static func copy(_ document: OpaquePointer, into tree: inout MarkdownTree) {

@@ -48,6 +48,9 @@ enum MarkdownPreprocessor {
 
     /// The end (past the closing line's break) of front matter opening the file, if any.
     private static func frontMatterEnd(_ bytes: [UInt8]) -> Int? {
+        // Only a file starting with `---` or `+++` is split into lines.
+        guard bytes.count >= 3, bytes[0] == bytes[1], bytes[1] == bytes[2],
+              bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") else { return nil }
         let lines = SourceLine.split(bytes)
         guard let first = lines.first else { return nil }
         let opening = Array(bytes[first.start..<first.trimmedEnd(bytes)])

@@ -53,6 +53,8 @@ enum MarkdownReader {
         /// The source with front matter and template tags blanked: what cmark saw (offsets are the file's).
         let text: [UInt8]
         let lineStarts: [Int]
+        /// The lines of `text` (the file's lines).
+        let lines: [SourceLine]
         let tree: MarkdownTree
         let nodes: [MarkdownNode]
         /// Lines cmark saw before the file's first line (the footnote anchor line, see `footnotePrefix`).
@@ -70,7 +72,8 @@ enum MarkdownReader {
             sink = BlockSink(source: source)
             text = MarkdownPreprocessor.blank(sink.bytes)
             lineStarts = source.lineStarts
-            let prefix = Reader.footnotePrefix(text)
+            lines = SourceLine.split(text)
+            let prefix = Reader.footnotePrefix(text, lines: lines)
             prefixLines = prefix.isEmpty ? 0 : 2
             tree = CommonMark.parse(prefix: prefix, text)
             nodes = tree.nodes
@@ -79,10 +82,10 @@ enum MarkdownReader {
 
         /// cmark-gfm drops footnote definitions nothing refers to, but an unused reference is exactly what a
         /// linter must see: a first line referring to every `[^name]:` written is put before the post.
-        static func footnotePrefix(_ text: [UInt8]) -> [UInt8] {
+        static func footnotePrefix(_ text: [UInt8], lines: [SourceLine]) -> [UInt8] {
             var prefix: [UInt8] = []
             var seen = Set<ArraySlice<UInt8>>()
-            for line in SourceLine.split(text) {
+            for line in lines {
                 var i = line.start
                 var columns = 0
                 while i < line.end, text[i] == 0x20 || text[i] == UInt8(ascii: ">") || text[i] == 0x09, columns < 64 {
@@ -280,8 +283,19 @@ enum MarkdownReader {
 
         /// A paragraph or heading: appended to the open item or footnote, or a block of its own.
         mutating func leafText(_ index: Int) {
-            guard let start = offset(line: nodes[index].startLine, column: nodes[index].startColumn) else { return }
+            guard var start = offset(line: nodes[index].startLine, column: nodes[index].startColumn) else { return }
+            start = skipLeadingDefinitions(index, from: start, endLine: nodes[index].endLine)
             let isHeading = nodes[index].kind == .heading
+            let atxStart = start
+            if isHeading {
+                // An ATX heading starts at its `#`s (a setext heading's text cannot: `# x` is ATX).
+                var k = start
+                while k < text.count, k - start < 7, text[k] == UInt8(ascii: "#") { k += 1 }
+                if k > start, k - start <= 6, k == text.count || ByteClass.isSpace(text[k]) {
+                    while k < text.count, ByteClass.isBlank(text[k]) { k += 1 }
+                    start = k
+                }
+            }
             var inline = InlineAligner(text: text, cursor: start, limit: lineEnd(nodes[index].endLine))
             // Inside a list item or footnote definition: one more paragraph of it.
             if let last = collectors.last, !last.closed {
@@ -299,15 +313,8 @@ enum MarkdownReader {
             inline.walk(tree, index, into: &builder, links: &links, sink: &sink)
             let kind: TextBlock.Kind = isHeading ? .heading(level: Int(nodes[index].headingLevel)) : .paragraph
             // An ATX heading's range starts at its `#`.
-            var blockStart = start
-            if case .heading = kind {
-                var k = start
-                let lineStart = lineStarts[max(0, min(lineStarts.count - 1, fileLine(nodes[index].startLine)))]
-                while k > lineStart, text[k - 1] == UInt8(ascii: "#") || ByteClass.isBlank(text[k - 1]) { k -= 1 }
-                while k < start, ByteClass.isBlank(text[k]) { k += 1 }
-                blockStart = k
-                builder.extendSpan(to: k..<(k + 1))
-            }
+            let blockStart = atxStart
+            builder.extendSpan(to: atxStart..<(atxStart + 1))
             add(&builder, kind: kind, links: links, isQuoted: isQuoted, start: blockStart)
         }
 
@@ -433,60 +440,105 @@ enum MarkdownReader {
 
         /// `[label]: url "title"` on lines no block covers (cmark consumed them): a block holding the title.
         mutating func linkReferenceDefinitions() {
-            let lines = SourceLine.split(text)
             var k = 0
             while k < lines.count {
-                defer { k += 1 }
-                guard k < covered.count, !covered[k] else { continue }
-                let line = lines[k]
-                var i = line.start
-                while i < line.end, i - line.start < 3, text[i] == 0x20 { i += 1 }
-                guard i < line.end, text[i] == UInt8(ascii: "["), i + 1 < line.end, text[i + 1] != UInt8(ascii: "^") else { continue }
-                var close = i + 1
-                while close < line.end, text[close] != UInt8(ascii: "]") {
-                    if text[close] == UInt8(ascii: "\\") { close += 1 }
-                    close += 1
-                }
-                guard close + 1 < line.end, close > i + 1, text[close + 1] == UInt8(ascii: ":") else { continue }
-                let label = String(decoding: text[(i + 1)..<close], as: UTF8.self)
-                var j = close + 2
-                while j < line.end, ByteClass.isBlank(text[j]) { j += 1 }
-                var urlRange = j..<j
-                if j < line.end, text[j] == UInt8(ascii: "<") {
-                    var e = j + 1
-                    while e < line.end, text[e] != UInt8(ascii: ">") { e += 1 }
-                    urlRange = (j + 1)..<e
-                    j = min(line.end, e + 1)
+                if k < covered.count, !covered[k],
+                   let last = definition(at: k, lines: lines, allowNext: k + 1 < covered.count && !covered[k + 1]) {
+                    k = last + 1
                 } else {
-                    while j < line.end, !ByteClass.isSpace(text[j]) { j += 1 }
-                    urlRange = urlRange.lowerBound..<j
+                    k += 1
                 }
-                guard !urlRange.isEmpty || (urlRange.lowerBound < line.end && text[urlRange.lowerBound - 1] == UInt8(ascii: "<")) else { continue }
-                while j < line.end, ByteClass.isBlank(text[j]) { j += 1 }
-                var titleLine = line
-                if j == line.end, k + 1 < lines.count, k + 1 < covered.count, !covered[k + 1] {
-                    // The title may stand on the next line.
-                    let next = lines[k + 1]
-                    var t = next.start
-                    while t < next.end, ByteClass.isBlank(text[t]) { t += 1 }
-                    if t < next.end, text[t] == UInt8(ascii: "\"") || text[t] == UInt8(ascii: "'") || text[t] == UInt8(ascii: "(") {
-                        titleLine = next
-                        j = t
-                        k += 1
-                    }
-                }
-                var builder = TextBuilder()
-                if j < titleLine.end, text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") || text[j] == UInt8(ascii: "(") {
-                    let quote = text[j] == UInt8(ascii: "(") ? UInt8(ascii: ")") : text[j]
-                    var e = titleLine.trimmedEnd(text)
-                    if e > j + 1, text[e - 1] == quote { e -= 1 }
-                    builder.appendVerbatim(text, (j + 1)..<max(j + 1, e))
-                }
-                let url = String(decoding: text[urlRange], as: UTF8.self)
-                builder.trimTrailingWhitespace()
-                let link = TextLink(textRange: 0..<builder.count, url: url, title: builder.isEmpty ? nil : builder.string)
-                add(&builder, kind: .linkReferenceDefinition(label: label), links: [link], isQuoted: false, start: i)
             }
+        }
+
+        /// Reads a link reference definition starting on line `k` (0-based) and adds its block; returns the last
+        /// line it took (its title may stand on the next line, when `allowNext` says that line may be read), or
+        /// nil when line `k` is not a definition.
+        mutating func definition(at k: Int, lines: [SourceLine], allowNext: Bool) -> Int? {
+            let line = lines[k]
+            var i = line.start
+            while i < line.end, i - line.start < 3, text[i] == 0x20 { i += 1 }
+            guard i < line.end, text[i] == UInt8(ascii: "["), i + 1 < line.end, text[i + 1] != UInt8(ascii: "^") else { return nil }
+            var close = i + 1
+            while close < line.end, text[close] != UInt8(ascii: "]") {
+                if text[close] == UInt8(ascii: "\\") { close += 1 }
+                close += 1
+            }
+            guard close + 1 < line.end, close > i + 1, text[close + 1] == UInt8(ascii: ":") else { return nil }
+            let label = String(decoding: text[(i + 1)..<close], as: UTF8.self)
+            var j = close + 2
+            while j < line.end, ByteClass.isBlank(text[j]) { j += 1 }
+            var urlRange = j..<j
+            if j < line.end, text[j] == UInt8(ascii: "<") {
+                var e = j + 1
+                while e < line.end, text[e] != UInt8(ascii: ">") { e += 1 }
+                urlRange = (j + 1)..<e
+                j = min(line.end, e + 1)
+            } else {
+                while j < line.end, !ByteClass.isSpace(text[j]) { j += 1 }
+                urlRange = urlRange.lowerBound..<j
+                guard !urlRange.isEmpty else { return nil }
+            }
+            while j < line.end, ByteClass.isBlank(text[j]) { j += 1 }
+            var titleLine = line
+            var last = k
+            if j == line.end, k + 1 < lines.count, allowNext {
+                // The title may stand on the next line.
+                let next = lines[k + 1]
+                var t = next.start
+                while t < next.end, ByteClass.isBlank(text[t]) { t += 1 }
+                if t < next.end, text[t] == UInt8(ascii: "\"") || text[t] == UInt8(ascii: "'") || text[t] == UInt8(ascii: "(") {
+                    titleLine = next
+                    j = t
+                    last = k + 1
+                }
+            }
+            var builder = TextBuilder()
+            if j < titleLine.end, text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") || text[j] == UInt8(ascii: "(") {
+                let quote = text[j] == UInt8(ascii: "(") ? UInt8(ascii: ")") : text[j]
+                var e = titleLine.trimmedEnd(text)
+                if e > j + 1, text[e - 1] == quote { e -= 1 }
+                builder.appendVerbatim(text, (j + 1)..<max(j + 1, e))
+            } else if j < titleLine.end {
+                return nil
+            }
+            let url = String(decoding: text[urlRange], as: UTF8.self)
+            builder.trimTrailingWhitespace()
+            let link = TextLink(textRange: 0..<builder.count, url: url, title: builder.isEmpty ? nil : builder.string)
+            add(&builder, kind: .linkReferenceDefinition(label: label), links: [link], isQuoted: isQuoted, start: i)
+            return last
+        }
+
+        /// cmark takes link reference definitions off the start of a paragraph but keeps the paragraph's start line:
+        /// reads those definitions and returns where the paragraph's text starts.
+        mutating func skipLeadingDefinitions(_ index: Int, from start: Int, endLine: Int) -> Int {
+            guard start < text.count, text[start] == UInt8(ascii: "[") else { return start }
+            // The paragraph's first text, as cmark kept it: a line starting with it is content, not a definition.
+            var firstLiteral: ArraySlice<UInt8> = []
+            var child = index + 1
+            while child < nodes[index].subtreeEnd {
+                if nodes[child].kind == .text || nodes[child].kind == .code {
+                    firstLiteral = tree.literal(of: child).prefix(16)
+                    break
+                }
+                if nodes[child].kind != .link, nodes[child].kind != .emphasis, nodes[child].kind != .strong { break }
+                child += 1
+            }
+            let lines = SourceLine.split(Array(text[start..<lineEnd(endLine)])).map {
+                SourceLine(start: $0.start + start, end: $0.end + start, next: $0.next + start)
+            }
+            var k = 0
+            var cursor = start
+            while k < lines.count - 1 {
+                let line = lines[k]
+                var first = line.start
+                while first < line.end, ByteClass.isBlank(text[first]) { first += 1 }
+                if !firstLiteral.isEmpty, text[first..<line.end].starts(with: firstLiteral) { break }
+                guard let last = definition(at: k, lines: lines, allowNext: k + 1 < lines.count - 1) else { break }
+                k = last + 1
+                cursor = lines[k].start
+            }
+            return cursor
         }
     }
 }

@@ -73,6 +73,24 @@ import Testing
         #expect(doc.blocks[0].links.first?.textRange == 4..<13)
     }
 
+    @Test func definitionsOpeningAParagraph() {
+        let (doc, source) = read("""
+        [a]: https://doi.org/10.1/a "Smith J. First. 2020."
+        [b]: https://example.org/b
+          "Doe K. Second. 2021."
+        Text after [the definitions][a].
+        [c]: not a definition, inside the paragraph
+
+        """)
+        #expect(doc.blocks.map(\.kind) == [.linkReferenceDefinition(label: "a"), .linkReferenceDefinition(label: "b"), .paragraph])
+        #expect(doc.blocks[1].text == "Doe K. Second. 2021.")
+        #expect(position(of: "Doe", in: doc.blocks[1], source) == pos(3, 4))
+        #expect(doc.blocks[2].text == "Text after the definitions (https://doi.org/10.1/a).\n[c]: not a definition, inside the paragraph")
+        #expect(position(of: "Text", in: doc.blocks[2], source) == pos(4, 1))
+        #expect(position(of: "definitions", in: doc.blocks[2], source) == pos(4, 17))
+        #expect(position(of: "[c]", in: doc.blocks[2], source) == pos(5, 1))
+    }
+
     @Test func blockQuotesAreQuoted() {
         let (doc, source) = read("""
         Before.
@@ -111,6 +129,12 @@ import Testing
         #expect(doc.blocks.map(\.kind) == [.heading(level: 1), .heading(level: 2), .paragraph])
         #expect(doc.blocks.map(\.text) == ["Title", "Sub title", "Text"])
         #expect(doc.blocks[1].range == SourceRange(start: pos(4, 1), end: pos(4, 11)))
+        let (atx, source) = read("Intro\n\n  ## #1 in `refs` ##\n")
+        #expect(atx.blocks[1].kind == .heading(level: 2))
+        #expect(atx.blocks[1].text == "#1 in refs")
+        #expect(atx.blocks[1].range.start == pos(3, 3))
+        #expect(position(of: "#1", in: atx.blocks[1], source) == pos(3, 6))
+        #expect(position(of: "refs", in: atx.blocks[1], source) == pos(3, 13))
     }
 
     @Test func codeSpansAndFencedCodeAreNeverText() {

@@ -55,6 +55,23 @@ import Testing
         }
     }
 
+    /// cmark-gfm's table extension is superlinear in a row's cells: a post with a line of more pipes than any real
+    /// table has is read without tables, in the time a paragraph takes.
+    @Test func tablesWithThousandsOfColumns() {
+        let header = String(repeating: "|", count: 1_000_000) + "\n" + String(repeating: "|-", count: 1_000) + "\n"
+        let wide = "|" + String(repeating: "a|", count: 3_000) + "\n|" + String(repeating: "-|", count: 3_000) + "\n"
+            + String(repeating: "|" + String(repeating: "x|", count: 3_000) + "\n", count: 100)
+        for post in [header, wide] {
+            let time = seconds {
+                let doc = DocumentReader.read(SourceFile(path: "t.md", text: post), format: .markdown)
+                #expect(!doc.blocks.isEmpty)
+            }
+            #expect(time < 4, "\(time)s")
+        }
+        let table = DocumentReader.read(SourceFile(path: "t.md", text: "| a | b |\n|---|---|\n| c | d |\n"), format: .markdown)
+        #expect(table.blocks.map(\.text) == ["a b", "c d"])
+    }
+
     /// Time grows linearly: four times the input takes well under sixteen times as long.
     @Test func readingScalesLinearly() {
         func post(_ n: Int) -> String {
