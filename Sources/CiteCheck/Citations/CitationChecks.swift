@@ -54,6 +54,34 @@ public struct CitationChecks: Sendable {
             + journalMismatch() + order()
     }
 
+    /// True when the file holds a definition `[^name]:` at the start of a line.
+    private func sourceDefines(footnote name: String) -> Bool {
+        let needle = Array("[^\(name)]:".utf8)
+        let bytes = Array(source.text.utf8)
+        var i = 0
+        while let found = bytes[i...].firstIndex(of: needle[0]) {
+            if found + needle.count <= bytes.count, bytes[found..<(found + needle.count)].elementsEqual(needle) {
+                var k = found
+                while k > 0, bytes[k - 1] == 0x20 { k -= 1 }
+                if k == 0 || bytes[k - 1] == 0x0A || bytes[k - 1] == 0x0D { return true }
+            }
+            i = found + 1
+        }
+        return false
+    }
+
+    /// True when the citation at source offset `offset` stands right after a closing quotation mark.
+    private func followsQuotation(_ offset: Int) -> Bool {
+        let bytes = Array(source.text.utf8.prefix(offset))
+        var k = bytes.count
+        while k > 0, bytes[k - 1] == 0x20 || bytes[k - 1] == UInt8(ascii: "(") { k -= 1 }
+        guard k > 0 else { return false }
+        if bytes[k - 1] == UInt8(ascii: "\"") || bytes[k - 1] == UInt8(ascii: "'") { return true }
+        // “ ” „ ‟ ‘ ’ (E2 80 9C–9F, 98–99) and « » (C2 AB / BB).
+        if k >= 3, bytes[k - 3] == 0xE2, bytes[k - 2] == 0x80, (0x98...0x9F).contains(bytes[k - 1]) { return true }
+        return k >= 2 && bytes[k - 2] == 0xC2 && (bytes[k - 1] == 0xAB || bytes[k - 1] == 0xBB)
+    }
+
     /// `cite-broken-footnote-marker`: in Markdown, a plain `[6]` where the note is `[^6]`.
     public func brokenFootnoteMarkers() -> [Diagnostic] {
         links.flatMap { link -> [Diagnostic] in
@@ -109,10 +137,14 @@ public struct CitationChecks: Sendable {
                                       at: c.sourceRange, found: c.text))
             case .footnote(let name):
                 guard link.entries.isEmpty else { continue }
+                // A definition written in the file but read as empty (its body a template tag): not missing.
+                if sourceDefines(footnote: name) { continue }
                 out.append(diagnostic("cite-missing-reference", .error, "footnote reference \(c.text) has no footnote definition named \(name)",
                                       at: c.sourceRange, found: c.text))
             case .authorYear:
                 guard link.entries.isEmpty, link.candidates.isEmpty else { continue }
+                // `„…“ (Montgomery, 2019)`: who said a quoted remark, not a work cited.
+                if followsQuotation(c.sourceRange.lowerBound) { continue }
                 // A lone all-capitals name (`(USA, 2019)`) may be an acronym rather than a group author: not reported.
                 if c.claims.authors.count == 1, let a = c.claims.authors.first, !a.value.unicodeScalars.contains(where: { $0.properties.isLowercase }) { continue }
                 let author = c.claims.authors.first?.value ?? "?"
