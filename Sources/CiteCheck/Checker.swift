@@ -50,10 +50,15 @@ extension Checker {
             throw .tooManyEntries(path: document.source.path, count: entries.count, limit: limits.maxEntries)
         }
         let parser = ReferenceParser()
-        return (list, entries.map { entry in
+        var references = entries.map { entry in
             let parsed = entry.text.utf8.count > limits.maxEntryLength ? ParsedReference(raw: entry.text) : parser.parse(entry.text)
             return Reference(entry: entry, parsed: parsed)
-        })
+        }
+        // `Ibid.`, `ebd.`, `Ebenda`: the work of the entry before it, and of its kind.
+        for k in references.indices.dropFirst() where ReferenceHeuristics.isIbid(references[k].entry.text) {
+            references[k].parsed.kind = references[k - 1].parsed.kind
+        }
+        return (list, references)
     }
 }
 

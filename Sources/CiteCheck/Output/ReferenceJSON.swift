@@ -86,9 +86,8 @@ public enum ReferenceJSON {
     }
 
     /// The same keys and values as ``append(_:line:to:)`` (without `line`), as ``JSONValue`` members for the
-    /// reporters, which print them inside larger documents. `kind`, `malformedDOI`, `doiSuggestion` and `garbled`
-    /// are left out unless `includeKind` (the reporters' golden files predate them).
-    public static func fields(_ ref: ParsedReference, includeKind: Bool = false) -> [(String, JSONValue)] {
+    /// reporters, which print them inside larger documents.
+    public static func fields(_ ref: ParsedReference) -> [(String, JSONValue)] {
         let authors = ref.authors.map { author -> JSONValue in
             var members: [(String, JSONValue)] = [("family", .string(author.family)), ("given", .string(author.given))]
             if let suffix = author.suffix { members.append(("suffix", .string(suffix))) }
@@ -106,17 +105,15 @@ public enum ReferenceJSON {
             ("doi", .optional(ref.doi)), ("pmid", .optional(ref.pmid)), ("pmcid", .optional(ref.pmcid)),
             ("url", .optional(ref.url)), ("style", .string(ref.style.rawValue)),
         ]
-        if includeKind { members.append(("kind", .string(ref.kind.rawValue))) }
+        members.append(("kind", .string(ref.kind.rawValue)))
         members += [
             ("notes", .array(ref.notes.map { .object([("kind", .string($0.kind.rawValue)), ("text", .string($0.text))]) })),
             ("unparsed", .optional(ref.unparsed)),
         ]
-        if includeKind {
-            if let m = ref.malformedDOI { members.append(("malformedDOI", .string(m))) }
-            if let d = ref.doiSuggestion { members.append(("doiSuggestion", .string(d))) }
-            if !ref.garbledCharacters.isEmpty {
-                members.append(("garbled", .array(ref.garbledCharacters.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })))
-            }
+        if let m = ref.malformedDOI { members.append(("malformedDOI", .string(m))) }
+        if let d = ref.doiSuggestion { members.append(("doiSuggestion", .string(d))) }
+        if !ref.garbledCharacters.isEmpty {
+            members.append(("garbled", .array(ref.garbledCharacters.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })))
         }
         return members
     }

@@ -47,7 +47,7 @@ import Testing
     ])
     func fieldsPrintLikeTheStreamingWriter(_ text: String) {
         let parsed = ReferenceParser().parse(text)
-        let value = JSONValue.object([("line", .int(7))] + ReferenceJSON.fields(parsed, includeKind: true))
+        let value = JSONValue.object([("line", .int(7))] + ReferenceJSON.fields(parsed))
         #expect(value.serialized(pretty: false) == ReferenceJSON.object(parsed, line: 7))
     }
 }

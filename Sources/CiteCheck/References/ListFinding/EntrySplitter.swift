@@ -133,13 +133,13 @@ struct EntrySplitter {
         return (entries, firstBlock, endBlock)
     }
 
-    /// Markdown renumbers ordered lists: `1.` `1.` `1.` render as 1, 2, 3, and readers cite what they see. Written
-    /// numbers that already count 1, 2, 3, … are kept: they are what the writer meant, also where a glued entry
-    /// (`4.Zhou`) shifts the renderer's count.
+    /// Markdown renumbers ordered lists: a writer who leaves that to the renderer writes `1.` on every line, and
+    /// readers cite the 1, 2, 3 they see. Other written numbers are what the writer meant (a glued entry, `4.Zhou`,
+    /// shifts the renderer's count; a skipped number is the writer's slip, which `ref-numbering` reports).
     private func numberAsRendered(_ drafts: inout [Draft]) {
-        guard drafts.contains(where: { $0.renderedNumber != nil }) else { return }
-        let written = drafts.map(\.number)
-        if let first = written.first ?? nil, written == (0..<written.count).map({ Optional(first + $0) }) { return }
+        guard drafts.count > 1, drafts.contains(where: { $0.renderedNumber != nil }) else { return }
+        let written = Set(drafts.map(\.number))
+        guard written.count == 1 else { return }
         for k in drafts.indices {
             if let rendered = drafts[k].renderedNumber { drafts[k].number = rendered }
         }

@@ -10,6 +10,12 @@ public enum ReferenceHeuristics {
         return hasAuthorLikeStart(b) || (doi && startsUppercase(b))
     }
 
+    /// `Ibid.`, `ibid`, `Ebd.`, `Ebenda`, `Idem`, `Ibídem` (with a page, `Ibid., p. 4`): the work cited just before.
+    public static func isIbid(_ text: String) -> Bool {
+        let word = text.lowercased().prefix { $0.isLetter }
+        return ["ibid", "ebd", "ebenda", "idem", "ibidem", "ibídem", "id"].contains(String(word)) && text.utf8.count <= 40
+    }
+
     static func hasYear(_ b: [UInt8]) -> Bool {
         var i = 0
         while i + 4 <= b.count {
