@@ -54,6 +54,16 @@ extension Checker {
             let parsed = entry.text.utf8.count > limits.maxEntryLength ? ParsedReference(raw: entry.text) : parser.parse(entry.text)
             return Reference(entry: entry, parsed: parsed)
         }
+        // A link the reader kept out of the text (`[Take a Nap](https://www.goodreads.com/…)`) still says what the
+        // entry is: its kind is read with the link's address in view.
+        for k in references.indices {
+            let parsed = references[k].parsed
+            guard let link = references[k].entry.links.first(where: { $0.url.hasPrefix("http") }), parsed.url == nil,
+                  parsed.doi == nil, parsed.pmid == nil, parsed.pmcid == nil, parsed.volume == nil, parsed.pages == nil,
+                  references[k].entry.text.utf8.count <= limits.maxEntryLength else { continue }
+            references[k].parsed.kind = parser.parse(references[k].entry.text + " " + link.url).kind
+            references[k].parsed.url = link.url
+        }
         // `Ibid.`, `ebd.`, `Ebenda`: the work of the entry before it, and of its kind.
         for k in references.indices.dropFirst() where ReferenceHeuristics.isIbid(references[k].entry.text) {
             references[k].parsed.kind = references[k - 1].parsed.kind

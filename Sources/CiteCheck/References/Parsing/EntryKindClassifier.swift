@@ -170,7 +170,9 @@ enum EntryKindClassifier {
             if has("10.1101/"), b.count > 8, ByteText.isDigit(b[8]) { return .preprint }
             if has("10.21203/") || has("10.2139/ssrn") || has("10.48550/") || has("10.20944/preprints")
                 || has("10.31234/") || has("10.31219/") || has("10.26434/chemrxiv") { return .preprint }
-            if has("10.5281/zenodo") || has("10.6084/m9.figshare") || has("10.5061/dryad") || has("10.24381/") { return .dataset }
+            // Data repositories' DOI prefixes: Zenodo, figshare, Dryad, Copernicus, CEDA (NERC), PANGAEA, ICPSR, Harvard Dataverse.
+            if has("10.5281/zenodo") || has("10.6084/m9.figshare") || has("10.5061/dryad") || has("10.24381/") || has("10.5285/")
+                || has("10.1594/pangaea") || has("10.3886/icpsr") || has("10.7910/dvn") { return .dataset }
             // Springer, De Gruyter, … books: the suffix is an ISBN (`10.1007/978-3-540-70617-5`), a chapter adds `_10`.
             var slash = 0
             while slash < b.count, b[slash] != 0x2F { slash += 1 }
