@@ -16,6 +16,20 @@ import Testing
         #expect(r.kind == .article)
     }
 
+    @Test func doubleHyphenPageRange() {
+        let r = parser.parse("Baker, T. et al. (2005). Effect of meal timing on insulin action. Journal of Applied Physiology, 99, 2128--2136.")
+        #expect(r.volume == "99")
+        #expect(r.pages == PageRange(first: "2128", last: "2136", lastAsWritten: "2136"))
+    }
+
+    @Test func yearVolumeAndPagesBetweenSemicolons() {
+        let r = parser.parse("Lund OA and Berg RE. A simpler vapour pressure formula. J. Appl. Meteor., 1996; 35; 601–609.")
+        #expect(r.year == 1996)
+        #expect(r.volume == "35")
+        #expect(r.pages?.first == "601")
+        #expect(r.pages?.last == "609")
+    }
+
     @Test func mlaVolumeOnly() {
         let r = parser.parse("Xu, Ming, et al. \"Targeting the JAK pathway.\" Pharmacological research 111 (2016): 152-154.")
         #expect(r.journal == "Pharmacological research")

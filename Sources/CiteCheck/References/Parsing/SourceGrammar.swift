@@ -182,6 +182,9 @@ struct SourceGrammar {
         if tl.issue != nil, c.isPunct(j, 0x3B), c.isPage(j + 1), c.isDash(j + 2) || j + 2 >= n || allTrailing(j + 2) {
             // `13(3); 247-9`
             j = pages(&tl, j + 1)
+        } else if tl.issue == nil, tl.volume != nil, c.isPunct(j, 0x3B), c.isPage(j + 1), c.isDash(j + 2), c.isPage(j + 3) {
+            // `1996; 35; 601–609`: the volume, then the page range after a semicolon.
+            j = pages(&tl, j + 1)
         } else if tl.issue == nil, tl.volume != nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2) {
             // `Nature 518 355–359`: no separator before the pages.
             j = pages(&tl, j)

@@ -23,6 +23,9 @@ enum Tokenizer {
             case 0x30...0x39: return (.digit, 1)
             case 0x41...0x5A, 0x61...0x7A: return (.letter, 1)
             case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return (.space, 1)
+            // `2128--2136`: LaTeX and Pandoc write a page range's en dash as two hyphens.
+            case 0x2D where i > 0 && i + 2 < b.count && b[i + 1] == 0x2D && ByteText.isDigit(b[i - 1]) && ByteText.isDigit(b[i + 2]):
+                return (.punct(c), 2)
             default: return (.punct(c), 1)
             }
         }
