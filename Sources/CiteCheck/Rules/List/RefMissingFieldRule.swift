@@ -79,6 +79,11 @@ public struct RefMissingFieldRule: Rule {
     /// `linked`: the entry links somewhere (a URL the reader kept out of the text still makes it findable).
     func missingFields(_ parsed: ParsedReference, linked: Bool = false) -> [ReferenceField] {
         var missing: [ReferenceField] = []
+        // No title found: the parser could not tell the entry's parts apart (a page title read as a journal, `Blog -
+        // Part 2` read as a volume), so what looks missing may be misread; only a missing year is sure.
+        if parsed.title == nil, !(parsed.journal.map(LintNormalization.isKnownJournal) ?? false) {
+            return parsed.year == nil && !Self.mentionsYear(parsed.raw) && parsed.doi == nil && parsed.pmid == nil && !linked ? [.year] : []
+        }
         // A link to the record and nothing else (`[Title](https://pubmed.ncbi.nlm.nih.gov/…)`): findable as it is.
         if parsed.journal == nil, parsed.volume == nil, parsed.pages == nil, parsed.doi != nil || parsed.pmid != nil || parsed.pmcid != nil {
             return []
