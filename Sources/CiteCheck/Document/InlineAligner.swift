@@ -168,25 +168,31 @@ struct InlineAligner {
         let start = cursor
         var scratch = TextBuilder()
         align(literal[...], into: &scratch, emit: false)
-        let lower = literal.prefix(6).map(ByteClass.lowercased)
-        if lower.starts(with: Array("<!--".utf8)) {
+        if Self.isTag(literal, "!--") {
             let bodyStart = literal.startIndex + 4
             let bodyEnd = literal.count >= 7 && literal.suffix(3).elementsEqual(Array("-->".utf8)) ? literal.endIndex - 3 : literal.endIndex
             if silent == 0 { sink.addDirective(literal[bodyStart..<max(bodyStart, bodyEnd)], at: start) }
-        } else if Self.isTag(lower, "sup") {
+        } else if Self.isTag(literal, "sup") {
             if superscriptStarts.count < 64 { superscriptStarts.append(builder.count) }
-        } else if Self.isTag(lower, "/sup") {
+        } else if Self.isTag(literal, "/sup") {
             if let open = superscriptStarts.popLast(), open < builder.count, silent == 0 { builder.superscripts.append(open..<builder.count) }
-        } else if Self.isTag(lower, "br") || Self.isTag(lower, "br/") {
+        } else if Self.isTag(literal, "br") {
             if silent == 0 { builder.appendLineBreak(at: start) }
         }
     }
 
-    private static func isTag(_ lower: [UInt8], _ name: String) -> Bool {
-        let prefix = [UInt8(ascii: "<")] + Array(name.utf8)
-        guard lower.starts(with: prefix) else { return false }
-        guard lower.count > prefix.count else { return true }
-        let next = lower[prefix.count]
+    /// True when `literal` opens with `<` and `name` (ASCII case ignored), followed by the end, `>`, `/` or a
+    /// space (for `!--`, anything may follow).
+    private static func isTag(_ literal: ArraySlice<UInt8>, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        guard literal.count > count, literal.first == UInt8(ascii: "<") else { return false }
+        let start = literal.startIndex + 1
+        let matches = name.withUTF8Buffer { name in
+            (0..<count).allSatisfy { ByteClass.lowercased(literal[start + $0]) == name[$0] }
+        }
+        guard matches else { return false }
+        guard literal.count > count + 1, name.utf8Start.pointee != UInt8(ascii: "!") else { return true }
+        let next = literal[start + count]
         return next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || ByteClass.isSpace(next)
     }
 
