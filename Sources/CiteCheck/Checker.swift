@@ -61,8 +61,13 @@ extension Checker {
             guard let link = references[k].entry.links.first(where: { $0.url.hasPrefix("http") }), parsed.url == nil,
                   parsed.doi == nil, parsed.pmid == nil, parsed.pmcid == nil, parsed.volume == nil, parsed.pages == nil,
                   references[k].entry.text.utf8.count <= limits.maxEntryLength else { continue }
-            references[k].parsed.kind = parser.parse(references[k].entry.text + " " + link.url).kind
-            references[k].parsed.url = link.url
+            let withLink = parser.parse(references[k].entry.text + " " + link.url)
+            references[k].parsed.kind = withLink.kind
+            references[k].parsed.url = withLink.url ?? link.url
+            // The record the link names (`https://pubmed.ncbi.nlm.nih.gov/18589030/`, `doi.org/…`).
+            references[k].parsed.pmid = withLink.pmid
+            references[k].parsed.doi = withLink.doi
+            references[k].parsed.pmcid = withLink.pmcid
         }
         // `Ibid.`, `ebd.`, `Ebenda`: the work of the entry before it, and of its kind.
         for k in references.indices.dropFirst() where ReferenceHeuristics.isIbid(references[k].entry.text) {

@@ -437,6 +437,11 @@ struct EntrySplitter {
     }
 
     private static func isSeparator(_ text: String) -> Bool {
+        // The reader shows a bibliographic link's target after its text, `(https://doi.org/…)`: part of the link.
+        var text = Substring(text)
+        while let open = text.range(of: "(http") ?? text.range(of: "(doi"), let close = text[open.upperBound...].firstIndex(of: ")") {
+            text = text[..<open.lowerBound] + text[text.index(after: close)...]
+        }
         let words = text.split { $0 == " " || $0 == "," || $0 == ";" || $0 == "_" || $0 == "*" || $0 == "|" || $0 == "\u{00A0}" || $0 == "-" || $0 == "\u{2013}" || $0 == "\u{00B7}" || $0 == "\u{2022}" }
         return words.allSatisfy { ["and", "und", "y", "et", "e", "&"].contains($0.lowercased()) }
     }
