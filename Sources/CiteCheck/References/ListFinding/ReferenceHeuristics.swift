@@ -12,8 +12,9 @@ public enum ReferenceHeuristics {
 
     /// `Ibid.`, `ibid`, `Ebd.`, `Ebenda`, `Idem`, `Ibídem` (with a page, `Ibid., p. 4`): the work cited just before.
     public static func isIbid(_ text: String) -> Bool {
-        let word = text.lowercased().prefix { $0.isLetter }
-        return ["ibid", "ebd", "ebenda", "idem", "ibidem", "ibídem", "id"].contains(String(word)) && text.utf8.count <= 40
+        guard text.utf8.count <= 40 else { return false }
+        let word = text.prefix { $0.isLetter }.lowercased()
+        return ["ibid", "ebd", "ebenda", "idem", "ibidem", "ibídem", "id"].contains(word)
     }
 
     static func hasYear(_ b: [UInt8]) -> Bool {

@@ -52,16 +52,17 @@ public struct RefIdentifierMismatchRule: Rule {
         let context = context.restricted(to: .citations)
         return context.references.compactMap { reference in
             let text = reference.entry.text
-            let lower = text.lowercased()
-            if ["erratum", "correction", "corrigendum", "retract", "comment in", "comment on", "update in", "reply"].contains(where: lower.contains) {
-                return nil
-            }
             let sources = [text] + reference.entry.links.map(\.url)
             var dois: [String] = []
             var pmids: [String] = []
             for source in sources {
                 for doi in IdentifierText.dois(in: source) where !dois.contains(doi) { dois.append(doi) }
                 for pmid in IdentifierText.pmids(in: source) where !pmids.contains(pmid) { pmids.append(pmid) }
+            }
+            guard pmids.count > 1 || dois.count > 1 else { return nil }
+            let lower = text.lowercased()
+            if ["erratum", "correction", "corrigendum", "retract", "comment in", "comment on", "update in", "reply"].contains(where: lower.contains) {
+                return nil
             }
             let what: String
             if pmids.count > 1 {
