@@ -248,4 +248,27 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
         let (_, found) = list(html, .html)
         #expect(found?.entries.count == 2)
     }
+
+    @Test func aReadingListOfLinksWithoutAHeading() {
+        let md = """
+            Books that helped me.
+
+            - [The Noonday Demon: An Atlas of Depression](https://books.example.org/noonday)
+            - [An Unquiet Mind: A Memoir](https://books.example.org/unquiet)
+            - [Lost Connections](https://www.example.com/lost-connections)
+            """
+        let (_, found) = list(md, .markdown)
+        #expect(found?.entries.count == 3)
+    }
+
+    @Test func relatedPostsOnThePostsOwnSiteAreNoList() {
+        let md = """
+            Read our [guide to sleep](https://clinic.example.org/sleep) first.
+
+            - [Five myths about melatonin](https://clinic.example.org/melatonin)
+            - [How much sleep do teenagers need](https://clinic.example.org/teen-sleep)
+            """
+        let (_, found) = list(md, .markdown)
+        #expect(found == nil)
+    }
 }

@@ -38,6 +38,14 @@ enum EntryEvidence {
         return words >= 2 && !isProfileLink(url)
     }
 
+    /// The host of an absolute URL, lowercased, without `www.` (`https://www.rki.de/x` gives `rki.de`).
+    static func host(_ url: String) -> String {
+        var rest = Substring(url.lowercased())
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : String(host)
+    }
+
     /// A link to a person's or organisation's profile on a social site (`https://twitter.com/name`): a contact, not
     /// a source.
     static func isProfileLink(_ url: String) -> Bool {

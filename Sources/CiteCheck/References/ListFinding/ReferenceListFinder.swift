@@ -254,7 +254,13 @@ public struct ReferenceListFinder: Sendable {
             let counted = found.entries.count >= 3 && numbers == Array(1...found.entries.count).map(Optional.some)
                 && found.entries.allSatisfy { EntryEvidence.cites($0.text, links: $0.links, finder: self) }
             // A list of links to pages elsewhere, each item one page (a section's reading list without a heading).
-            let linkList = found.entries.count >= 2 && found.entries.allSatisfy { EntryEvidence.isLinkEntry($0.text, links: $0.links) }
+            // Links all to one site that the post links to elsewhere too are the site's own menu or related posts.
+            let hosts = Set(found.entries.compactMap { $0.links.first.map { EntryEvidence.host($0.url) } })
+            let ownSite = hosts.count == 1 && blocks.indices.contains { k in
+                !(found.firstBlock..<found.endBlock).contains(k) && blocks[k].links.contains { hosts.contains(EntryEvidence.host($0.url)) }
+            }
+            let linkList = found.entries.count >= 2 && !ownSite
+                && found.entries.allSatisfy { EntryEvidence.isLinkEntry($0.text, links: $0.links) }
             guard strong >= 2 || (trailing && (found.entries.count >= 2 || footnotes) && strong >= 1) || (trailing && counted) || linkList
             else { continue }
             for k in found.firstBlock..<found.endBlock { claimed[k] = true }
