@@ -271,4 +271,11 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
         let (_, found) = list(md, .markdown)
         #expect(found == nil)
     }
+
+    @Test func letterLabels() {
+        let text = "Text.\n\nSources\n\na. \(ref1)\nb. \(ref2)\n"
+        let (_, found) = list(text, .text)
+        #expect(found?.entries.map(\.label) == ["a.", "b."])
+        #expect(found?.entries.map(\.text) == [ref1, ref2])
+    }
 }
