@@ -14,8 +14,10 @@ public enum Checker {
         let linter = Linter(configuration: configuration)
         var diagnostics = linter.lint(context)
         var verification: VerificationReport?
-        if let verifier, !references.isEmpty {
-            let report = verifier.verify(references, in: source)
+        // PubMed holds journal articles: web pages, books, reports and notes are not looked up there.
+        let verifiable = references.filter(\.isVerifiable)
+        if let verifier, !verifiable.isEmpty {
+            let report = verifier.verify(verifiable, in: source)
             diagnostics = Linter.sorted(diagnostics + linter.finalize(report.diagnostics, document: document, references: references))
             verification = report
         }
@@ -75,6 +77,11 @@ extension Checker {
         }
         return (list, references)
     }
+}
+
+extension Reference {
+    /// Whether PubMed can hold the work: journal articles only.
+    public var isVerifiable: Bool { parsed.kind.isJournalArticle }
 }
 
 /// Checks references against an outside source of truth (PubMed) after the offline rules. The PubMed module

@@ -122,7 +122,7 @@ struct PostRunner: Sendable {
                 try? Checker.references(source: source, format: inputFormat ?? InputFiles.format(of: path), configuration: configuration)
             } ?? []
         }
-        verifier.prepare(references.flatMap { $0 })
+        verifier.prepare(references.flatMap { $0 }.filter(\.isVerifiable))
     }
 
     /// The configuration that applies to the post at `path` (the command line's limits over the file's), and the
