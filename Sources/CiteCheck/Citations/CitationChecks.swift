@@ -54,25 +54,33 @@ public struct CitationChecks: Sendable {
             + journalMismatch() + order()
     }
 
-    /// True when the file holds a definition `[^name]:` at the start of a line.
-    private func sourceDefines(footnote name: String) -> Bool {
-        let needle = Array("[^\(name)]:".utf8)
+    /// The names of the footnote definitions written in the file (`[^name]:` at the start of a line), lowercased.
+    private func footnoteDefinitionNames() -> Set<String> {
+        var names = Set<String>()
         let bytes = Array(source.text.utf8)
+        var lineStart = true
         var i = 0
-        while let found = bytes[i...].firstIndex(of: needle[0]) {
-            if found + needle.count <= bytes.count, bytes[found..<(found + needle.count)].elementsEqual(needle) {
-                var k = found
-                while k > 0, bytes[k - 1] == 0x20 { k -= 1 }
-                if k == 0 || bytes[k - 1] == 0x0A || bytes[k - 1] == 0x0D { return true }
+        while i < bytes.count {
+            let b = bytes[i]
+            if lineStart, b == UInt8(ascii: "["), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "^") {
+                var j = i + 2
+                while j < bytes.count, j - i < 200, bytes[j] != UInt8(ascii: "]"), bytes[j] != 0x0A { j += 1 }
+                if j + 1 < bytes.count, bytes[j] == UInt8(ascii: "]"), bytes[j + 1] == UInt8(ascii: ":") {
+                    names.insert(String(decoding: bytes[(i + 2)..<j], as: UTF8.self).lowercased())
+                }
             }
-            i = found + 1
+            lineStart = b == 0x0A || b == 0x0D || (lineStart && b == 0x20)
+            i += 1
         }
-        return false
+        return names
     }
 
     /// True when the citation at source offset `offset` stands right after a closing quotation mark.
     private func followsQuotation(_ offset: Int) -> Bool {
-        let bytes = Array(source.text.utf8.prefix(offset))
+        // At most a few bytes before the citation are read (the view's offsets are O(1) on native strings).
+        let utf8 = source.text.utf8
+        let end = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
+        let bytes = Array(utf8[utf8.index(end, offsetBy: -min(offset, 16))..<end])
         var k = bytes.count
         while k > 0, bytes[k - 1] == 0x20 || bytes[k - 1] == UInt8(ascii: "(") { k -= 1 }
         guard k > 0 else { return false }
@@ -124,6 +132,8 @@ public struct CitationChecks: Sendable {
     /// `cite-missing-reference`
     public func missingReference() -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let writtenFootnotes = citations.contains { if case .footnote = $0.kind { return true } else { return false } }
+            ? footnoteDefinitionNames() : []
         for link in links {
             let c = citations[link.citation]
             switch c.kind {
@@ -138,7 +148,7 @@ public struct CitationChecks: Sendable {
             case .footnote(let name):
                 guard link.entries.isEmpty else { continue }
                 // A definition written in the file but read as empty (its body a template tag): not missing.
-                if sourceDefines(footnote: name) { continue }
+                if writtenFootnotes.contains(name.lowercased()) { continue }
                 out.append(diagnostic("cite-missing-reference", .error, "footnote reference \(c.text) has no footnote definition named \(name)",
                                       at: c.sourceRange, found: c.text))
             case .authorYear:
