@@ -26,6 +26,13 @@ public struct CheckContext: Sendable {
         self.currentYear = currentYear
     }
 
+    /// Indices into `document.blocks` of every list's blocks, headings included: not the post's own text.
+    public var listBlockIndices: Set<Int> {
+        var indices = Set<Int>()
+        for range in referenceList?.blockRanges ?? [] { indices.formUnion(range) }
+        return indices
+    }
+
     /// The file path diagnostics carry.
     public var path: String { document.source.path }
 

@@ -57,8 +57,7 @@ public struct CitePlaceholderRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let document = context.document
-        var listBlocks = Set<Int>()
-        for range in context.referenceList?.blockRanges ?? [] { listBlocks.formUnion(range) }
+        let listBlocks = context.listBlockIndices
         let source = Array(document.source.text.utf8)
         var diagnostics: [Diagnostic] = []
         for (index, block) in document.blocks.enumerated() where !listBlocks.contains(index) && !block.isQuoted {

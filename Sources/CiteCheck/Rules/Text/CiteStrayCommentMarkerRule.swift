@@ -38,8 +38,7 @@ public struct CiteStrayCommentMarkerRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let document = context.document
-        var listBlocks = Set<Int>()
-        for range in context.referenceList?.blockRanges ?? [] { listBlocks.formUnion(range) }
+        let listBlocks = context.listBlockIndices
         var diagnostics: [Diagnostic] = []
         for (index, block) in document.blocks.enumerated() where !listBlocks.contains(index) {
             for link in block.links {
