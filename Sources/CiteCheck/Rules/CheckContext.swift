@@ -3,16 +3,16 @@
 /// Later phases add their inputs here as properties with empty defaults (text citations and links from the
 /// citation finder; PubMed matches from verification), so existing rules and tests keep compiling.
 public struct CheckContext: Sendable {
-    public var document: Document { didSet { citationMemo = CitationChecksMemo() } }
+    public var document: Document { didSet { citationMemo = CitationAnalysisMemo() } }
     /// The reference list the finder chose, nil when the post has none.
-    public var referenceList: ReferenceList? { didSet { citationMemo = CitationChecksMemo() } }
+    public var referenceList: ReferenceList? { didSet { citationMemo = CitationAnalysisMemo() } }
     /// The list's entries with their parsed fields, in list order.
-    public var references: [Reference] { didSet { citationMemo = CitationChecksMemo() } }
+    public var references: [Reference] { didSet { citationMemo = CitationAnalysisMemo() } }
     public var configuration: Configuration
     /// The year "now" is in: `ref-bad-year` reports years after it. Injected so tests do not depend on the clock.
     public var currentYear: Int
     /// The citation analysis of this document, list and references, once a rule has asked for it.
-    var citationMemo = CitationChecksMemo()
+    var citationMemo = CitationAnalysisMemo()
 
     // Room for later phases (the lead adds these with empty defaults):
     // public var textCitations: [TextCitation] = []

@@ -6,14 +6,14 @@ import Testing
     typealias F = CitationFixture
 
     /// Finds, links and checks one post body against `references`.
-    func analyze(_ body: String, _ references: [Reference] = F.seedReferences) -> CitationChecks {
+    func analyze(_ body: String, _ references: [Reference] = F.seedReferences) -> CitationAnalysis {
         let doc = F.document(body)
         let numbers = references.compactMap(\.entry.number)
         let finder = CitationFinder(entryNumbers: Set(numbers.isEmpty ? Array(references.indices.map { $0 + 1 }) : numbers),
                                     listIsNumbered: !numbers.isEmpty)
         let citations = finder.find(in: doc.blocks)
         let links = CitationLinker().link(citations, to: references)
-        return CitationChecks(source: doc.source, citations: citations, links: links, references: references)
+        return CitationAnalysis(source: doc.source, citations: citations, links: links, references: references)
     }
 
     func rules(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map(\.rule) }
@@ -22,7 +22,7 @@ import Testing
         let a = analyze("Relief came fast [1], and lasted [2, 3]. Others [7] disagree.")
         #expect(a.links.map(\.entries) == [[1], [2, 3], []])
         #expect(a.links.map(\.method) == [.marker, .marker, .marker])
-        let missing = a.missingReference()
+        let missing = CiteMissingReferenceRule.findings(in: a)
         #expect(missing.count == 1)
         #expect(missing.first?.message == "[7] cites reference 7, but the reference list has no entry 7")
         #expect(missing.first?.range.start == SourcePosition(line: 1, column: 49))
@@ -41,7 +41,7 @@ import Testing
                     F.reference(2, authors: ["Duman"], year: 2014, journal: "Depress Anxiety", footnote: "2")]
         let a = analyze("It helped[^feder] and[^2] and[^gone].", refs)
         #expect(a.links.map(\.entries) == [[1], [2], []])
-        #expect(rules(a.missingReference()) == ["cite-missing-reference"])
+        #expect(rules(CiteMissingReferenceRule.findings(in: a)) == ["cite-missing-reference"])
     }
 
     @Test func authorYearLinksOnAuthorAndYear() {
@@ -55,18 +55,18 @@ import Testing
         let a = analyze("It helped (Feder et al., 2020).")
         #expect(a.links.first?.entries == [])
         #expect(a.links.first?.candidates == [1, 2])
-        #expect(a.missingReference().isEmpty)
-        let years = a.yearMismatch()
+        #expect(CiteMissingReferenceRule.findings(in: a).isEmpty)
+        let years = CiteYearMismatchRule.findings(in: a)
         #expect(years.map(\.message) == ["text says 2020, the Feder entries are 2014 and 2021 (references 1 and 2)"])
         #expect(years.first?.severity == .error)
     }
 
     @Test func authorYearWithUnknownAuthorIsMissing() {
         let a = analyze("It helped (Krystal et al., 2019). Acronyms (USA, 2019) are not reported.")
-        #expect(a.missingReference().map(\.message) == ["Krystal et al., 2019 is cited but no entry's first author is Krystal"])
-        #expect(a.missingReference().map(\.severity) == [.error])
+        #expect(CiteMissingReferenceRule.findings(in: a).map(\.message) == ["Krystal et al., 2019 is cited but no entry's first author is Krystal"])
+        #expect(CiteMissingReferenceRule.findings(in: a).map(\.severity) == [.error])
         let b = analyze("The agency approved Spravato (2019) for adults. Researchers and colleagues (2018) agreed.")
-        #expect(b.missingReference().map(\.severity) == [.warning])
+        #expect(CiteMissingReferenceRule.findings(in: b).map(\.severity) == [.warning])
     }
 
     @Test func namesCompareWithoutDiacriticsCaseAndParticles() {
@@ -87,7 +87,7 @@ import Testing
     @Test func onlineYearIsInfo() {
         let a = analyze("It helped (Taylor et al., 2017). A 2017 crossover study [3] agreed.")
         #expect(a.links.first?.method == .authorOnlineYear)
-        let years = a.yearMismatch()
+        let years = CiteYearMismatchRule.findings(in: a)
         #expect(years.map(\.severity) == [.info, .info])
         #expect(years.first?.message == "text says 2017, reference 3 was published online in 2017 and in print in 2018")
     }
@@ -96,31 +96,31 @@ import Testing
         let a = analyze("Relief followed in a 2016 crossover study [3].")
         #expect(a.links.first?.method == .sameSentence)
         #expect(a.links.first?.anchor == 1)
-        let years = a.yearMismatch()
+        let years = CiteYearMismatchRule.findings(in: a)
         #expect(years.map(\.message) == ["text says 2016, reference 3 says 2018"])
         #expect(years.first?.range.start == SourcePosition(line: 1, column: 22))
         #expect(years.first?.reference == 3)
         #expect(years.first?.expected == "2018")
         #expect(years.first?.found == "2016")
-        let several = analyze("Relief followed in a 2016 crossover study [3, 5].").yearMismatch()
+        let several = CiteYearMismatchRule.findings(in: analyze("Relief followed in a 2016 crossover study [3, 5]."))
         #expect(several.map(\.message) == ["text says 2016, reference 3 says 2018 and reference 5 says 2013"])
         #expect(several.map(\.severity) == [.warning])
-        #expect(analyze("Relief followed in a 2013 crossover study [3, 5].").yearMismatch().isEmpty)
+        #expect(CiteYearMismatchRule.findings(in: analyze("Relief followed in a 2013 crossover study [3, 5].")).isEmpty)
     }
 
     @Test func journalClaims() {
         let a = analyze("Work published in the American Journal of Psychiatry [2] agreed. Work published in JAMA Psychiatry [3] did not.")
-        let journals = a.journalMismatch()
+        let journals = CiteJournalMismatchRule.findings(in: a)
         #expect(journals.map(\.message) == ["text says published in JAMA Psychiatry, reference 3 is in Neuropsychopharmacology"])
         #expect(journals.first?.severity == .error)
         // Abbreviated and full names of one journal agree.
         let b = analyze("A trial published in the Journal of Psychopharmacology [4] agreed.")
-        #expect(b.journalMismatch().isEmpty)
+        #expect(CiteJournalMismatchRule.findings(in: b).isEmpty)
     }
 
     @Test func authorClaims() {
         let a = analyze("Taylor and colleagues found it [5]. Feder et al. found it [1]. Costi et al. found it [2].")
-        let authors = a.authorMismatch()
+        let authors = CiteAuthorMismatchRule.findings(in: a)
         #expect(authors.map(\.message) == [
             "text names Taylor, reference 5's first author is Rodriguez",
             "text names Costi, reference 2's first author is Feder (Costi is author 2)",
@@ -130,19 +130,19 @@ import Testing
 
     @Test func unusedReferencesOnlyWhenThePostCites() {
         let a = analyze("It helped [1], [2] and (Duman, 2014).")
-        #expect(a.unusedReference().map(\.reference) == [3, 4, 5])
-        #expect(a.unusedReference().first?.message == "reference 3 is not cited in the text")
+        #expect(CiteUnusedReferenceRule.findings(in: a).map(\.reference) == [3, 4, 5])
+        #expect(CiteUnusedReferenceRule.findings(in: a).first?.message == "reference 3 is not cited in the text")
         // A named author ties a prose mention to its entry even without a marker; a year alone does not.
         let c = analyze("It helped [1], [2] and (Duman, 2014). Later, Rodriguez and colleagues saw it in OCD. A 2020 study agreed.")
-        #expect(c.unusedReference().map(\.reference) == [3, 4])
+        #expect(CiteUnusedReferenceRule.findings(in: c).map(\.reference) == [3, 4])
         let b = analyze("Ketamine helps. A 2020 study agreed.")
-        #expect(b.unusedReference().isEmpty)
+        #expect(CiteUnusedReferenceRule.findings(in: b).isEmpty)
     }
 
     @Test func orderOfFirstCitation() {
         let a = analyze("First [1], then [3], then [2], then [1] again.")
-        #expect(a.order().map(\.message) == ["reference 3 is cited before reference 2; numbered references usually follow the order of first citation"])
-        #expect(analyze("First [1], then [2, 3], then [1]. Later [5].").order().isEmpty)
+        #expect(CiteOrderRule.findings(in: a).map(\.message) == ["reference 3 is cited before reference 2; numbered references usually follow the order of first citation"])
+        #expect(CiteOrderRule.findings(in: analyze("First [1], then [2, 3], then [1]. Later [5].")).isEmpty)
     }
 
     @Test func narrativeLinksOnlyOnUnambiguousEvidence() {
@@ -174,7 +174,7 @@ import Testing
         let a = analyze("A 2013 crossover trial published in JAMA Psychiatry helped patients.")
         // JAMA Psychiatry picks entry 1 (2014): the year disagrees.
         #expect(a.links.first?.entries == [1])
-        #expect(a.yearMismatch().map(\.message) == ["text says 2013, reference 1 says 2014"])
+        #expect(CiteYearMismatchRule.findings(in: a).map(\.message) == ["text says 2013, reference 1 says 2014"])
     }
 
     @Test func seedLikePostIsSilent() {
@@ -212,14 +212,14 @@ import Testing
         for entry in a.links.flatMap(\.entries) where !linked.contains(entry) { linked.append(entry) }
         #expect(linked == [6, 1, 2, 3, 4, 5])
         #expect(a.links.allSatisfy { $0.entries.count <= 1 })
-        #expect(a.missingReference().isEmpty && a.unusedReference().isEmpty && a.authorMismatch().isEmpty)
-        #expect(a.yearMismatch().map(\.message) == ["text says 2016, reference 3 says 2018"])
-        #expect(a.journalMismatch().map(\.message) == ["text says published in Biological Psychiatry, reference 5 is in Neuropsychopharmacology"])
-        #expect(rules(a.order()) == ["cite-order"])
+        #expect(CiteMissingReferenceRule.findings(in: a).isEmpty && CiteUnusedReferenceRule.findings(in: a).isEmpty && CiteAuthorMismatchRule.findings(in: a).isEmpty)
+        #expect(CiteYearMismatchRule.findings(in: a).map(\.message) == ["text says 2016, reference 3 says 2018"])
+        #expect(CiteJournalMismatchRule.findings(in: a).map(\.message) == ["text says published in Biological Psychiatry, reference 5 is in Neuropsychopharmacology"])
+        #expect(rules(CiteOrderRule.findings(in: a)) == ["cite-order"])
     }
 }
 
 extension CitationLink {
-    func claimsInstitution(in a: CitationChecks) -> String? { a.citations[citation].claims.institution?.value }
+    func claimsInstitution(in a: CitationAnalysis) -> String? { a.citations[citation].claims.institution?.value }
 }
 

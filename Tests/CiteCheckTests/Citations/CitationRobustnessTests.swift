@@ -40,7 +40,7 @@ import Testing
             }
             let links = CitationLinker().link(citations, to: refs)
             #expect(links.count == citations.count)
-            _ = CitationChecks(source: SourceFile(path: "x", text: "0123456" + text), citations: citations, links: links, references: refs).all()
+            _ = CitationAnalysis(source: SourceFile(path: "x", text: "0123456" + text), citations: citations, links: links, references: refs).all()
         }
     }
 }

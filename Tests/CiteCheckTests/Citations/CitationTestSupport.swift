@@ -77,3 +77,10 @@ enum CitationFixture {
                   title: "Neurobiology of stress, depression, and rapid-acting antidepressants: Remodeling synaptic connections"),
     ]
 }
+
+extension CitationAnalysis {
+    /// Every citation rule's findings on this analysis, in registry order.
+    func all() -> [Diagnostic] {
+        RuleRegistry.all.compactMap { $0 as? any CitationRule.Type }.flatMap { $0.findings(in: self) }
+    }
+}

@@ -3,7 +3,7 @@
 /// Markdown links only `[^6]` to the note; `[6]` renders as the literal text "[6]", so the reader sees a marker
 /// that leads nowhere and the note shows up unreferenced. Only footnote names a plain marker matches are reported;
 /// a numbered list answers `[6]` as usual.
-public struct CiteBrokenFootnoteMarkerRule: Rule {
+public struct CiteBrokenFootnoteMarkerRule: CitationRule {
     public static let description = RuleDescription(
         id: "cite-broken-footnote-marker",
         defaultSeverity: .error,
@@ -47,7 +47,14 @@ public struct CiteBrokenFootnoteMarkerRule: Rule {
 
     public init() {}
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
-        context.citationChecks.brokenFootnoteMarkers()
+    public static func findings(in analysis: CitationAnalysis) -> [Diagnostic] {
+        analysis.links.flatMap { link -> [Diagnostic] in
+            let c = analysis.citations[link.citation]
+            return link.plainMarkerFootnotes.map { name in
+                analysis.diagnostic(description,
+                                    "\(c.text) is not a footnote reference: the note is [^\(name)], and Markdown shows \(c.text) as plain text; write [^\(name)]",
+                                    at: c.sourceRange, expected: "[^\(name)]", found: c.text)
+            }
+        }
     }
 }

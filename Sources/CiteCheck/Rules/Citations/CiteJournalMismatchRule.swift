@@ -1,8 +1,5 @@
-// WIRING: needs the rule engine (Rule, CheckContext) and Normalization/JournalCatalog from other branches; once
-// they are on main, delete the `#if CITECHECK_CITATION_RULES` / `#endif` lines in Sources/CiteCheck/Rules/Citations/.
-
 /// `cite-journal-mismatch`: the text says a cited work appeared in a journal its reference does not name.
-public struct CiteJournalMismatchRule: Rule {
+public struct CiteJournalMismatchRule: CitationRule {
     public static let description = RuleDescription(
         id: "cite-journal-mismatch",
         defaultSeverity: .error,
@@ -38,8 +35,22 @@ public struct CiteJournalMismatchRule: Rule {
 
     public init() {}
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
-        context.citationChecks.journalMismatch()
+    public static func findings(in analysis: CitationAnalysis) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for link in analysis.links where link.confidence > .none {
+            let c = analysis.citations[link.citation]
+            guard let journal = c.claims.journal else { continue }
+            let entries = link.entries.compactMap(analysis.references.reference(at:)).filter { $0.parsed.journal != nil }
+            guard !entries.isEmpty, analysis.isJournal(journal.value),
+                  !entries.contains(where: { $0.parsed.journal.map { analysis.sameJournal($0, journal.value) } ?? false }) else { continue }
+            let r = entries[0]
+            let actual = r.parsed.journal ?? ""
+            // Tied by a marker in the same sentence: an error; tied by narrative evidence alone: a warning.
+            let severity: Severity? = link.method == .sameSentence ? nil : .warning
+            out.append(analysis.diagnostic(description, severity: severity, "text says published in \(journal.value), \(analysis.name(r.entry.index)) is in \(actual)",
+                                           at: journal.sourceRange, reference: r.entry.index, field: .journal, expected: actual, found: journal.text))
+        }
+        return out
     }
 }
 

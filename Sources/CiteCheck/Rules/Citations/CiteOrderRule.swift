@@ -1,8 +1,5 @@
-// WIRING: needs the rule engine (Rule, CheckContext) and Normalization/JournalCatalog from other branches; once
-// they are on main, delete the `#if CITECHECK_CITATION_RULES` / `#endif` lines in Sources/CiteCheck/Rules/Citations/.
-
 /// `cite-order`: numbered references that do not follow the order of first citation. Information only.
-public struct CiteOrderRule: Rule {
+public struct CiteOrderRule: CitationRule {
     public static let description = RuleDescription(
         id: "cite-order",
         defaultSeverity: .info,
@@ -42,8 +39,26 @@ public struct CiteOrderRule: Rule {
 
     public init() {}
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
-        context.citationChecks.order()
+    /// One finding at the first number cited before a smaller, not yet cited one.
+    public static func findings(in analysis: CitationAnalysis) -> [Diagnostic] {
+        let references = analysis.references
+        guard references.contains(where: { $0.entry.number != nil }) else { return [] }
+        let numbers = Set(references.compactMap(\.entry.number))
+        // Only numbers the text cites somewhere: an entry never cited is `cite-unused-reference`'s business.
+        var uncited = Set(analysis.citations.flatMap(\.numbers)).intersection(numbers)
+        var seen = Set<Int>()
+        for c in analysis.citations {
+            for n in c.numbers where !seen.contains(n) {
+                seen.insert(n)
+                uncited.remove(n)
+                if numbers.contains(n), let smaller = uncited.filter({ $0 < n }).min() {
+                    return [analysis.diagnostic(description,
+                                                "reference \(n) is cited before reference \(smaller); numbered references usually follow the order of first citation",
+                                                at: c.sourceRange, reference: references.first { $0.entry.number == n }?.entry.index)]
+                }
+            }
+        }
+        return []
     }
 }
 

@@ -1,8 +1,5 @@
-// WIRING: needs the rule engine (Rule, CheckContext) and Normalization/JournalCatalog from other branches; once
-// they are on main, delete the `#if CITECHECK_CITATION_RULES` / `#endif` lines in Sources/CiteCheck/Rules/Citations/.
-
 /// `cite-unused-reference`: an entry nothing in the text cites, in a post that cites with markers or author-year.
-public struct CiteUnusedReferenceRule: Rule {
+public struct CiteUnusedReferenceRule: CitationRule {
     public static let description = RuleDescription(
         id: "cite-unused-reference",
         defaultSeverity: .warning,
@@ -41,8 +38,28 @@ public struct CiteUnusedReferenceRule: Rule {
 
     public init() {}
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
-        context.citationChecks.unusedReference()
+    public static func findings(in analysis: CitationAnalysis) -> [Diagnostic] {
+        guard analysis.usesExplicitCitations else { return [] }
+        var cited = Set<Int>()
+        for link in analysis.links where link.confidence > .none || !link.candidates.isEmpty {
+            cited.formUnion(link.entries)
+            cited.formUnion(link.candidates)
+        }
+        // A list the text cites from (by markers, footnotes or names) should be cited throughout; a list the text
+        // hardly cites is a bibliography or a reading list, whose entries need no citation.
+        var perList: [Int: (total: Int, cited: Int)] = [:]
+        for r in analysis.references where r.parsed.kind.isCitation {
+            perList[r.entry.listIndex, default: (0, 0)].total += 1
+            if cited.contains(r.entry.index) { perList[r.entry.listIndex, default: (0, 0)].cited += 1 }
+        }
+        let citedLists = Set(perList.filter { $0.value.cited * 2 >= $0.value.total && $0.value.cited > 0 }.keys)
+        return analysis.references.filter { r in
+            !cited.contains(r.entry.index) && r.parsed.kind.isCitation && citedLists.contains(r.entry.listIndex)
+        }.map { r in
+            Diagnostic(rule: description.id, severity: description.defaultSeverity,
+                       message: "\(analysis.name(r.entry.index)) is not cited in the text", file: analysis.source.path,
+                       range: r.entry.range, reference: r.entry.index)
+        }
     }
 }
 
