@@ -10,8 +10,7 @@ internal import TOMLKit
 /// email = "me@example.org"
 ///
 /// [rules]
-/// ref-inconsistent-style = "off"   # error | warning | info | off
-/// ref-missing-field = "error"
+/// RULE-ID = "off"                  # a rule id of `citecheck rules`: error | warning | info | off
 ///
 /// [limits]                         # see docs/limits.md; the command line's --max-… options win
 /// max-file-size = 67108864         # bytes
@@ -189,7 +188,7 @@ struct KeyLines {
             guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
             let key = KeyLines.unquote(String(line[..<equals]).trimmingCharacters(in: .whitespaces))
             if table.isEmpty, let dot = key.firstIndex(of: "."), !key.hasPrefix("\"") {
-                // Dotted key at the top level: `rules.ref-bad-pages = "off"`.
+                // Dotted key at the top level: `rules.RULE-ID = "off"`.
                 let outer = String(key[..<dot])
                 entries.append((table: "", key: outer, line: lineNumber))
                 entries.append((table: outer, key: String(key[key.index(after: dot)...]), line: lineNumber))

@@ -1,5 +1,5 @@
 /// GitHub Actions workflow commands, one line per finding:
-/// `::error file=post.md,line=3,col=5,endLine=3,endColumn=9,title=ref-bad-pages::message`.
+/// `::error file=post.md,line=3,col=5,endLine=3,endColumn=9,title=RULE-ID::message`.
 ///
 /// Info findings become `::notice`. Values are escaped as the Actions toolkit does: `%`, CR and LF in the
 /// message; additionally `:` and `,` in properties.

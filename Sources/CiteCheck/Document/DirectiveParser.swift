@@ -14,7 +14,7 @@ enum DirectiveParser {
         case "citecheck-enable": action = .enable
         default: return nil
         }
-        // Rule ids are lowercase words joined by hyphens (`ref-bad-pages`); `all` names every rule.
+        // Rule ids are lowercase words joined by hyphens (`ref-…`, `cite-…`); `all` names every rule.
         var rules: [String] = []
         for word in words.dropFirst() {
             if word.lowercased() == "all" { continue }

@@ -9,7 +9,7 @@ public struct InputLimits: Sendable, Equatable {
     public var maxFileSize: Int
     /// A reference list with more entries than this is refused with a one-line error (exit 2).
     public var maxEntries: Int
-    /// An entry longer than this many bytes of UTF-8 is not parsed; `ref-unparsed` reports it with its length.
+    /// An entry longer than this many bytes of UTF-8 is not parsed; `RefUnparsedRule` reports it with its length.
     public var maxEntryLength: Int
 
     /// 64 MiB per post, 100,000 entries per list, 64 KiB per entry (the longest of 140,000 real reference strings

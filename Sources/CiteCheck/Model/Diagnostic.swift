@@ -15,7 +15,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// One finding about a post: plain data. Rules make them; reporters print them.
 public struct Diagnostic: Hashable, Sendable, Codable {
-    /// The rule id (`ref-bad-pages`, `cite-year-mismatch`, `pubmed-pages`).
+    /// The rule id: one of `RuleRegistry.ids` (`ref-…`, `cite-…`, `pubmed-…`).
     public var rule: String
     public var severity: Severity
     /// One line a person understands, naming both sides where there are two.

@@ -9,7 +9,7 @@ public struct CheckContext: Sendable {
     /// The list's entries with their parsed fields, in list order.
     public var references: [Reference] { didSet { citationMemo = CitationAnalysisMemo() } }
     public var configuration: Configuration
-    /// The year "now" is in: `ref-bad-year` reports years after it. Injected so tests do not depend on the clock.
+    /// The year "now" is in: `RefBadYearRule` reports years after it. Injected so tests do not depend on the clock.
     public var currentYear: Int
     /// The citation analysis of this document, list and references, once a rule has asked for it.
     var citationMemo = CitationAnalysisMemo()

@@ -1,6 +1,6 @@
 internal import Foundation
 
-/// The current year in UTC, the default "now" for `ref-bad-year`.
+/// The current year in UTC, the default "now" for `RefBadYearRule`.
 ///
 /// `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention) overrides the clock, so golden
 /// outputs and CI logs stay the same from one year to the next.

@@ -11,7 +11,7 @@ public protocol Rule: Sendable {
 
 /// What a rule is: the data reporters, documentation and the configuration loader read.
 public struct RuleDescription: Sendable, Hashable {
-    /// Stable id (`ref-bad-pages`): part of the interface (configuration, suppressions, JSON, SARIF).
+    /// Stable id (`ref-…`, `cite-…`, `pubmed-…`): part of the interface (configuration, suppressions, JSON, SARIF).
     public var id: String
     public var defaultSeverity: Severity
     /// One line: what the rule finds.
@@ -48,14 +48,18 @@ public struct RuleExample: Sendable, Hashable {
     public var format: InputFormat
     /// A configuration to run the example with, in `.citecheck.toml` syntax; nil for the defaults.
     public var configuration: String?
-    /// The year the example is checked in (for `ref-bad-year`).
+    /// The year the example is checked in (for `RefBadYearRule`).
     public var currentYear: Int
+    /// Recorded PubMed records the example is verified against (`pubmed-*` rules): files of EFetch XML, as paths
+    /// from the repository's root (`fixtures/pubmed/24740528.xml`); empty for the offline rules.
+    public var records: [String]
 
-    public init(_ post: String, format: InputFormat = .text, configuration: String? = nil, currentYear: Int = 2026) {
+    public init(_ post: String, format: InputFormat = .text, configuration: String? = nil, currentYear: Int = 2026, records: [String] = []) {
         self.post = post
         self.format = format
         self.configuration = configuration
         self.currentYear = currentYear
+        self.records = records
     }
 
     /// The post without markers, and the positions the markers stood at, in order.

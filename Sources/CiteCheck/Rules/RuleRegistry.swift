@@ -25,9 +25,29 @@ public enum RuleRegistry {
         CiteStrayCommentMarkerRule.self,
     ]
 
-    /// Descriptions of findings made outside the `Linter` (PubMed verification adds its `pubmed-*` ids here), so
-    /// configuration, suppressions and SARIF know them too.
-    public static let externalDescriptions: [RuleDescription] = PubMedRuleDescriptions.all
+    /// The rules whose findings PubMed verification makes, outside the `Linter`; registered here so configuration,
+    /// suppressions and SARIF know them too.
+    public static let verificationRules: [any VerificationRule.Type] = [
+        PubMedYearRule.self,
+        PubMedVolumeRule.self,
+        PubMedIssueRule.self,
+        PubMedPagesRule.self,
+        PubMedJournalRule.self,
+        PubMedAuthorsRule.self,
+        PubMedDOIRule.self,
+        PubMedPMIDRule.self,
+        PubMedPMCIDRule.self,
+        PubMedTitleRule.self,
+        PubMedEpubYearRule.self,
+        PubMedRetractedRule.self,
+        PubMedConcernRule.self,
+        PubMedErratumRule.self,
+        PubMedNotFoundRule.self,
+        PubMedAmbiguousRule.self,
+    ]
+
+    /// Descriptions of the findings made outside the `Linter`.
+    public static var externalDescriptions: [RuleDescription] { verificationRules.map { $0.description } }
 
     /// Every rule description: the linter's rules, then the external ones.
     public static var descriptions: [RuleDescription] {

@@ -28,13 +28,13 @@ public enum FieldComparison {
         guard let written = reference.year, let print = record.year, written != print else { return [] }
         if let electronic = record.electronicYear, electronic == written {
             return [FieldFinding(
-                rule: PubMedRuleID.epubYear, severity: .info, field: .year, found: String(written), expected: String(print),
+                PubMedEpubYearRule.description, field: .year, found: String(written), expected: String(print),
                 message: "year \(written) is the electronic publication year; PubMed's print year is \(print)", pmid: record.pmid
             )]
         }
         var message = "year \(written) differs from PubMed's \(print)"
         if let electronic = record.electronicYear, electronic != print { message += " (Epub \(electronic))" }
-        return [FieldFinding(rule: PubMedRuleID.year, severity: .error, field: .year, found: String(written), expected: String(print), message: message, pmid: record.pmid)]
+        return [FieldFinding(PubMedYearRule.description, field: .year, found: String(written), expected: String(print), message: message, pmid: record.pmid)]
     }
 
     // MARK: Volume, issue
@@ -49,7 +49,7 @@ public enum FieldComparison {
         let actualNumber = MatchingText.tokens(actual).first
         if let writtenNumber, writtenNumber == actualNumber, MatchingText.tokens(written).count != MatchingText.tokens(actual).count { return [] }
         return [FieldFinding(
-            rule: PubMedRuleID.volume, severity: .error, field: .volume, found: written, expected: actual,
+            PubMedVolumeRule.description, field: .volume, found: written, expected: actual,
             message: "volume \(written) differs from PubMed's \(actual)", pmid: record.pmid
         )]
     }
@@ -61,7 +61,7 @@ public enum FieldComparison {
         guard !w.isEmpty, !a.isEmpty else { return [] }
         if w.isSubset(of: a) || MatchingText.numberKey(written) == MatchingText.numberKey(actual) { return [] }
         return [FieldFinding(
-            rule: PubMedRuleID.issue, severity: .error, field: .issue, found: written, expected: actual,
+            PubMedIssueRule.description, field: .issue, found: written, expected: actual,
             message: "issue \(written) differs from PubMed's \(actual)", pmid: record.pmid
         )]
     }
@@ -98,7 +98,7 @@ public enum FieldComparison {
         let found = writtenPages(reference)
         let expected = render(actual, like: reference, found: found)
         return [FieldFinding(
-            rule: PubMedRuleID.pages, severity: .error, field: .pages, found: found, expected: expected,
+            PubMedPagesRule.description, field: .pages, found: found, expected: expected,
             message: "pages \(found) differ from PubMed's \(expected)", pmid: record.pmid
         )]
     }
@@ -152,7 +152,7 @@ public enum FieldComparison {
         if MatchingText.sameJournal(written, record) { return [] }
         let expected = expectedJournal(record, like: written)
         return [FieldFinding(
-            rule: PubMedRuleID.journal, severity: .error, field: .journal, found: written, expected: expected,
+            PubMedJournalRule.description, field: .journal, found: written, expected: expected,
             message: "journal \"\(written)\" differs from PubMed's \"\(expected)\"", pmid: record.pmid
         )]
     }
@@ -217,7 +217,7 @@ public enum FieldComparison {
         guard let problem else { return [] }
         let found = listed.map(display).joined(separator: ", ")
         let expected = renderAuthors(Array(pubmed.prefix(max(listed.count, 1))), style: reference.style)
-        return [FieldFinding(rule: PubMedRuleID.authors, severity: .error, field: .authors, found: found, expected: expected, message: problem, pmid: record.pmid)]
+        return [FieldFinding(PubMedAuthorsRule.description, field: .authors, found: found, expected: expected, message: problem, pmid: record.pmid)]
     }
 
     private static func display(_ author: Author) -> String {
@@ -252,7 +252,7 @@ public enum FieldComparison {
         let difference = TitleDifference(written: written, pubmed: pubmed)
         guard !difference.isEmpty else { return [] }
         return [FieldFinding(
-            rule: PubMedRuleID.title, severity: .warning, field: .title, found: written,
+            PubMedTitleRule.description, field: .title, found: written,
             expected: MatchingText.cleanTitle(record.title), message: difference.message, pmid: record.pmid
         )]
     }
@@ -276,7 +276,7 @@ public enum FieldComparison {
         guard let written = reference.doi, let actual = record.doi, !actual.isEmpty else { return [] }
         guard MatchingText.doiKey(written) != MatchingText.doiKey(actual) else { return [] }
         return [FieldFinding(
-            rule: PubMedRuleID.doi, severity: .error, field: .doi, found: written, expected: actual,
+            PubMedDOIRule.description, field: .doi, found: written, expected: actual,
             message: "DOI \(written) differs from PubMed's \(actual)", pmid: record.pmid
         )]
     }
@@ -290,18 +290,18 @@ public enum FieldComparison {
         if record.isRetracted && !notesRetraction {
             let notice = record.corrections.first { $0.refType == "RetractionIn" }.map { ": \($0.refSource)" } ?? ""
             findings.append(FieldFinding(
-                rule: PubMedRuleID.retracted, severity: .error, message: "PubMed marks this article as retracted (PMID \(record.pmid))\(notice)", pmid: record.pmid
+                PubMedRetractedRule.description, message: "PubMed marks this article as retracted (PMID \(record.pmid))\(notice)", pmid: record.pmid
             ))
         }
         if let concern = record.corrections.first(where: { $0.refType == "ExpressionOfConcernIn" }) {
             findings.append(FieldFinding(
-                rule: PubMedRuleID.concern, severity: .warning,
+                PubMedConcernRule.description,
                 message: "PubMed lists an expression of concern for this article: \(concern.refSource)", pmid: record.pmid
             ))
         }
         if !notesCorrection, let erratum = record.corrections.first(where: { $0.refType == "ErratumIn" }) {
             findings.append(FieldFinding(
-                rule: PubMedRuleID.erratum, severity: .info, message: "PubMed lists an erratum for this article: \(erratum.refSource)", pmid: record.pmid
+                PubMedErratumRule.description, message: "PubMed lists an erratum for this article: \(erratum.refSource)", pmid: record.pmid
             ))
         }
         return findings

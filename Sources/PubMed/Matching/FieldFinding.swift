@@ -3,9 +3,7 @@ import CiteCheck
 /// One finding of verification against PubMed, as plain data. The rule layer turns it into a `Diagnostic`,
 /// positioned with `ParsedReference.fieldRanges[field]`.
 ///
-/// Rule ids: errors `pubmed-year`, `pubmed-volume`, `pubmed-issue`, `pubmed-pages`, `pubmed-journal`,
-/// `pubmed-authors`, `pubmed-doi`, `pubmed-pmid`, `pubmed-pmcid`, `pubmed-retracted`; warnings `pubmed-title`,
-/// `pubmed-concern`, `pubmed-not-found`; infos `pubmed-epub-year`, `pubmed-erratum`, `pubmed-ambiguous`.
+/// Its rule is one of `RuleRegistry.verificationRules` (`Rules/PubMed/` in CiteCheck: one file per rule).
 public struct FieldFinding: Hashable, Sendable, Codable {
     public var rule: String
     public var severity: Severity
@@ -16,7 +14,7 @@ public struct FieldFinding: Hashable, Sendable, Codable {
     /// PubMed's value, rendered in the reference's own style (page range form, abbreviated or full journal).
     public var expected: String?
     public var message: String
-    /// The record measured against; nil only for `pubmed-not-found`.
+    /// The record measured against; nil only for `PubMedNotFoundRule`'s.
     public var pmid: String?
 
     public init(rule: String, severity: Severity, field: ReferenceField? = nil, found: String? = nil, expected: String? = nil, message: String, pmid: String?) {
@@ -28,29 +26,11 @@ public struct FieldFinding: Hashable, Sendable, Codable {
         self.message = message
         self.pmid = pmid
     }
-}
 
-/// Rule ids of verification findings.
-public enum PubMedRuleID {
-    public static let year = "pubmed-year"
-    public static let epubYear = "pubmed-epub-year"
-    public static let volume = "pubmed-volume"
-    public static let issue = "pubmed-issue"
-    public static let pages = "pubmed-pages"
-    public static let journal = "pubmed-journal"
-    public static let authors = "pubmed-authors"
-    public static let title = "pubmed-title"
-    public static let doi = "pubmed-doi"
-    public static let pmid = "pubmed-pmid"
-    public static let pmcid = "pubmed-pmcid"
-    public static let retracted = "pubmed-retracted"
-    public static let concern = "pubmed-concern"
-    public static let erratum = "pubmed-erratum"
-    public static let notFound = "pubmed-not-found"
-    public static let ambiguous = "pubmed-ambiguous"
-
-    /// Every id, for rule listings and configuration.
-    public static let all = [year, epubYear, volume, issue, pages, journal, authors, title, doi, pmid, pmcid, retracted, concern, erratum, notFound, ambiguous]
+    /// A finding of `rule`, with the rule's default severity.
+    public init(_ rule: RuleDescription, field: ReferenceField? = nil, found: String? = nil, expected: String? = nil, message: String, pmid: String?) {
+        self.init(rule: rule.id, severity: rule.defaultSeverity, field: field, found: found, expected: expected, message: message, pmid: pmid)
+    }
 }
 
 extension FieldFinding {

@@ -11,8 +11,8 @@ public struct Verification: Hashable, Sendable {
     }
 }
 
-/// Turns a match decision into findings: field comparisons for an accepted match only, `pubmed-ambiguous` for
-/// close candidates, `pubmed-not-found` when nothing matches, and identifier conflicts (a DOI, PMID or PMCID
+/// Turns a match decision into findings: field comparisons for an accepted match only, `PubMedAmbiguousRule` for
+/// close candidates, `PubMedNotFoundRule` when nothing matches, and identifier conflicts (a DOI, PMID or PMCID
 /// that belongs to a different paper).
 public struct Verifier: Sendable {
     public var scorer: MatchScorer
@@ -49,19 +49,19 @@ public struct Verifier: Sendable {
         case .matched(let record, _):
             let conflicted = Set(result.identifierConflicts.map(\.field))
             findings += FieldComparison.compare(reference, with: record).filter { finding in
-                !(finding.rule == PubMedRuleID.doi && conflicted.contains(.doi))
+                !(finding.rule == PubMedDOIRule.description.id && conflicted.contains(.doi))
             }
         case .ambiguous(let records):
             let pmids = records.map(\.pmid)
             findings.append(FieldFinding(
-                rule: PubMedRuleID.ambiguous, severity: .info,
+                PubMedAmbiguousRule.description,
                 message: "several PubMed records match this reference about equally well (PMID \(pmids.joined(separator: ", "))); fields were not compared",
                 pmid: pmids.first
             ))
         case .notFound:
             if result.identifierConflicts.isEmpty, Self.isJournalArticleLike(reference) {
                 findings.append(FieldFinding(
-                    rule: PubMedRuleID.notFound, severity: .warning,
+                    PubMedNotFoundRule.description,
                     message: "no PubMed record matches \(Self.describe(reference))", pmid: nil
                 ))
             }
@@ -70,10 +70,10 @@ public struct Verifier: Sendable {
     }
 
     private func conflictFinding(_ conflict: IdentifierConflict, matched: PubMedRecord?) -> FieldFinding {
-        let (rule, label): (String, String) = switch conflict.field {
-        case .pmid: (PubMedRuleID.pmid, "PMID")
-        case .pmcid: (PubMedRuleID.pmcid, "PMCID")
-        default: (PubMedRuleID.doi, "DOI")
+        let (rule, label): (RuleDescription, String) = switch conflict.field {
+        case .pmid: (PubMedPMIDRule.description, "PMID")
+        case .pmcid: (PubMedPMCIDRule.description, "PMCID")
+        default: (PubMedDOIRule.description, "DOI")
         }
         let other = conflict.record
         var expected: String?
@@ -88,7 +88,7 @@ public struct Verifier: Sendable {
         let short = otherTitle.count > 80 ? String(otherTitle.prefix(77)) + "…" : otherTitle
         var message = "\(label) \(conflict.written) belongs to a different article (PMID \(other.pmid): \"\(short)\")"
         if let matched, let expected { message += "; the cited article (PMID \(matched.pmid)) has \(label) \(expected)" }
-        return FieldFinding(rule: rule, severity: .error, field: conflict.field, found: conflict.written, expected: expected, message: message, pmid: matched?.pmid ?? other.pmid)
+        return FieldFinding(rule, field: conflict.field, found: conflict.written, expected: expected, message: message, pmid: matched?.pmid ?? other.pmid)
     }
 
     /// Whether PubMed could be expected to hold the reference: it names a journal, or a PubMed identifier or DOI.

@@ -135,7 +135,7 @@ struct EntrySplitter {
 
     /// Markdown renumbers ordered lists: a writer who leaves that to the renderer writes `1.` on every line, and
     /// readers cite the 1, 2, 3 they see. Other written numbers are what the writer meant (a glued entry, `4.Zhou`,
-    /// shifts the renderer's count; a skipped number is the writer's slip, which `ref-numbering` reports).
+    /// shifts the renderer's count; a skipped number is the writer's slip, which `RefNumberingRule` reports).
     private func numberAsRendered(_ drafts: inout [Draft]) {
         guard drafts.count > 1, drafts.contains(where: { $0.renderedNumber != nil }) else { return }
         let written = Set(drafts.map(\.number))

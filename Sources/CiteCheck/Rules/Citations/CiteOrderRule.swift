@@ -44,7 +44,7 @@ public struct CiteOrderRule: CitationRule {
         let references = analysis.references
         guard references.contains(where: { $0.entry.number != nil }) else { return [] }
         let numbers = Set(references.compactMap(\.entry.number))
-        // Only numbers the text cites somewhere: an entry never cited is `cite-unused-reference`'s business.
+        // Only numbers the text cites somewhere: an entry never cited is `CiteUnusedReferenceRule`'s business.
         var uncited = Set(analysis.citations.flatMap(\.numbers)).intersection(numbers)
         var seen = Set<Int>()
         for c in analysis.citations {

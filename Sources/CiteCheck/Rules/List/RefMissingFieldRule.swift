@@ -6,7 +6,7 @@
 /// a link-only entry (a title linked to its PubMed record or DOI) is findable as it is and asked for nothing.
 /// Only journal articles are checked (`ParsedReference.kind`).
 /// Entries marked "Epub ahead of print" are not asked for volume and pages. Unparsed entries are left to
-/// `ref-unparsed`.
+/// `RefUnparsedRule`.
 public struct RefMissingFieldRule: Rule {
     public static let description = RuleDescription(
         id: "ref-missing-field",
