@@ -40,7 +40,7 @@ extension Checker {
     }
 
     /// The list and its parsed entries, within `configuration.limits`: a list of more entries than allowed is an
-    /// error; an entry longer than allowed is left unparsed (`ref-unparsed` says why).
+    /// error; an entry longer than allowed is left unparsed (`RefUnparsedRule` says why).
     static func references(
         in document: Document, configuration: Configuration
     ) throws(InputError) -> (list: ReferenceList?, references: [Reference]) {
