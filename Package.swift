@@ -32,12 +32,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // The only importer of CCmarkGFM: parses Markdown with cmark-gfm into a Swift value tree (no C pointer leaves it).
-        .target(name: "MarkupTrees", dependencies: ["CCmarkGFM"]),
+        // The only importer of CCmarkGFM, and libxml2's HTML parser: parses Markdown with cmark-gfm into a Swift value
+        // tree and HTML into a Swift list of events (no C pointer leaves it).
+        .target(name: "MarkupTrees", dependencies: ["CCmarkGFM", "CLibXML2"]),
         // The domain: document -> reference list -> parsed references -> findings. No C (markup trees come from
         // MarkupTrees as Swift values), no network.
         .target(name: "CiteCheck", dependencies: ["MarkupTrees", .product(name: "TOMLKit", package: "TOMLKit")]),
-        // The only importer of CCurl and CLibXML2: HTTP, XML, PubMed records, matching, cache.
+        // The only importer of CCurl, and of CLibXML2's XML reader: HTTP, XML, PubMed records, matching, cache.
         .target(name: "PubMed", dependencies: ["CiteCheck", "CCurl", "CLibXML2"]),
         // The thin command line front end.
         .executableTarget(

@@ -6,6 +6,7 @@
    that sees both. Nothing here uses the ICU members of xmlCharEncodingHandler, so hide them. */
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 #include <zlib.h>

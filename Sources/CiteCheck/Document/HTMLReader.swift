@@ -1,23 +1,37 @@
-/// Reads HTML as blog platforms export it (WordPress, Ghost, Medium, Substack): headings, paragraphs and
-/// other block elements become blocks, `<li>` becomes a list item numbered from its `<ol start>` and position,
-/// `<br>` a line break; entities are decoded, inline tags stripped, `<script>`/`<style>` skipped, comments read
-/// for suppression directives, `<sup>` recorded.
+import MarkupTrees
+
+/// Reads HTML as blog platforms export it (WordPress, Ghost, Medium, Substack), parsed by libxml2's HTML parser
+/// (`HTMLParser` in MarkupTrees): headings, paragraphs and other block elements become blocks, `<li>` a list item
+/// numbered from its `<ol start>`, its `value` and its position, `<br>` a line break, `<blockquote>` marks its
+/// blocks as quoted, `<pre>` is code; inline tags are stripped, `<script>`/`<style>` and other non-text elements
+/// skipped, comments read for suppression directives, `<sup>` recorded, links kept with their target and title.
 ///
-/// Tolerant of malformed markup (unclosed tags, stray `<`), and iterative with an explicit element stack, so
-/// deep nesting cannot overflow the call stack.
+/// The parser's events carry exact source ranges (raw text is the file's own bytes, a character reference stands
+/// for its `&…;`), so every derived byte maps back to its byte in the file. The events are walked in one pass
+/// with explicit stacks: any nesting depth is read without recursion.
 enum HTMLReader {
     static func read(_ source: SourceFile) -> (blocks: [TextBlock], directives: [SuppressionDirective]) {
         var state = State(source: source)
-        state.run()
+        let parsed = HTMLParser.parse(state.bytes)
+        for event in parsed.events {
+            state.handle(event, literals: parsed.literals)
+        }
+        state.flush()
         return state.sink.document
     }
 
-    private enum Element {
-        case block(String)
-        case heading(Int)
-        case list(ordered: Bool)
+    private enum Frame {
+        case block(quote: Bool)
+        case heading
+        case list
         case item
         case pre
+        /// `recorded`: the element was tracked (at most 64 open at once, so unclosed tags cannot make every block
+        /// boundary slow).
+        case superscript(recorded: Bool)
+        case anchor(recorded: Bool)
+        case skipped
+        case inline
     }
 
     private struct ListContext {
@@ -27,8 +41,6 @@ enum HTMLReader {
 
     private struct ItemContext {
         var ordinal: Int?
-        /// `lists.count` when the item opened.
-        var listDepth: Int
     }
 
     private static let blockNames: Set<String> = [
@@ -36,64 +48,49 @@ enum HTMLReader {
         "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dt", "dd", "form",
         "center", "address", "details", "summary", "body", "html", "fieldset", "hgroup", "picture",
     ]
-    private static let voidNames: Set<String> = [
-        "br", "hr", "img", "meta", "link", "input", "wbr", "area", "base", "col", "embed", "source", "track", "param",
-    ]
     /// Elements whose content is never text of the post.
     private static let skippedNames: Set<String> = ["script", "style", "title", "template", "noscript", "svg", "iframe", "head", "textarea"]
+    private static let headingLevels: [String: Int] = ["h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6]
 
     private struct State {
         var sink: BlockSink
         let bytes: [UInt8]
         var builder = TextBuilder()
-        var stack: [Element] = []
-        var openCounts: [String: Int] = [:]
+        var frames: [Frame] = []
         var lists: [ListContext] = []
         var items: [ItemContext] = []
         var headings: [Int] = []
         var preDepth = 0
+        var quoteDepth = 0
+        var skippedDepth = 0
         var superscriptStarts: [Int] = []
-        /// Open `<a>` elements: the derived offset where their text starts and their `href` (a source range).
-        var anchors: [(start: Int, href: Range<Int>?, title: Range<Int>?)] = []
+        /// Open `<a>` elements: the derived offset where their text starts, their target and title, and the source
+        /// range of their start tag (where the target is written).
+        var anchors: [(start: Int, href: String?, title: String?, tag: Range<Int>)] = []
         /// The links of the block being read.
         var links: [TextLink] = []
-        var greaterThan = ForwardFinder(">")
-        var commentEnd = ForwardFinder("-->")
-        var closers: [String: ForwardFinder] = [:]
 
         init(source: SourceFile) {
             sink = BlockSink(source: source)
             bytes = sink.bytes
         }
 
-        mutating func run() {
-            let n = bytes.count
-            var i = 0
-            while i < n {
-                let c = bytes[i]
-                if c == UInt8(ascii: "<") {
-                    if let next = markup(at: i) {
-                        i = next
-                        continue
-                    }
-                    appendText(i..<(i + 1))
-                    i += 1
-                } else if c == UInt8(ascii: "&") {
-                    if let entity = HTMLEntities.decode(bytes, at: i, limit: n) {
-                        appendDecoded(entity.replacement, for: i..<entity.end)
-                        i = entity.end
-                    } else {
-                        appendText(i..<(i + 1))
-                        i += 1
-                    }
+        mutating func handle(_ event: HTMLEvents.Event, literals: [UInt8]) {
+            switch event {
+            case .start(let name, let attributes, let tag):
+                open(name, attributes: attributes, tag: tag)
+            case .end(let name, let offset):
+                close(name, at: offset)
+            case .text(let literal, let source, let isVerbatim):
+                guard skippedDepth == 0 else { return }
+                if isVerbatim {
+                    appendText(source)
                 } else {
-                    var j = i + 1
-                    while j < n, bytes[j] != UInt8(ascii: "<"), bytes[j] != UInt8(ascii: "&") { j += 1 }
-                    appendText(i..<j)
-                    i = j
+                    appendDecoded(Self.windows1252(literals[literal]), for: source)
                 }
+            case .comment(let content, let start):
+                sink.addDirective(bytes[content], at: start)
             }
-            flush()
         }
 
         // MARK: Text
@@ -129,13 +126,26 @@ enum HTMLReader {
         }
 
         private mutating func appendDecoded(_ replacement: [UInt8], for range: Range<Int>) {
-            if preDepth == 0, replacement == [0x20] || replacement == [0x0A] || replacement == [0x09] {
+            if preDepth == 0, replacement == [0x20] || replacement == [0x0A] || replacement == [0x09] || replacement == [0x0D] {
                 guard let last = builder.lastByte, !ByteClass.isSpace(last) else { return }
                 builder.appendReplacement([0x20], for: range)
                 return
             }
             builder.appendReplacement(replacement, for: range)
         }
+
+        /// A numeric reference to a C1 control (`&#150;`) means the Windows-1252 character pages write it for, as
+        /// browsers read it (HTML5); libxml2 keeps the control.
+        static func windows1252(_ literal: ArraySlice<UInt8>) -> [UInt8] {
+            guard literal.count == 2, literal.first == 0xC2, let last = literal.last, last >= 0x80, last <= 0x9F,
+                  let mapped = windows1252Controls[last] else { return Array(literal) }
+            return Array(String(Character(mapped)).utf8)
+        }
+
+        private static let windows1252Controls: [UInt8: Unicode.Scalar] = [
+            0x80: "\u{20AC}", 0x82: "\u{201A}", 0x84: "\u{201E}", 0x85: "\u{2026}", 0x91: "\u{2018}", 0x92: "\u{2019}",
+            0x93: "\u{201C}", 0x94: "\u{201D}", 0x95: "\u{2022}", 0x96: "\u{2013}", 0x97: "\u{2014}",
+        ]
 
         private var currentKind: TextBlock.Kind {
             if preDepth > 0 { return .code }
@@ -144,7 +154,7 @@ enum HTMLReader {
             return .paragraph
         }
 
-        private mutating func flush() {
+        mutating func flush() {
             for start in superscriptStarts where start < builder.count {
                 builder.superscripts.append(start..<builder.count)
             }
@@ -152,7 +162,7 @@ enum HTMLReader {
             let kind = currentKind
             var renderedNumber: Int?
             if case .listItem(_, let ordinal) = kind { renderedNumber = ordinal }
-            sink.finish(&builder, kind: kind, isQuoted: (openCounts["blockquote"] ?? 0) > 0, renderedNumber: renderedNumber, links: links)
+            sink.finish(&builder, kind: kind, isQuoted: quoteDepth > 0, renderedNumber: renderedNumber, links: links)
             links = []
             for k in anchors.indices { anchors[k].start = 0 }
         }
@@ -166,176 +176,150 @@ enum HTMLReader {
             }
         }
 
-        // MARK: Markup
+        // MARK: Elements
 
-        /// Handles markup at `i` (a `<`); returns where text resumes, or nil when the `<` is text.
-        private mutating func markup(at i: Int) -> Int? {
-            let n = bytes.count
-            guard i + 1 < n else { return nil }
-            let next = bytes[i + 1]
-            if next == UInt8(ascii: "!") {
-                if i + 3 < n, bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
-                    let close = commentEnd.find(in: bytes, from: i + 4)
-                    sink.addDirective(bytes[(i + 4)..<(close ?? n)], at: i)
-                    return close.map { $0 + 3 } ?? n
-                }
-                return greaterThan.find(in: bytes, from: i + 1).map { $0 + 1 }
+        private mutating func open(_ name: String, attributes: [HTMLAttribute], tag: Range<Int>) {
+            if skippedDepth > 0 || HTMLReader.skippedNames.contains(name) {
+                skippedDepth += 1
+                frames.append(.skipped)
+                return
             }
-            if next == UInt8(ascii: "?") {
-                return greaterThan.find(in: bytes, from: i + 1).map { $0 + 1 }
-            }
-            let isTag = ByteClass.isASCIILetter(next)
-                || (next == UInt8(ascii: "/") && i + 2 < n && ByteClass.isASCIILetter(bytes[i + 2]))
-            guard isTag, let close = greaterThan.find(in: bytes, from: i + 1) else { return nil }
-            let tag = HTMLTag(bytes, from: i + 1, to: close)
-            guard !tag.name.isEmpty else { return nil }
-            let after = close + 1
-            if tag.isClosing {
-                closeTag(tag, at: i)
-                return after
-            }
-            if HTMLReader.skippedNames.contains(tag.name), !tag.isSelfClosing {
-                var finder = closers[tag.name] ?? ForwardFinder("</" + tag.name, caseInsensitive: true)
-                let end = finder.find(in: bytes, from: after)
-                closers[tag.name] = finder
-                guard let end else { return n }
-                return greaterThan.find(in: bytes, from: end).map { $0 + 1 } ?? n
-            }
-            openTag(tag, at: i)
-            return after
-        }
-
-        private mutating func openTag(_ tag: HTMLTag, at offset: Int) {
-            let name = tag.name
+            let offset = tag.lowerBound
             switch name {
             case "br":
                 builder.appendLineBreak(at: offset)
+                frames.append(.inline)
             case "hr":
                 flush()
+                frames.append(.inline)
             case "sup":
-                // Bounded: thousands of unclosed tags must not make every block boundary slow.
-                if superscriptStarts.count < 64 { superscriptStarts.append(builder.count) }
+                let recorded = superscriptStarts.count < 64
+                if recorded { superscriptStarts.append(builder.count) }
+                frames.append(.superscript(recorded: recorded))
             case "a":
-                if anchors.count < 64 { anchors.append((builder.count, tag.attribute("href"), tag.attribute("title"))) }
-            case "h1", "h2", "h3", "h4", "h5", "h6":
-                flush()
-                let level = Int(bytes[offset + 2] - 0x30)
-                push(.heading(level), name: name)
-                headings.append(level)
+                let recorded = anchors.count < 64
+                if recorded { anchors.append((builder.count, Self.attribute("href", attributes), Self.attribute("title", attributes), tag)) }
+                frames.append(.anchor(recorded: recorded))
             case "ol", "ul":
                 flush()
-                let ordered = name == "ol"
-                push(.list(ordered: ordered), name: name)
-                lists.append(ListContext(ordered: ordered, next: tag.integerAttribute("start") ?? 1))
+                let start = name == "ol" ? Self.integer(Self.attribute("start", attributes)) : nil
+                lists.append(ListContext(ordered: name == "ol", next: start ?? 1))
+                frames.append(.list)
             case "li":
                 flush()
-                if let open = items.last, open.listDepth == lists.count {
-                    popThrough(name: "li")
-                }
                 var ordinal: Int?
                 if var list = lists.last, list.ordered {
-                    let value = tag.integerAttribute("value") ?? list.next
+                    let value = Self.integer(Self.attribute("value", attributes)) ?? list.next
                     ordinal = value
                     list.next = value + 1
                     lists[lists.count - 1] = list
                 }
-                push(.item, name: name)
-                items.append(ItemContext(ordinal: ordinal, listDepth: lists.count))
+                items.append(ItemContext(ordinal: ordinal))
+                frames.append(.item)
             case "pre":
                 flush()
-                push(.pre, name: name)
                 preDepth += 1
+                frames.append(.pre)
             default:
-                if HTMLReader.blockNames.contains(name) {
+                if let level = HTMLReader.headingLevels[name] {
+                    flush()
+                    headings.append(level)
+                    frames.append(.heading)
+                } else if HTMLReader.blockNames.contains(name) {
                     boundary(at: offset)
-                    if !tag.isSelfClosing { push(.block(name), name: name) }
+                    let quote = name == "blockquote"
+                    if quote { quoteDepth += 1 }
+                    frames.append(.block(quote: quote))
+                } else {
+                    // Other tags (span, em, strong, i, b, code, …) are stripped, keeping their text.
+                    frames.append(.inline)
                 }
-                // Other tags (span, em, strong, i, b, code, …) are stripped, keeping their text.
             }
         }
 
-        private mutating func closeTag(_ tag: HTMLTag, at offset: Int) {
-            let name = tag.name
-            switch name {
-            case "sup":
-                if let start = superscriptStarts.popLast(), start < builder.count {
+        private mutating func close(_ name: String, at offset: Int) {
+            guard let frame = frames.popLast() else { return }
+            switch frame {
+            case .skipped:
+                skippedDepth -= 1
+            case .inline:
+                break
+            case .superscript(let recorded):
+                if recorded, let start = superscriptStarts.popLast(), start < builder.count {
                     builder.superscripts.append(start..<builder.count)
                 }
-            case "a":
-                guard let anchor = anchors.popLast() else { return }
-                if let href = anchor.href, anchor.start <= builder.count {
-                    links.append(TextLink(
-                        textRange: anchor.start..<builder.count, url: decodedAttribute(href),
-                        title: anchor.title.map(decodedAttribute)))
-                }
-                if let href = anchor.href, !href.isEmpty, LinkTargets.isBibliographic(bytes[href]),
-                   anchor.start <= builder.count,
-                   !LinkTargets.isShown(bytes[href], in: builder.bytes[anchor.start...]) {
-                    if let last = builder.lastByte, !ByteClass.isSpace(last) {
-                        builder.appendReplacement([0x20], for: href.lowerBound..<href.lowerBound)
-                    }
-                    builder.appendReplacement(Array("(".utf8), for: href.lowerBound..<href.lowerBound)
-                    builder.appendVerbatim(bytes, href)
-                    builder.appendReplacement(Array(")".utf8), for: href.upperBound..<href.upperBound)
-                }
-            case "br":
-                builder.appendLineBreak(at: offset)
-            default:
-                guard (openCounts[name] ?? 0) > 0 else { return }
-                if HTMLReader.blockNames.contains(name) {
-                    boundary(at: offset)
-                } else {
-                    flush()
-                }
-                popThrough(name: name)
+            case .anchor(let recorded):
+                guard recorded, let anchor = anchors.popLast() else { return }
+                closeAnchor(anchor)
+            case .block(let quote):
+                boundary(at: offset)
+                if quote { quoteDepth -= 1 }
+            case .heading:
+                flush()
+                headings.removeLast()
+            case .list:
+                flush()
+                lists.removeLast()
+            case .item:
+                flush()
+                items.removeLast()
+            case .pre:
+                flush()
+                preDepth -= 1
             }
         }
 
-        /// An attribute value with its character references decoded.
-        private func decodedAttribute(_ range: Range<Int>) -> String {
-            var out: [UInt8] = []
+        /// A link's end: the link recorded, and a bibliographic target (DOI, PubMed, PMC) the text does not show
+        /// written after the text as ` (target)`, mapped to where the start tag writes it.
+        private mutating func closeAnchor(_ anchor: (start: Int, href: String?, title: String?, tag: Range<Int>)) {
+            guard let href = anchor.href, anchor.start <= builder.count else { return }
+            links.append(TextLink(textRange: anchor.start..<builder.count, url: href, title: anchor.title))
+            let target = Array(href.utf8)
+            guard !target.isEmpty, LinkTargets.isBibliographic(target[...]),
+                  !LinkTargets.isShown(target[...], in: builder.bytes[anchor.start...]) else { return }
+            let written = Self.find(target, in: bytes, within: anchor.tag)
+            let at = written?.lowerBound ?? anchor.tag.lowerBound
+            if let last = builder.lastByte, !ByteClass.isSpace(last) {
+                builder.appendReplacement([0x20], for: at..<at)
+            }
+            builder.appendReplacement(Array("(".utf8), for: at..<at)
+            if let written {
+                builder.appendVerbatim(bytes, written)
+            } else {
+                builder.appendReplacement(target, for: anchor.tag)
+            }
+            let end = written?.upperBound ?? anchor.tag.upperBound
+            builder.appendReplacement(Array(")".utf8), for: end..<end)
+        }
+
+        private static func attribute(_ name: String, _ attributes: [HTMLAttribute]) -> String? {
+            attributes.first { $0.name == name }?.value
+        }
+
+        /// An attribute's value read as a decimal integer.
+        private static func integer(_ value: String?) -> Int? {
+            guard let text = value?.trimmingSpaces, text.count <= 6 else { return nil }
+            return Int(text)
+        }
+
+        /// Where `needle` is written in `bytes[range]`, if it is.
+        private static func find(_ needle: [UInt8], in bytes: [UInt8], within range: Range<Int>) -> Range<Int>? {
+            guard let first = needle.first, range.count >= needle.count else { return nil }
             var i = range.lowerBound
-            while i < range.upperBound {
-                if bytes[i] == UInt8(ascii: "&"), let entity = HTMLEntities.decode(bytes, at: i, limit: range.upperBound) {
-                    out += entity.replacement
-                    i = entity.end
-                } else {
-                    out.append(bytes[i])
-                    i += 1
-                }
+            while i + needle.count <= range.upperBound {
+                if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return i..<(i + needle.count) }
+                i += 1
             }
-            return String(decoding: out, as: UTF8.self)
+            return nil
         }
+    }
+}
 
-        private mutating func push(_ element: Element, name: String) {
-            stack.append(element)
-            openCounts[name, default: 0] += 1
-        }
-
-        /// Pops elements up to and including the innermost open `name` (known to be open).
-        private mutating func popThrough(name: String) {
-            guard (openCounts[name] ?? 0) > 0 else { return }
-            while let element = stack.popLast() {
-                let popped: String
-                switch element {
-                case .block(let blockName): popped = blockName
-                case .heading(let level):
-                    popped = "h\(level)"
-                    headings.removeLast()
-                case .list(let ordered):
-                    popped = ordered ? "ol" : "ul"
-                    lists.removeLast()
-                    while let item = items.last, item.listDepth > lists.count { items.removeLast() }
-                case .item:
-                    popped = "li"
-                    if !items.isEmpty { items.removeLast() }
-                case .pre:
-                    popped = "pre"
-                    preDepth -= 1
-                }
-                openCounts[popped, default: 1] -= 1
-                if popped == name { return }
-            }
-        }
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars)
     }
 }

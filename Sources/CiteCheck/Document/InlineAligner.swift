@@ -321,7 +321,7 @@ struct InlineAligner {
             }
             let b = text[cursor]
             let c = literal[k]
-            if decoding, b == UInt8(ascii: "&"), let entity = HTMLEntities.decode(text, at: cursor, limit: limit),
+            if decoding, b == UInt8(ascii: "&"), let entity = HTMLParser.characterReference(in: text, at: cursor, limit: limit),
                literal[k...].starts(with: entity.replacement) {
                 flush(&builder, cursor)
                 if emit { builder.appendReplacement(entity.replacement, for: cursor..<entity.end) }

@@ -84,4 +84,70 @@ import Testing
         #expect(doc.blocks.map(\.text) == ["Ours.", "Theirs [1].", "More of theirs.", "Ours again."])
         #expect(doc.blocks.map(\.isQuoted) == [false, true, true, false])
     }
+
+    @Test func orderedListStartAndValueWithPositions() {
+        let (doc, source) = read("<h2>Sources</h2>\n<ol start=\"7\">\n  <li>Smith J. Seven. 2020.\n  <li value=\"12\">Doe K. Twelve. 2021.</li>\n  <li>Roe P. Thirteen.</li>\n</ol>")
+        #expect(doc.blocks.map(\.kind) == [
+            .heading(level: 2), .listItem(marker: nil, ordinal: 7), .listItem(marker: nil, ordinal: 12), .listItem(marker: nil, ordinal: 13),
+        ])
+        #expect(doc.blocks.map(\.renderedNumber) == [nil, 7, 12, 13])
+        #expect(doc.blocks.map(\.range.start) == [pos(1, 5), pos(3, 7), pos(4, 18), pos(5, 7)])
+        #expect(position(of: "Seven", in: doc.blocks[1], source) == pos(3, 16))
+        #expect(position(of: "Twelve", in: doc.blocks[2], source) == pos(4, 25))
+    }
+
+    @Test func theDocumentsOwnCharsetIsIgnored() {
+        // The bytes are UTF-8 (the input layer checked them); a stale <meta charset> must not turn them into Latin-1.
+        let (doc, source) = read("<html><head><meta charset=\"iso-8859-1\"><title>T</title></head>\n<body><p>Müller É, Ørsted Å. Über.</p></body></html>")
+        #expect(doc.blocks.map(\.text) == ["Müller É, Ørsted Å. Über."])
+        #expect(position(of: "É", in: doc.blocks[0], source) == pos(2, 17))
+        #expect(position(of: "Über", in: doc.blocks[0], source) == pos(2, 30))
+    }
+
+    @Test func numericReferencesToC1ControlsReadAsWindows1252() {
+        let (doc, source) = read("<p>Pages 10&#150;12 &#147;quoted&#148; &#x2014; end</p>")
+        #expect(doc.blocks[0].text == "Pages 10–12 “quoted” — end")
+        #expect(position(of: "–", in: doc.blocks[0], source) == pos(1, 12))
+        #expect(position(of: "12", in: doc.blocks[0], source) == pos(1, 18))
+        #expect(position(of: "quoted", in: doc.blocks[0], source) == pos(1, 27))
+        #expect(position(of: "end", in: doc.blocks[0], source) == pos(1, 49))
+    }
+
+    @Test func commentsAreDirectivesOnTheirLine() {
+        let (doc, source) = read("<p>One</p>\n<!--\ncitecheck-disable ref-missing-doi\n-->\n<p>Two <!-- citecheck-enable --> three</p>\n<p>Open <!-- never closed\n")
+        #expect(doc.directives == [
+            SuppressionDirective(action: .disable, rules: ["ref-missing-doi"], line: 2),
+            SuppressionDirective(action: .enable, rules: [], line: 5),
+        ])
+        #expect(doc.blocks.map(\.text).prefix(2) == ["One", "Two three"])
+        #expect(position(of: "three", in: doc.blocks[1], source) == pos(5, 34))
+    }
+
+    @Test func crlfLinesAndBibliographicLinkTargets() {
+        let (doc, source) = read("<p>Smith J. Title.\r\n  <a href=\"https://doi.org/10.1000/xyz\" title=\"A &amp; B\">Full text</a>.</p>")
+        let block = doc.blocks[0]
+        #expect(block.text == "Smith J. Title. Full text (https://doi.org/10.1000/xyz).")
+        #expect(block.links == [TextLink(textRange: 16..<25, url: "https://doi.org/10.1000/xyz", title: "A & B")])
+        #expect(position(of: "Full", in: block, source) == pos(2, 59))
+        #expect(position(of: "https", in: block, source) == pos(2, 12))
+        #expect(position(of: "xyz", in: block, source) == pos(2, 36))
+    }
+
+    @Test func impliedAndStrayTags() {
+        let (doc, source) = read("Loose text first.\n<p>Para</div></span> tail<li>Orphan item</li>\n<table><tr><td>Cell one<td>Cell two</table>")
+        #expect(doc.blocks.map(\.text) == ["Loose text first.", "Para tail", "Orphan item", "Cell one", "Cell two"])
+        #expect(doc.blocks.map(\.kind) == [.paragraph, .paragraph, .listItem(marker: nil, ordinal: nil), .paragraph, .paragraph])
+        #expect(position(of: "tail", in: doc.blocks[1], source) == pos(2, 22))
+        #expect(doc.blocks[2].range.start == pos(2, 30))
+        #expect(doc.blocks[4].range.start == pos(3, 28))
+    }
+
+    @Test func hostileMarkupReadsCleanly() {
+        // A 2 MB attribute, control characters libxml2 drops, 10,000 unclosed inline tags, a never-closed script.
+        let huge = String(repeating: "x", count: 2_000_000)
+        let (doc, source) = read("<p title=\"\(huge)\">Big \u{01}attr\u{08} here</p>" + String(repeating: "<b><i>", count: 10_000) + "<p>After\n<script>never closed <p>not text")
+        #expect(doc.blocks.map(\.text) == ["Big attr here", "After"])
+        #expect(position(of: "here", in: doc.blocks[0], source) == pos(1, 2_000_024))
+        #expect(position(of: "After", in: doc.blocks[1], source) == pos(1, 2_060_035))
+    }
 }
