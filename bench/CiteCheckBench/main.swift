@@ -13,6 +13,7 @@ usage: CiteCheckBench <command> [arguments]
   medline-index FILE.xml.gz OUT_DIR   the same references against an index built by the XML parser
   heuristic-recall PLOS.jsonl         how many real reference strings the list heuristic accepts
   document-speed                      reader + list finder on a 20 MB post and 1 MB lines (synthetic, no data)
+  read-speed [RUNS]                   median read time of a 1 MB Markdown and a 1 MB HTML post (synthetic, no data)
 """
 
 let command = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : ""
@@ -39,6 +40,7 @@ do {
     case "medline-index": try VerifyAccuracyBench.parsedSampleGivesTheSameAccuracy(file: argument(0, "FILE.xml.gz"), out: argument(1, "OUT_DIR"))
     case "heuristic-recall": try HeuristicRecallBench.run(file: argument(0, "PLOS.jsonl"))
     case "document-speed": DocumentSpeedBench.run()
+    case "read-speed": ReadSpeedBench.run(runs: arguments.first.flatMap { Int($0) } ?? 21)
     default:
         print(usage)
         exit(2)
