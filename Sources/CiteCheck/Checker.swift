@@ -21,6 +21,8 @@ public enum Checker {
             diagnostics = Linter.sorted(diagnostics + linter.finalize(report.diagnostics, document: document, references: references))
             verification = report
         }
+        diagnostics = FixGuards.apply(diagnostics, document: document, verifications: verification?.references ?? [:])
+        diagnostics = FixGuards.apply(diagnostics, document: document, verifications: verification?.references ?? [:])
         return FileReport(
             path: source.path, references: references, diagnostics: diagnostics,
             verifications: verification?.references ?? [:], unverifiedReferences: verification?.unverified ?? 0,

@@ -34,25 +34,35 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup(title: "Limits")
     var limits: LimitOptions
 
+    @OptionGroup(title: "Fixes")
+    var fixes: FixOptions
+
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one post (or '-' for standard input).") }
+        if fixes.fix, files.contains("-") { throw ValidationError("--fix cannot rewrite standard input; use --diff to see the changes.") }
     }
 
     func run() throws {
         let paths = InputFiles.expand(files)
         let verifier = try makeVerifier(firstPost: paths.first)
         let outcomes = PostRunner(
-            configPath: config, inputFormat: inputFormat, limits: limits, verifier: verifier
+            configPath: config, inputFormat: inputFormat, limits: limits, verifier: verifier, fixMode: fixes.mode
         ).run(paths)
 
         var reports: [FileReport] = []
         var failed = false
+        var patches = ""
         for outcome in outcomes {
             switch outcome {
-            case .checked(let report):
+            case .checked(let report, let patch, let fixFailure):
                 reports.append(report)
+                patches += patch
+                if let fixFailure {
+                    printError("citecheck: \(fixFailure)")
+                    failed = true
+                }
                 if let failure = report.verificationFailure {
                     printError("citecheck: \(report.path): PubMed verification stopped: \(failure)")
                     failed = true
@@ -73,7 +83,17 @@ struct CheckCommand: ParsableCommand {
         case .never: false
         case .auto: TextReporter.colorWanted(isTerminal: isatty(1) != 0, environment: ProcessInfo.processInfo.environment)
         }
-        let output = format.reporter(color: useColor).render(reports)
+        if fixes.diff {
+            // The patch alone on standard output (so that `patch -p0` reads it); what it fixes on standard error.
+            FileHandle.standardOutput.write(Data(patches.utf8))
+            let summary = RunSummary(reports)
+            let fixable = summary.fixableSafe + (fixes.selection == .all ? summary.fixableUnsafe : 0)
+            var note = "citecheck: \(fixable) finding\(fixable == 1 ? "" : "s") would be fixed"
+            if fixes.selection == .safe, summary.fixableUnsafe > 0 { note += ", \(summary.fixableUnsafe) more with --unsafe-fixes" }
+            printError(note)
+            throw RunExit(status: failed ? ExitStatus.usageError : patches.isEmpty ? ExitStatus.success : ExitStatus.findings)
+        }
+        let output = format.reporter(color: useColor, fixing: fixes.fix, selection: fixes.selection).render(reports)
         FileHandle.standardOutput.write(Data(output.utf8))
         let status = ExitStatus.for(diagnostics: reports.flatMap(\.diagnostics), failOn: failOn)
         throw RunExit(status: failed ? ExitStatus.usageError : status)
@@ -93,6 +113,33 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
+extension PostRunner {
+    /// Applies the fixes `fixMode` asks for: `--diff` renders them, `--fix` writes them and reports what is left.
+    func fix(_ report: FileReport, source: SourceFile, format: InputFormat, configuration: Configuration) throws(InputError) -> Outcome {
+        let selection: FixSelection
+        switch fixMode {
+        case .report: return .checked(report)
+        case .diff(let s), .write(let s): selection = s
+        }
+        let fixed = FixApplier.apply(report.diagnostics, to: source, selection: selection)
+        guard fixed.changed else { return .checked(report) }
+        if case .diff = fixMode {
+            return .checked(report, patch: UnifiedDiff.render(old: source.storedBytes, new: fixed.bytes, oldName: source.path, newName: source.path))
+        }
+        do {
+            try FileRewriter.replace(source.path, expected: source.storedBytes, with: fixed.bytes)
+        } catch {
+            return .checked(report, fixFailure: error.description)
+        }
+        var after = report
+        after.diagnostics = fixed.remaining
+        after.fixed = fixed.fixedDiagnostics
+        // The entries as they now read, for the reporters (the list's shape does not change: same entries, same order).
+        after.references = try Checker.references(source: fixed.fixed, format: format, configuration: configuration)
+        return .checked(after)
+    }
+}
+
 extension ReportFormat: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
@@ -100,7 +147,9 @@ extension InputFormat: ExpressibleByArgument {}
 /// Checks posts in parallel, keeping the results in the order the posts were named.
 struct PostRunner: Sendable {
     enum Outcome: Sendable {
-        case checked(FileReport)
+        /// The post's report (after fixing, what is left), the diff `--diff` prints for it, and why a fix could not
+        /// be written.
+        case checked(FileReport, patch: String = "", fixFailure: String? = nil)
         case failed(String)
     }
 
@@ -108,6 +157,7 @@ struct PostRunner: Sendable {
     var inputFormat: InputFormat?
     var limits: LimitOptions
     var verifier: PubMedVerifier?
+    var fixMode: FixMode = .report
 
     func run(_ paths: [String]) -> [Outcome] {
         if let verifier, paths.count > 1 { prepare(verifier, paths) }
@@ -135,7 +185,8 @@ struct PostRunner: Sendable {
         do {
             let (configuration, source) = try post(path)
             let format = inputFormat ?? InputFiles.format(of: path)
-            return .checked(try Checker.check(source: source, format: format, configuration: configuration, verifier: verifier))
+            let report = try Checker.check(source: source, format: format, configuration: configuration, verifier: verifier)
+            return try fix(report, source: source, format: format, configuration: configuration)
         } catch let error as InputError {
             return .failed("citecheck: \(error)")
         } catch {

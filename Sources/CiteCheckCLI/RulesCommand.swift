@@ -31,6 +31,8 @@ struct ExplainCommand: ParsableCommand {
         print(description.summary)
         print("")
         print(description.rationale)
+        print("")
+        print(RuleDocumentation.fixSentence(description))
         for (title, examples) in [("Triggers", description.triggeringExamples), ("Does not trigger", description.nonTriggeringExamples)] where !examples.isEmpty {
             print("")
             print("\(title):")

@@ -12,6 +12,8 @@ public struct FileReport: Sendable {
     public var unverifiedReferences: Int
     /// Why PubMed verification of this post stopped early, if it did.
     public var verificationFailure: String?
+    /// Findings fixed in this run (`--fix`), as they were reported before; `diagnostics` then holds what is left.
+    public var fixed: [Diagnostic] = []
 
     public init(
         path: String, references: [Reference] = [], diagnostics: [Diagnostic] = [],
@@ -39,6 +41,12 @@ public struct RunSummary: Sendable, Equatable {
     public var files: Int
     /// Files with at least one finding.
     public var filesWithFindings: Int
+    /// Findings fixed in the run.
+    public var fixed: Int
+    /// Findings left whose fix is safe (`--fix` would apply it).
+    public var fixableSafe: Int
+    /// Findings left whose fix is unsafe (only `--unsafe-fixes` applies it).
+    public var fixableUnsafe: Int
 
     public init(_ reports: [FileReport]) {
         let all = reports.flatMap(\.diagnostics)
@@ -47,6 +55,26 @@ public struct RunSummary: Sendable, Equatable {
         infos = all.count { $0.severity == .info }
         files = reports.count
         filesWithFindings = reports.count { !$0.diagnostics.isEmpty }
+        fixed = reports.reduce(0) { $0 + $1.fixed.count }
+        fixableSafe = all.count { $0.fix?.safety == .safe }
+        fixableUnsafe = all.count { $0.fix?.safety == .unsafe }
+    }
+
+    /// After `--fix`: `3 fixed, 1 more with --unsafe-fixes`; otherwise, when something can be fixed,
+    /// `3 fixable with --fix, 1 more with --unsafe-fixes`; nil when there is nothing to say.
+    public func fixLine(fixing: Bool, selection: FixSelection) -> String? {
+        let left = selection == .all ? fixableSafe + fixableUnsafe : fixableSafe
+        let hidden = selection == .all ? 0 : fixableUnsafe
+        var parts: [String] = []
+        if fixing {
+            parts.append("\(fixed) fixed")
+            if left > 0 { parts.append("\(left) more fixable") }
+        } else {
+            guard left + hidden > 0 else { return nil }
+            if left > 0 { parts.append("\(left) fixable with \(selection == .all ? "--fix --unsafe-fixes" : "--fix")") }
+        }
+        if hidden > 0 { parts.append(parts.isEmpty ? "\(hidden) fixable with --fix --unsafe-fixes" : "\(hidden) more with --unsafe-fixes") }
+        return parts.joined(separator: ", ")
     }
 
     /// `2 errors, 1 warning, 3 infos in 1 file`.

@@ -2,7 +2,7 @@
 /// `{"files": [{"path", "references": [...], "diagnostics": [...]}], "summary": {...}}`.
 ///
 /// Each diagnostic has the keys rule, severity, message, file, line, column, endLine, endColumn, reference,
-/// field, expected, found, pmid (absent values are `null`).
+/// field, expected, found, pmid and fix (absent values are `null`; see ``fix(_:)``).
 public struct JSONReporter: Reporter {
     /// Turns one reference into its JSON object.
     public typealias ReferenceEncoder = @Sendable (Reference) -> JSONValue
@@ -37,6 +37,9 @@ public struct JSONReporter: Reporter {
                 ("infos", .int(summary.infos)),
                 ("files", .int(summary.files)),
                 ("filesWithFindings", .int(summary.filesWithFindings)),
+                ("fixed", .int(summary.fixed)),
+                ("fixableSafe", .int(summary.fixableSafe)),
+                ("fixableUnsafe", .int(summary.fixableUnsafe)),
             ])),
         ])
         return root.serialized() + "\n"
@@ -71,6 +74,27 @@ public struct JSONReporter: Reporter {
             ("expected", .optional(diagnostic.expected)),
             ("found", .optional(diagnostic.found)),
             ("pmid", .optional(diagnostic.pmid)),
+            ("fix", diagnostic.fix.map(JSONReporter.fix) ?? .null),
+        ])
+    }
+
+    /// `{"safety", "summary", "edits": [{"start", "end", "line", "column", "endLine", "endColumn", "replacement"}]}`:
+    /// `start` and `end` are byte offsets in the file as stored (a byte order mark counted).
+    public static func fix(_ fix: Fix) -> JSONValue {
+        .object([
+            ("safety", .string(fix.safety.rawValue)),
+            ("summary", .string(fix.summary)),
+            ("edits", .array(fix.edits.map { edit in
+                .object([
+                    ("start", .int(edit.bytes.lowerBound)),
+                    ("end", .int(edit.bytes.upperBound)),
+                    ("line", .int(edit.range.start.line)),
+                    ("column", .int(edit.range.start.column)),
+                    ("endLine", .int(edit.range.end.line)),
+                    ("endColumn", .int(edit.range.end.column)),
+                    ("replacement", .string(edit.replacement)),
+                ])
+            })),
         ])
     }
 

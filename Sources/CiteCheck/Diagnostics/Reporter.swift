@@ -8,10 +8,11 @@ public protocol Reporter: Sendable {
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, github
 
-    /// The reporter for this format. `color` applies to `text` only.
-    public func reporter(color: Bool = false) -> any Reporter {
+    /// The reporter for this format. `color` applies to `text` only; `fixing` and `selection` say whether fixes
+    /// were applied in this run and which (text output marks and counts fixable findings by them).
+    public func reporter(color: Bool = false, fixing: Bool = false, selection: FixSelection = .safe) -> any Reporter {
         switch self {
-        case .text: TextReporter(color: color)
+        case .text: TextReporter(color: color, fixing: fixing, selection: selection)
         case .json: JSONReporter()
         case .sarif: SARIFReporter()
         case .github: GitHubReporter()

@@ -44,6 +44,8 @@ public struct SARIFReporter: Reporter {
             if let expected = diagnostic.expected { properties.append(("expected", .string(expected))) }
             if let found = diagnostic.found { properties.append(("found", .string(found))) }
             if let pmid = diagnostic.pmid { properties.append(("pmid", .string(pmid))) }
+            if let fix = diagnostic.fix { members.append(("fixes", .array([self.fix(fix, file: diagnostic.file)]))) }
+            if let fix = diagnostic.fix { properties.append(("fixSafety", .string(fix.safety.rawValue))) }
             if !properties.isEmpty { members.append(("properties", .object(properties))) }
             return .object(members)
         }
@@ -66,6 +68,30 @@ public struct SARIFReporter: Reporter {
         return log.serialized() + "\n"
     }
 
+    /// A SARIF `fix`: one `artifactChange` with a `replacement` per edit (the deleted region given both as lines and
+    /// code-point columns and as a byte offset and length in the file as stored).
+    func fix(_ fix: Fix, file: String) -> JSONValue {
+        .object([
+            ("description", .object([("text", .string(fix.summary + (fix.safety == .unsafe ? " (unsafe)" : "")))])),
+            ("artifactChanges", .array([.object([
+                ("artifactLocation", .object([("uri", .string(uri(for: file)))])),
+                ("replacements", .array(fix.edits.map { edit in
+                    .object([
+                        ("deletedRegion", .object([
+                            ("startLine", .int(edit.range.start.line)),
+                            ("startColumn", .int(edit.range.start.column)),
+                            ("endLine", .int(edit.range.end.line)),
+                            ("endColumn", .int(edit.range.end.column)),
+                            ("byteOffset", .int(edit.bytes.lowerBound)),
+                            ("byteLength", .int(edit.bytes.count)),
+                        ])),
+                        ("insertedContent", .object([("text", .string(edit.replacement))])),
+                    ])
+                })),
+            ])])),
+        ])
+    }
+
     static func rule(_ rule: RuleDescription) -> JSONValue {
         .object([
             ("id", .string(rule.id)),
@@ -79,7 +105,8 @@ public struct SARIFReporter: Reporter {
     /// The rationale, then how to turn the rule off.
     static func help(_ rule: RuleDescription) -> String {
         "\(rule.rationale) To turn the rule off, set `\(rule.id) = \"off\"` under [rules] in .citecheck.toml; to silence one "
-            + "finding, put `citecheck-disable-next-line \(rule.id)` (in an HTML comment in Markdown and HTML) on the line above it."
+            + "finding, put `citecheck-disable-next-line \(rule.id)` (in an HTML comment in Markdown and HTML) on the line above it. "
+            + RuleDocumentation.fixSentence(rule)
     }
 
     /// SARIF's names: error, warning, note.

@@ -6,10 +6,16 @@ public struct TextReporter: Reporter {
     public var color: Bool
     /// Quoted reference text longer than this many characters is cut with `…`.
     public var quoteLimit: Int
+    /// Fixes were applied in this run (`--fix`): the run ends with `N fixed, …`.
+    public var fixing: Bool
+    /// Which fixes count as available: findings whose fix `selection` admits are marked `[*]`.
+    public var selection: FixSelection
 
-    public init(color: Bool = false, quoteLimit: Int = 300) {
+    public init(color: Bool = false, quoteLimit: Int = 300, fixing: Bool = false, selection: FixSelection = .safe) {
         self.color = color
         self.quoteLimit = quoteLimit
+        self.fixing = fixing
+        self.selection = selection
     }
 
     /// Whether to colour: only on a terminal, and not when `NO_COLOR` is set to a non-empty value (no-color.org).
@@ -33,7 +39,9 @@ public struct TextReporter: Reporter {
             }
         }
         if !out.isEmpty { out += "\n" }
-        out += RunSummary(reports).line + "\n"
+        let summary = RunSummary(reports)
+        out += summary.line + "\n"
+        if let fixes = summary.fixLine(fixing: fixing, selection: selection) { out += fixes + "\n" }
         return out
     }
 
@@ -46,7 +54,8 @@ public struct TextReporter: Reporter {
         case .warning: severity = paint("warning", Style.yellow)
         case .info: severity = paint("info", Style.cyan)
         }
-        return "\(paint(location, Style.bold)) \(severity): \(diagnostic.message) \(paint("[\(diagnostic.rule)]", Style.dim))"
+        let fixable = diagnostic.fix.map(selection.admits) == true ? " " + paint("[*]", Style.bold) : ""
+        return "\(paint(location, Style.bold)) \(severity): \(diagnostic.message) \(paint("[\(diagnostic.rule)]", Style.dim))\(fixable)"
     }
 
     private func quote(_ reference: Reference) -> String {

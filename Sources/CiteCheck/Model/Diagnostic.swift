@@ -32,10 +32,13 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var found: String?
     /// The PubMed record the finding is measured against, once one is matched.
     public var pmid: String?
+    /// The edit that resolves the finding, when the rule can make one (`--fix`, `--unsafe-fixes`).
+    public var fix: Fix?
 
     public init(
         rule: String, severity: Severity, message: String, file: String, range: SourceRange,
-        reference: Int? = nil, field: ReferenceField? = nil, expected: String? = nil, found: String? = nil, pmid: String? = nil
+        reference: Int? = nil, field: ReferenceField? = nil, expected: String? = nil, found: String? = nil, pmid: String? = nil,
+        fix: Fix? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -47,5 +50,6 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         self.expected = expected
         self.found = found
         self.pmid = pmid
+        self.fix = fix
     }
 }

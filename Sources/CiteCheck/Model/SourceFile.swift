@@ -10,11 +10,14 @@ public struct SourceFile: Sendable {
     public let text: String
     /// Byte offset of the start of each line; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
+    /// The file began with a UTF-8 byte order mark (dropped from `text`, kept when the file is rewritten).
+    public let hasByteOrderMark: Bool
 
     /// Decodes `bytes` as UTF-8 text. Throws `InputError.notText` for NUL bytes or invalid UTF-8.
     public init(path: String, bytes: some Collection<UInt8>) throws(InputError) {
         var body = Array(bytes)
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        let bom = body.starts(with: [0xEF, 0xBB, 0xBF])
+        if bom { body.removeFirst(3) }
         if let nul = body.firstIndex(of: 0) {
             throw InputError.notText(path: path, reason: "contains a NUL byte at offset \(nul); it looks like a binary file")
         }
@@ -22,19 +25,21 @@ public struct SourceFile: Sendable {
             let offset = SourceFile.firstInvalidUTF8Offset(body) ?? 0
             throw InputError.notText(path: path, reason: "is not valid UTF-8 (first bad byte at offset \(offset))")
         }
-        self.init(path: path, validatedText: decoded)
+        self.init(path: path, validatedText: decoded, byteOrderMark: bom)
     }
 
     /// Wraps text that is already a Swift string (tests, standard input already decoded).
     public init(path: String, text: String) {
         var text = text
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        self.init(path: path, validatedText: text)
+        let bom = text.unicodeScalars.first == "\u{FEFF}"
+        if bom { text.unicodeScalars.removeFirst() }
+        self.init(path: path, validatedText: text, byteOrderMark: bom)
     }
 
-    private init(path: String, validatedText text: String) {
+    private init(path: String, validatedText text: String, byteOrderMark: Bool) {
         self.path = path
         self.text = text
+        self.hasByteOrderMark = byteOrderMark
         var starts = [0]
         var previousWasCR = false
         var offset = 0
@@ -74,6 +79,36 @@ public struct SourceFile: Sendable {
         // An offset that lands inside a multi-byte scalar belongs to that scalar.
         if end < utf8.endIndex, utf8[end] & 0xC0 == 0x80, column > 1 { column -= 1 }
         return SourcePosition(line: low + 1, column: column)
+    }
+
+    /// Bytes before `text` in the file as stored: 3 for a byte order mark, else 0.
+    public var byteOrderMarkLength: Int { hasByteOrderMark ? 3 : 0 }
+
+    /// The file's bytes as stored: the byte order mark (if it had one) and the text.
+    public var storedBytes: [UInt8] {
+        (hasByteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
+    }
+
+    /// The byte offset in `text` of `position` (the inverse of ``position(ofOffset:)``); a column past the line's
+    /// end gives the line's end.
+    public func offset(of position: SourcePosition) -> Int {
+        let utf8 = text.utf8
+        let line = min(max(1, position.line), lineStarts.count)
+        let lineStart = lineStarts[line - 1]
+        let lineEnd = line < lineStarts.count ? lineStarts[line] : utf8.count
+        var index = utf8.index(utf8.startIndex, offsetBy: lineStart)
+        var offset = lineStart
+        var column = 1
+        while column < position.column, offset < lineEnd {
+            offset += 1
+            index = utf8.index(after: index)
+            while offset < lineEnd, utf8[index] & 0xC0 == 0x80 {
+                offset += 1
+                index = utf8.index(after: index)
+            }
+            column += 1
+        }
+        return offset
     }
 
     /// The range of byte offsets `range`.

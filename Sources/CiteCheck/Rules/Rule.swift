@@ -22,10 +22,12 @@ public struct RuleDescription: Sendable, Hashable {
     public var triggeringExamples: [RuleExample]
     /// Posts the rule must stay quiet on.
     public var nonTriggeringExamples: [RuleExample]
+    /// Whether and when the rule's findings carry a fix; nil for a rule that never fixes.
+    public var fix: FixDeclaration?
 
     public init(
         id: String, defaultSeverity: Severity, summary: String, rationale: String,
-        triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = []
+        triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = [], fix: FixDeclaration? = nil
     ) {
         self.id = id
         self.defaultSeverity = defaultSeverity
@@ -33,6 +35,7 @@ public struct RuleDescription: Sendable, Hashable {
         self.rationale = rationale
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
+        self.fix = fix
     }
 }
 

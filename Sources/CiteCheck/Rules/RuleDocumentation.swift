@@ -7,7 +7,7 @@ public enum RuleDocumentation {
         for rule in rules {
             out += "\n## `\(rule.id)`\n\n"
             out += "Default severity: **\(rule.defaultSeverity.rawValue)**\n\n"
-            out += rule.summary + "\n\n" + rule.rationale + "\n"
+            out += rule.summary + "\n\n" + rule.rationale + "\n\n" + fixSentence(rule) + "\n"
             if let example = rule.triggeringExamples.first?.post {
                 out += "\nReported (`↓` marks the finding):\n\n```\n\(example)\n```\n"
             }
@@ -16,6 +16,15 @@ public enum RuleDocumentation {
             }
         }
         return out
+    }
+
+    /// Whether and when the rule fixes: `Fix (safe): …`, `Fix (unsafe, with --unsafe-fixes): …`, or `Fix: none.`
+    public static func fixSentence(_ rule: RuleDescription) -> String {
+        guard let fix = rule.fix else { return "Fix: none; --fix leaves these findings to you." }
+        switch fix.safety {
+        case .safe: return "Fix (--fix): \(fix.when)"
+        case .unsafe: return "Fix (unsafe, --fix --unsafe-fixes): \(fix.when)"
+        }
     }
 
     /// `id  severity  summary`, one rule a line, ids padded to one width.

@@ -98,8 +98,12 @@ public final class PubMedVerifier: ReferenceVerifier {
                 continue
             }
             outcomes[reference.entry.index] = Self.outcome(of: result)
-            for finding in verifier.findings(for: reference.parsed, result: result) {
-                diagnostics.append(finding.diagnostic(for: reference, in: source))
+            let findings = verifier.findings(for: reference.parsed, result: result)
+            let certain = !findings.isEmpty && PubMedFixes.isCertain(reference.parsed, result: result, scorer: verifier.scorer)
+            for finding in findings {
+                var diagnostic = finding.diagnostic(for: reference, in: source)
+                diagnostic.fix = PubMedFixes.fix(for: finding, reference: reference, result: result, in: source, certain: certain)
+                diagnostics.append(diagnostic)
             }
         }
         return VerificationReport(diagnostics: diagnostics, references: outcomes, unverified: unverified, failure: failure)

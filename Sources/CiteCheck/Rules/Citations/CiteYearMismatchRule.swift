@@ -30,10 +30,37 @@ public struct CiteYearMismatchRule: CitationRule {
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
                 """),
-        ]
+        ],
+        fix: FixDeclaration(
+            safety: .unsafe,
+            when: "With PubMed verification, when the entry's year agrees with its PubMed record: the sentence's year becomes the entry's (unsafe: the sentence may mean another work). Never inside quotation marks or a block quote."
+        )
     )
 
     public init() {}
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        Self.findings(in: context.citationAnalysis).map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.fix = Self.fix(diagnostic, in: context.document)
+            return diagnostic
+        }
+    }
+
+    /// The list's year written over the sentence's (unsafe): only for an error about one entry, when the bytes
+    /// at the finding are the year as written and stand outside quotation marks. The checker keeps the fix only
+    /// when PubMed confirms the entry's year (`FixGuards`).
+    static func fix(_ diagnostic: Diagnostic, in document: Document) -> Fix? {
+        guard diagnostic.severity == .error, diagnostic.reference != nil, let expected = diagnostic.expected, let found = diagnostic.found,
+              expected.count == 4, expected.allSatisfy(\.isNumber) else { return nil }
+        let source = document.source
+        let start = source.offset(of: diagnostic.range.start)
+        let end = source.offset(of: diagnostic.range.end)
+        let utf8 = Array(source.text.utf8)
+        guard start < end, end <= utf8.count, String(decoding: utf8[start..<end], as: UTF8.self) == found else { return nil }
+        guard !FixGuards.insideQuotationMarks(start, in: document) else { return nil }
+        return Fix(safety: .unsafe, summary: "year \(found) → \(expected)", edits: [source.textEdit(start..<end, replacement: expected)])
+    }
 
     public static func findings(in analysis: CitationAnalysis) -> [Diagnostic] {
         let references = analysis.references

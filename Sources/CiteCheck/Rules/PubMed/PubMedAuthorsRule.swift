@@ -29,6 +29,7 @@ public enum PubMedAuthorsRule: VerificationRule {
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
                 """, records: ["fixtures/pubmed/24740528.xml"]),
-        ]
+        ],
+        fix: PubMedFieldComparison.unsafeFix("each listed author that is not PubMed's author at that position becomes PubMed's, in the list's own name format (initials with or without periods, et al. kept); a missing author is not added")
     )
 }

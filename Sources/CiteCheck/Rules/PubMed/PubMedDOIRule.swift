@@ -29,6 +29,7 @@ public enum PubMedDOIRule: VerificationRule {
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688. doi:10.1001/jamapsychiatry.2014.62
                 """, records: ["fixtures/pubmed/24740528.xml"]),
-        ]
+        ],
+        fix: PubMedFieldComparison.unsafeFix("the record's DOI replaces the written one, its prefix (doi:, https://doi.org/) kept")
     )
 }

@@ -29,6 +29,7 @@ public enum PubMedEpubYearRule: VerificationRule {
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
                 """, records: ["fixtures/pubmed/28849779.xml"]),
-        ]
+        ],
+        fix: PubMedFieldComparison.unsafeFix("PubMed's print year replaces the online year")
     )
 }

@@ -29,6 +29,7 @@ public enum PubMedJournalRule: VerificationRule {
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA psychiatry (Chicago, Ill.). 2014;71(6):681-688.
                 """, records: ["fixtures/pubmed/24740528.xml"]),
-        ]
+        ],
+        fix: PubMedFieldComparison.unsafeFix("PubMed's journal, abbreviated if the writer abbreviates, full otherwise, replaces the written name")
     )
 }

@@ -30,6 +30,7 @@ public enum PubMedPMCIDRule: VerificationRule {
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
                 """, records: ["fixtures/pubmed/24740528.xml", "fixtures/pubmed-samples/32934823.xml"]),
-        ]
+        ],
+        fix: PubMedFieldComparison.unsafeFix("the matched record's PMCID replaces the written one")
     )
 }

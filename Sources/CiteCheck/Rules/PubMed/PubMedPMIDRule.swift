@@ -29,6 +29,7 @@ public enum PubMedPMIDRule: VerificationRule {
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688. PMID: 24740528
                 """, records: ["fixtures/pubmed/24740528.xml", "fixtures/pubmed/33397139.xml"]),
-        ]
+        ],
+        fix: PubMedFieldComparison.unsafeFix("the matched record's PMID replaces the written one")
     )
 }

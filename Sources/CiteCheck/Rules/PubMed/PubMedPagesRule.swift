@@ -29,6 +29,7 @@ public enum PubMedPagesRule: VerificationRule {
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-8.
                 """, records: ["fixtures/pubmed/24740528.xml"]),
-        ]
+        ],
+        fix: PubMedFieldComparison.certainFix("PubMed's first and last page replace the written ones, with the writer's dash, spacing and abbreviation (2475-83 stays abbreviated)")
     )
 }

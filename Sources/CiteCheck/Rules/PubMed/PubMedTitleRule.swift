@@ -29,6 +29,7 @@ public enum PubMedTitleRule: VerificationRule {
 
                 1. Feder A, Parides MK, Murrough JW, et al. \"Efficacy of Intravenous Ketamine for Treatment of Chronic Posttraumatic Stress Disorder: A Randomized Clinical Trial\". JAMA Psychiatry. 2014;71(6):681-688.
                 """, records: ["fixtures/pubmed/24740528.xml"]),
-        ]
+        ],
+        fix: PubMedFieldComparison.unsafeFix("the title takes PubMed's words: only the words that differ are rewritten, so the writer's quoting, end punctuation, line breaks and the case of the other words stay")
     )
 }
