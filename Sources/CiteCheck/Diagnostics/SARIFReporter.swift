@@ -105,8 +105,8 @@ public struct SARIFReporter: Reporter {
     /// The rationale, then how to turn the rule off.
     static func help(_ rule: RuleDescription) -> String {
         "\(rule.rationale) To turn the rule off, set `\(rule.id) = \"off\"` under [rules] in .citecheck.toml; to silence one "
-            + "finding, put `citecheck-disable-next-line \(rule.id)` (in an HTML comment in Markdown and HTML) on the line above it. "
-            + RuleDocumentation.fixSentence(rule)
+            + "finding, put `citecheck-disable-next-line \(rule.id)` (in an HTML comment in Markdown and HTML) on the line above it."
+            + (rule.fix == nil ? "" : " " + RuleDocumentation.fixSentence(rule))
     }
 
     /// SARIF's names: error, warning, note.

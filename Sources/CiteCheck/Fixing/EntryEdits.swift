@@ -22,6 +22,15 @@ extension SourceFile {
         let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         let to = utf8.index(from, offsetBy: range.count)
         guard utf8[from..<to].elementsEqual(expected) else { return nil }
+        // An `&` that begins an entity (`&amp;` read as `&`) matches its decoded self byte for byte; it is markup.
+        let bytes = Array(utf8[from...].prefix(range.count + 12))
+        for (k, byte) in bytes.prefix(range.count).enumerated() where byte == UInt8(ascii: "&") {
+            var j = k + 1
+            if j < bytes.count, bytes[j] == UInt8(ascii: "#") { j += 1 }
+            let nameStart = j
+            while j < bytes.count, (0x30...0x39).contains(bytes[j]) || (0x41...0x5A).contains(bytes[j]) || (0x61...0x7A).contains(bytes[j]) { j += 1 }
+            if j > nameStart, j < bytes.count, bytes[j] == UInt8(ascii: ";") { return nil }
+        }
         return textEdit(range, replacement: replacement)
     }
 

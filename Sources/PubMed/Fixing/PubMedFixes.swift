@@ -105,9 +105,9 @@ struct FieldEditor {
         var runs: [Range<Int>] = []
         var k = 0
         while k < text.count {
-            guard Self.isAlphanumeric(text[k]) else { k += 1; continue }
+            guard Self.isASCIIAlphanumeric(text[k]) else { k += 1; continue }
             var end = k
-            while end < text.count, Self.isAlphanumeric(text[end]) { end += 1 }
+            while end < text.count, Self.isASCIIAlphanumeric(text[end]) { end += 1 }
             if text[k..<end].contains(where: { (0x30...0x39).contains($0) }) { runs.append(k..<end) }
             k = end
         }
@@ -123,8 +123,11 @@ struct FieldEditor {
                 replacement = pages.first
                 return make(span, in: range, replacement: replacement, safety: safety, found: writtenFirst + separator + writtenLast)
             }
-            replacement = pages.first + separator + Self.lastPage(first: pages.first, last: last, writtenFirst: writtenFirst, writtenLast: writtenLast)
-            return make(span, in: range, replacement: replacement, safety: safety, found: writtenFirst + separator + writtenLast)
+            let lastShown = Self.lastPage(first: pages.first, last: last, writtenFirst: writtenFirst, writtenLast: writtenLast)
+            return makeTwo(
+                firstRun, pages.first, lastRun, lastShown, in: range, safety: safety,
+                found: writtenFirst + "-" + writtenLast, shown: pages.first + "-" + lastShown
+            )
         }
         span = firstRun
         if let last = pages.last, last != pages.first {
@@ -141,6 +144,25 @@ struct FieldEditor {
         let absolute = (field.lowerBound + span.lowerBound)..<(field.lowerBound + span.upperBound)
         guard let edit = reference.edit(replacing: absolute, with: replacement, in: file) else { return nil }
         return Fix(safety: safety, summary: "pages \(found) → \(replacement)", edits: [edit])
+    }
+
+    /// The first and the last page replaced each on its own, the separator between them left as written (an
+    /// entity such as `&ndash;` included).
+    private func makeTwo(
+        _ first: Range<Int>, _ firstValue: String, _ last: Range<Int>, _ lastValue: String, in field: Range<Int>, safety: FixSafety,
+        found: String, shown: String
+    ) -> Fix? {
+        guard found != shown else { return nil }
+        var edits: [TextEdit] = []
+        let written = raw
+        for (span, value) in [(first, firstValue), (last, lastValue)] {
+            let absolute = (field.lowerBound + span.lowerBound)..<(field.lowerBound + span.upperBound)
+            guard String(decoding: written[absolute], as: UTF8.self) != value else { continue }
+            guard let edit = reference.edit(replacing: absolute, with: value, in: file) else { return nil }
+            edits.append(edit)
+        }
+        guard !edits.isEmpty else { return nil }
+        return Fix(safety: safety, summary: "pages \(found) → \(shown)", edits: edits)
     }
 
     /// The last page as the writer would write it: abbreviated as far as the writer abbreviates (`2475-83`
@@ -180,7 +202,8 @@ struct FieldEditor {
         let theirs = pubmedText.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         let mine = written.map { String(decoding: raw[$0], as: UTF8.self) }
         guard !written.isEmpty, !theirs.isEmpty else { return nil }
-        let hunks = Self.diff(mine.map { $0.lowercased() }, theirs.map { $0.lowercased() })
+        let key = { (word: String) in word == "&" ? "and" : word.lowercased() }
+        let hunks = Self.diff(mine.map(key), theirs.map(key))
         guard !hunks.isEmpty else { return nil }
         var edits: [TextEdit] = []
         for hunk in hunks {
@@ -336,6 +359,10 @@ struct FieldEditor {
             if fallback == nil { fallback = start..<end }
         }
         return fallback
+    }
+
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {

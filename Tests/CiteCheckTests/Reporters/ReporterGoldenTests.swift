@@ -35,7 +35,15 @@ import Testing
             Diagnostic(rule: "ref-epub-year", severity: .info, message: "reference 3 gives two years: 2018 is the print (issue) year, the one to cite; 2017 is when it was published online first. That is normal, not an error",
                        file: path, range: range(42, 95, 99), reference: 3, field: .epubYear),
             Diagnostic(rule: "pubmed-title", severity: .warning, message: "title differs from PubMed: 100% match expected, found 80%",
-                       file: path, range: range(42, 16, 43), reference: 3, field: .title, expected: "Ketamine for Social Anxiety Disorder", found: "Ketamine for social anxiety", pmid: "28849779"),
+                       file: path, range: range(42, 16, 43), reference: 3, field: .title, expected: "Ketamine for Social Anxiety Disorder", found: "Ketamine for social anxiety", pmid: "28849779",
+                       fix: Fix(safety: .unsafe, summary: "title → Ketamine for Social Anxiety Disorder", edits: [
+                           TextEdit(bytes: 1893..<1897, range: range(42, 38, 42), replacement: "Social Anxiety Disorder"),
+                       ])),
+            Diagnostic(rule: "pubmed-volume", severity: .error, message: "volume 178 differs from PubMed's 177 (PMID 33397139)",
+                       file: path, range: range(41, 85, 88), reference: 2, field: .volume, expected: "177", found: "178", pmid: "33397139",
+                       fix: Fix(safety: .safe, summary: "volume 178 → 177", edits: [
+                           TextEdit(bytes: 1780..<1783, range: range(41, 85, 88), replacement: "177"),
+                       ])),
         ]
         return [FileReport(path: path, references: references, diagnostics: Linter.sorted(diagnostics)), FileReport(path: "clean.txt")]
     }()
@@ -66,7 +74,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
         let files = object?["files"] as? [[String: Any]]
         let first = (files?.first?["diagnostics"] as? [[String: Any]])?.first
-        #expect(Set(first?.keys.map { $0 } ?? []) == ["rule", "severity", "message", "file", "line", "column", "endLine", "endColumn", "reference", "field", "expected", "found", "pmid"])
+        #expect(Set(first?.keys.map { $0 } ?? []) == ["rule", "severity", "message", "file", "line", "column", "endLine", "endColumn", "reference", "field", "expected", "found", "pmid", "fix"])
     }
 
     @Test func sarif() throws {
@@ -78,7 +86,13 @@ import Testing
         let rules = ((run?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
         #expect(rules?.compactMap { $0["id"] as? String } == RuleRegistry.ids)
         let results = run?["results"] as? [[String: Any]]
-        #expect(results?.map { $0["level"] as? String } == ["warning", "error", "warning", "note"])
+        #expect(results?.map { $0["level"] as? String } == ["warning", "error", "error", "warning", "note"])
+        // A fixable finding carries its fix as SARIF `fixes`.
+        let volume = results?.first { $0["ruleId"] as? String == "pubmed-volume" }
+        let change = ((volume?["fixes"] as? [[String: Any]])?.first?["artifactChanges"] as? [[String: Any]])?.first
+        let replacement = (change?["replacements"] as? [[String: Any]])?.first
+        #expect((replacement?["insertedContent"] as? [String: Any])?["text"] as? String == "177")
+        #expect((replacement?["deletedRegion"] as? [String: Any])?["byteOffset"] as? Int == 1780)
         // PubMed findings are declared too, and point at their own entry.
         #expect(results?.first { $0["ruleId"] as? String == "pubmed-title" }?["ruleIndex"] as? Int == RuleRegistry.ids.firstIndex(of: "pubmed-title"))
         let pages = results?.first { $0["ruleId"] as? String == "ref-bad-pages" }
@@ -103,7 +117,11 @@ import Testing
     }
 
     @Test func summaryLine() {
-        #expect(RunSummary(Self.reports).line == "1 error, 2 warnings, 1 info in 2 files")
+        #expect(RunSummary(Self.reports).line == "2 errors, 2 warnings, 1 info in 2 files")
+        #expect(RunSummary(Self.reports).fixLine(fixing: false, selection: .safe) == "1 fixable with --fix, 1 more with --unsafe-fixes")
+        #expect(RunSummary(Self.reports).fixLine(fixing: false, selection: .all) == "2 fixable with --fix --unsafe-fixes")
+        #expect(RunSummary([FileReport(path: "a")]).fixLine(fixing: false, selection: .safe) == nil)
+        #expect(RunSummary([FileReport(path: "a")]).fixLine(fixing: true, selection: .safe) == "0 fixed")
         #expect(RunSummary([FileReport(path: "a")]).line == "0 errors, 0 warnings, 0 infos in 1 file")
         #expect(TextReporter().render([FileReport(path: "a")]) == "0 errors, 0 warnings, 0 infos in 1 file\n")
     }
