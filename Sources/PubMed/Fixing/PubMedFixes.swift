@@ -302,7 +302,8 @@ struct FieldEditor {
             var given: Range<Int>?
             if !author.given.isEmpty {
                 let needle = Array(author.given.utf8)
-                let after = family.upperBound..<min(range.upperBound, family.upperBound + 3 + needle.count)
+                // The field's range may stop before the last initials' period: the window reaches past it.
+                let after = family.upperBound..<min(raw.count, family.upperBound + 3 + needle.count)
                 given = Self.find(needle, in: raw, within: after)
                 if given == nil {
                     let before = max(cursor, family.lowerBound - needle.count - 2)..<family.lowerBound
