@@ -12,11 +12,11 @@ enum FixGuards {
                 quoted.contains { $0.start <= edit.range.start && edit.range.end <= $0.end }
             }
             var allowed = !inQuote
-            if allowed, diagnostic.rule == "cite-year-mismatch" {
+            if allowed, diagnostic.rule == CiteYearMismatchRule.description.id {
                 // The sentence is changed only when the list's year is PubMed's.
                 allowed = diagnostic.reference.map { index in
                     verifications[index]?.status == .matched && !diagnostics.contains {
-                        $0.reference == index && ($0.rule == "pubmed-year" || $0.rule == "pubmed-epub-year")
+                        $0.reference == index && ($0.rule == PubMedYearRule.description.id || $0.rule == PubMedEpubYearRule.description.id)
                     }
                 } ?? false
             }

@@ -1,12 +1,12 @@
 import CiteCheck
 
-/// The fixes of `pubmed-*` findings: PubMed's value written over the field's own bytes, in the writer's style.
+/// The fixes of the PubMed rules' findings: PubMed's value written over the field's own bytes, in the writer's style.
 ///
-/// | Finding | Fix |
+/// | Rule | Fix |
 /// | --- | --- |
-/// | `pubmed-year`, `-volume`, `-issue`, `-pages` | safe when the match is certain (``isCertain``), else unsafe |
-/// | `pubmed-epub-year`, `-title`, `-authors`, `-journal`, `-doi`, `-pmid`, `-pmcid` | unsafe |
-/// | a retracted record, `pubmed-retracted`, `-concern`, `-erratum`, `-not-found`, `-ambiguous` | none |
+/// | `PubMedYearRule`, `PubMedVolumeRule`, `PubMedIssueRule`, `PubMedPagesRule` | safe when the match is certain (``isCertain``), else unsafe |
+/// | `PubMedEpubYearRule`, `PubMedTitleRule`, `PubMedAuthorsRule`, `PubMedJournalRule`, `PubMedDOIRule`, `PubMedPMIDRule`, `PubMedPMCIDRule` | unsafe |
+/// | a retracted record; `PubMedRetractedRule`, `PubMedConcernRule`, `PubMedErratumRule`, `PubMedNotFoundRule`, `PubMedAmbiguousRule` | none |
 ///
 /// A fix is made only when every byte it replaces was copied verbatim from the file (no entity, emphasis or
 /// joined line break inside the edited span); otherwise the finding is reported without one.
