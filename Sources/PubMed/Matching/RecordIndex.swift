@@ -40,22 +40,10 @@ public struct RecordIndex: Sendable {
     private var byPMID: [String: Int] = [:]
     private var byDOI: [String: Int] = [:]
     private var byPMCID: [String: Int] = [:]
-    private struct AuthorYear: Hashable {
-        var family: String
-        var year: Int
-    }
-
-    private struct JournalPage: Hashable {
-        var journal: String
-        /// Empty for the key without volume.
-        var volume: String
-        var page: String
-    }
-
     /// First author's family key with the print and the electronic year.
-    private var byAuthorYear: [AuthorYear: [Int]] = [:]
+    private var byAuthorYear: [AuthorYearKey: [Int]] = [:]
     /// Journal key + volume + first page, and journal key + first page, for each journal key of a record.
-    private var byJournalPage: [JournalPage: [Int]] = [:]
+    private var byJournalPage: [JournalPageKey: [Int]] = [:]
     /// Title token → records whose title holds it (each record once).
     private var postings: [String: [Int32]] = [:]
 
@@ -93,29 +81,12 @@ public struct RecordIndex: Sendable {
     }
 
     private mutating func indexKeys(of position: Int) {
-        let record = records[position]
-        let feature = features[position]
-        if let doi = record.doi.map(MatchingText.doiKey), !doi.isEmpty { byDOI[doi] = position }
-        if let pmcid = record.pmcid.map(MatchingText.pmcidKey), !pmcid.isEmpty { byPMCID[pmcid] = position }
-        if let first = feature.authorKeys.first, !first.isEmpty {
-            if let year = record.year { byAuthorYear[AuthorYear(family: first, year: year), default: []].append(position) }
-            if let year = record.electronicYear, year != record.year {
-                byAuthorYear[AuthorYear(family: first, year: year), default: []].append(position)
-            }
-        }
-        if let page = feature.pages?.first {
-            let pageKey = MatchingText.numberKey(page)
-            let volume = record.volume.map(MatchingText.numberKey) ?? ""
-            for journal in feature.journalKeys {
-                if !volume.isEmpty { byJournalPage[JournalPage(journal: journal, volume: volume, page: pageKey), default: []].append(position) }
-                byJournalPage[JournalPage(journal: journal, volume: "", page: pageKey), default: []].append(position)
-            }
-        }
-        var seen: [String] = []
-        for token in feature.titleTokens where !seen.contains(token) {
-            seen.append(token)
-            postings[token, default: []].append(Int32(position))
-        }
+        let keys = RecordLookupKeys(records[position], features: features[position])
+        if let doi = keys.doi { byDOI[doi] = position }
+        if let pmcid = keys.pmcid { byPMCID[pmcid] = position }
+        for key in keys.authorYears { byAuthorYear[key, default: []].append(position) }
+        for key in keys.journalPages { byJournalPage[key, default: []].append(position) }
+        for token in keys.titleTokens { postings[token, default: []].append(Int32(position)) }
     }
 
     /// The record with this PMID.
@@ -146,29 +117,17 @@ public struct RecordIndex: Sendable {
         func take(_ position: Int?) {
             if let position, seen.insert(position).inserted { result.append(position) }
         }
-        if let pmid = reference.pmid { take(byPMID[pmid.filter(\.isNumber)]) }
-        if let doi = reference.doi { take(byDOI[MatchingText.doiKey(doi)]) }
-        if let pmcid = reference.pmcid { take(byPMCID[MatchingText.pmcidKey(pmcid)]) }
-
-        if let author = reference.authors.first {
-            let keys = Set([MatchingText.familyKey(author.family), MatchingText.familyKey(author.given)].filter { $0.count >= 2 })
-            for year in Set([reference.year, reference.epubYear].compactMap { $0 }.flatMap { [$0 - 1, $0, $0 + 1] }) {
-                for key in keys {
-                    for position in byAuthorYear[AuthorYear(family: key, year: year)] ?? [] { take(position) }
-                }
-            }
+        let keys = ReferenceLookupKeys(reference)
+        if let pmid = keys.pmid { take(byPMID[pmid]) }
+        if let doi = keys.doi { take(byDOI[doi]) }
+        if let pmcid = keys.pmcid { take(byPMCID[pmcid]) }
+        for key in keys.authorYears {
+            for position in byAuthorYear[key] ?? [] { take(position) }
         }
-        if let journal = reference.journal.map(MatchingText.journalKey), !journal.isEmpty, let page = reference.pages?.first {
-            let pageKey = MatchingText.numberKey(page)
-            let volume = reference.volume.map(MatchingText.numberKey) ?? ""
-            if !volume.isEmpty {
-                for position in byJournalPage[JournalPage(journal: journal, volume: volume, page: pageKey)] ?? [] { take(position) }
-            }
-            for position in byJournalPage[JournalPage(journal: journal, volume: "", page: pageKey)] ?? [] { take(position) }
+        for key in keys.journalPages {
+            for position in byJournalPage[key] ?? [] { take(position) }
         }
-        if let title = reference.title {
-            for position in titleCandidates(MatchingText.titleTokens(title), limit: limit) { take(position) }
-        }
+        for position in titleCandidates(keys.titleTokens, limit: limit) { take(position) }
         return result
     }
 
@@ -179,12 +138,12 @@ public struct RecordIndex: Sendable {
         var seenTokens = Set<String>()
         let lists = tokens.compactMap { token -> [Int32]? in seenTokens.insert(token).inserted ? postings[token] : nil }
         // Very common words add little and cost most; skip them when rarer words are there.
-        let rare = lists.filter { $0.count * 20 < total }
+        let rare = lists.filter { TitleCandidateRanking.isRare(documentCount: $0.count, total: total) }
         let used = rare.count >= 2 ? rare : lists
         var scores = [Float](repeating: 0, count: total)
         var touched: [Int32] = []
         for list in used {
-            let weight = 1 / Float(list.count).squareRoot()
+            let weight = TitleCandidateRanking.weight(documentCount: list.count)
             for position in list {
                 if scores[Int(position)] == 0 { touched.append(position) }
                 scores[Int(position)] += weight
@@ -192,7 +151,7 @@ public struct RecordIndex: Sendable {
         }
         var best: Float = 0
         for position in touched { best = max(best, scores[Int(position)]) }
-        let floor = best * 0.3
+        let floor = best * TitleCandidateRanking.floor
         let ranked = touched.filter { scores[Int($0)] >= floor }.sorted {
             scores[Int($0)] > scores[Int($1)] || (scores[Int($0)] == scores[Int($1)] && $0 < $1)
         }

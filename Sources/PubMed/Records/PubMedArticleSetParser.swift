@@ -42,17 +42,36 @@ public struct PubMedArticleSetParser {
         }
     }
 
+    /// Streams a MEDLINE baseline or update file (`.xml` or `.xml.gz`): each article, read but not yet mapped to a
+    /// record, to `article`, and the PMIDs of each `DeleteCitation` to `deletion`, in document order (an update file
+    /// lists its deletions after its records). Mapping (``MedlineArticle/record()``) may run on another thread.
+    public static func forEachEntry(
+        fromFile path: String, limits: XMLReaderLimits = .default,
+        article: (MedlineArticle) throws -> Void, deletion: ([String]) throws -> Void
+    ) throws {
+        do {
+            try forEachTree(in: XMLStreamReader(path: path, limits: limits), { try article(MedlineArticle(tree: $0)) }, deletion: deletion)
+        } catch PubMedXMLError.unreadableFile(_, let reason) {
+            throw PubMedXMLError.unreadableFile(path: path, reason: reason)
+        }
+    }
+
     static func forEachRecord(in reader: XMLStreamReader, _ body: (PubMedRecord) throws -> Void) throws {
+        try forEachTree(in: reader, { tree in
+            if let record = PubMedRecordMapper.record(from: tree) { try body(record) }
+        }, deletion: { _ in })
+    }
+
+    static func forEachTree(
+        in reader: XMLStreamReader, _ body: (XMLTreeElement) throws -> Void, deletion: ([String]) throws -> Void
+    ) throws {
         try reader.moveToRoot()
         let root = reader.localName
         switch root {
         case "PubmedArticleSet", "MedlineCitationSet", "PubmedBookArticleSet":
             break
         case "PubmedArticle", "PubmedBookArticle":
-            let tree = try reader.readTree(skipping: PubMedRecordMapper.skippedElements)
-            if let record = PubMedRecordMapper.record(from: tree) {
-                try body(record)
-            }
+            try body(try reader.readTree(skipping: PubMedRecordMapper.skippedElements))
             while try reader.read() {}
             return
         default:
@@ -67,10 +86,10 @@ public struct PubMedArticleSetParser {
             if reader.nodeKind == .element, reader.depth == 1 {
                 switch reader.localName {
                 case "PubmedArticle", "PubmedBookArticle", "MedlineCitation":
-                    let tree = try reader.readTree(skipping: PubMedRecordMapper.skippedElements)
-                    if let record = PubMedRecordMapper.record(from: tree) {
-                        try body(record)
-                    }
+                    try body(try reader.readTree(skipping: PubMedRecordMapper.skippedElements))
+                case "DeleteCitation":
+                    let pmids = try reader.readTree().children(named: "PMID").map { $0.text.filter(\.isNumber) }
+                    try deletion(pmids.filter { !$0.isEmpty })
                 case "ERROR":
                     throw PubMedXMLError.ncbiError(try reader.readTree().text)
                 default:
@@ -80,6 +99,17 @@ public struct PubMedArticleSetParser {
             }
             hasNode = try reader.read()
         }
+    }
+}
+
+/// One `PubmedArticle` (or `PubmedBookArticle`) of a MEDLINE file as read from the stream, not yet mapped: the
+/// mapping can then run on another thread than the XML reader.
+public struct MedlineArticle: Sendable {
+    let tree: XMLTreeElement
+
+    /// The record, nil when the element holds none (no PMID).
+    public func record() -> PubMedRecord? {
+        PubMedRecordMapper.record(from: tree)
     }
 }
 

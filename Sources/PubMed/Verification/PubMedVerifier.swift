@@ -1,8 +1,8 @@
 import CiteCheck
 import Synchronization
 
-/// Verifies a post's references against PubMed: local fixture records first, then the cache, then (when a
-/// client is given) E-utilities, in as few requests as the batching allows:
+/// Verifies a post's references against PubMed: local record sources first (an on-disk MEDLINE index, then the
+/// fixture records), then the cache, then (when a client is given) E-utilities, in as few requests as the batching allows:
 ///
 /// 1. a PMID written in a reference is fetched directly;
 /// 2. the rest go to ECitMatch in one batch (journal, year, volume, first page, first author);
@@ -19,6 +19,8 @@ import Synchronization
 /// and reports everything verified before it.
 public final class PubMedVerifier: ReferenceVerifier {
     public let fixtures: RecordIndex?
+    /// An on-disk index of MEDLINE files, asked before the fixtures.
+    public let index: (any RecordSource)?
     public let cache: PubMedCache?
     public let client: EUtilitiesClient?
     public let recordDirectory: RecordDirectory?
@@ -31,11 +33,12 @@ public final class PubMedVerifier: ReferenceVerifier {
     private let prepared = Mutex<[String: (result: MatchResult, articles: [PubMedArticleXML])]>([:])
 
     public init(
-        fixtures: RecordIndex? = nil, cache: PubMedCache? = nil, client: EUtilitiesClient? = nil,
+        fixtures: RecordIndex? = nil, index: (any RecordSource)? = nil, cache: PubMedCache? = nil, client: EUtilitiesClient? = nil,
         recordDirectory: RecordDirectory? = nil, verifier: Verifier = Verifier(), maxSearchTermLength: Int = 6000
     ) {
         self.maxSearchTermLength = max(200, maxSearchTermLength)
         self.fixtures = fixtures
+        self.index = index
         self.cache = cache
         self.client = client
         self.recordDirectory = recordDirectory
@@ -109,14 +112,21 @@ public final class PubMedVerifier: ReferenceVerifier {
         return VerificationReport(diagnostics: diagnostics, references: outcomes, unverified: unverified, failure: failure)
     }
 
-    /// Decides each reference: prepared decisions, fixtures, cache, then the network.
+    /// Decides each reference: prepared decisions, the index, fixtures, cache, then the network.
     private func resolve(_ references: [Reference]) -> (Run, failure: String?) {
         var run = Run(references: references)
-        decideFromPrepared(&run)
-        decideFromFixtures(&run)
-        decideFromCache(&run)
         var failure: String?
-        if let client, run.hasPending {
+        decideFromPrepared(&run)
+        if let index {
+            do {
+                try decideLocally(&run, from: index)
+            } catch {
+                failure = "\(index.sourceDescription): \(error)"
+            }
+        }
+        if let fixtures, fixtures.count > 0 { try? decideLocally(&run, from: fixtures) }
+        decideFromCache(&run)
+        if failure == nil, let client, run.hasPending {
             if let earlier = networkFailure.withLock({ $0 }) {
                 failure = earlier
             } else {
@@ -170,10 +180,10 @@ public final class PubMedVerifier: ReferenceVerifier {
         }
     }
 
-    private func decideFromFixtures(_ run: inout Run) {
-        guard let fixtures, fixtures.count > 0 else { return }
+    /// Keeps the decisive decisions of a local source (a match or an ambiguity); what it cannot match stays pending.
+    private func decideLocally(_ run: inout Run, from source: any RecordSource) throws {
         for position in run.pending {
-            let result = fixtures.match(run.references[position].parsed, scorer: verifier.scorer)
+            let result = try source.lookUp(run.references[position].parsed, scorer: verifier.scorer)
             if Self.isDecisive(result) { run.results[position] = result }
         }
     }

@@ -3,11 +3,13 @@ import CiteCheck
 /// How a run verifies references, from the command line, the environment and the configuration file; makes
 /// the ``PubMedVerifier`` (or none, when nothing asks for verification).
 ///
-/// - `--fixtures` alone: local records only, no network.
+/// - `--fixtures` or `--index` alone: local records only, no network.
 /// - `--verify` (or `verify = true` in the configuration): the network as well, after the fixtures and the cache.
 /// - `--offline`: never the network; fixtures and the cache only.
 public struct VerificationSettings: Sendable {
     public var fixturePaths: [String] = []
+    /// An on-disk MEDLINE index (`--index`, `index = "…"`, or the default one when present), asked first.
+    public var index: (any RecordSource)?
     /// `--verify` or the configuration's `verify = true`.
     public var online = false
     /// `--offline`: forbids the network whatever else asks for it.
@@ -34,7 +36,7 @@ public struct VerificationSettings: Sendable {
     public var usesNetwork: Bool { online && !offline }
 
     /// Whether anything asks for verification.
-    public var isEnabled: Bool { online || !fixturePaths.isEmpty }
+    public var isEnabled: Bool { online || !fixturePaths.isEmpty || index != nil }
 
     /// The verifier these settings describe, nil when verification is not asked for.
     /// Throws ``VerificationSetupError`` for unreadable fixtures, a missing e-mail address or an unusable folder.
@@ -74,6 +76,6 @@ public struct VerificationSettings: Sendable {
             )
         }
         let record = try recordDirectory.map { try RecordDirectory(path: $0) }
-        return PubMedVerifier(fixtures: fixtures, cache: cache, client: client, recordDirectory: record)
+        return PubMedVerifier(fixtures: fixtures, index: index, cache: cache, client: client, recordDirectory: record)
     }
 }
