@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C bindings: module maps and shims only.
@@ -40,12 +41,16 @@ let package = Package(
         .target(name: "CiteCheck", dependencies: ["MarkupTrees", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The only importer of CCurl, and of CLibXML2's XML reader: HTTP, XML, PubMed records, matching, cache.
         .target(name: "PubMed", dependencies: ["CiteCheck", "CCurl", "CLibXML2"]),
+        // A local PubMed on disk: MEDLINE files indexed into one SQLite file (through GRDB), answering the
+        // verifier's lookups. The only importer of GRDB.
+        .target(name: "PubMedIndex", dependencies: ["PubMed", "CiteCheck", .product(name: "GRDB", package: "GRDB.swift")]),
         // The thin command line front end.
         .executableTarget(
             name: "CiteCheckCLI",
             dependencies: [
                 "CiteCheck",
                 "PubMed",
+                "PubMedIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +60,8 @@ let package = Package(
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
         .testTarget(name: "CiteCheckTests", dependencies: ["CiteCheck"], exclude: ["Normalization/fixtures"]),
         .testTarget(name: "PubMedTests", dependencies: ["PubMed", "CiteCheck", "CCurl", "CLibXML2", "LoopbackHTTP"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CiteCheckCLI", "CiteCheck", "PubMed", "LoopbackHTTP"]),
+        .testTarget(name: "PubMedIndexTests", dependencies: ["PubMedIndex", "PubMed", "CiteCheck", "LoopbackHTTP", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CiteCheckCLI", "CiteCheck", "PubMed", "PubMedIndex", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ struct CiteCheckCommand: ParsableCommand {
         abstract: "Check the references in a health article or blog post.",
         discussion: "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error, unreadable file or bad configuration.",
         version: "\(CiteCheckVersion.current) (libcurl \(LinkedLibraries.curlVersion), libxml2 \(LinkedLibraries.libxml2Version))",
-        subcommands: [CheckCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [CheckCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, IndexCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CiteCheck
 import Foundation
 import PubMed
+import PubMedIndex
 
 /// The `check` options that verify references against PubMed.
 struct VerificationOptions: ParsableArguments {
@@ -10,6 +11,12 @@ struct VerificationOptions: ParsableArguments {
 
     @Option(name: .customLong("fixtures"), help: "PubMed XML (EFetch answers or MEDLINE files, .xml or .xml.gz; files or folders) to verify references against.")
     var fixtures: [String] = []
+
+    @Option(name: .customLong("index"), help: "A local PubMed index (`citecheck index build`) to verify against first (else `index` in .citecheck.toml, else $XDG_DATA_HOME/citecheck/pubmed.sqlite when it exists and verification is on).")
+    var index: String?
+
+    @Flag(name: .customLong("no-index"), help: "Do not use the default index at $XDG_DATA_HOME/citecheck/pubmed.sqlite.")
+    var noIndex = false
 
     @Flag(help: "Never use the network (what neither the fixtures nor the cache can verify is reported once as not verified).")
     var offline = false
@@ -33,12 +40,14 @@ struct VerificationOptions: ParsableArguments {
     var verbose = false
 
     func validate() throws {
+        if index != nil && noIndex { throw ValidationError("--index and --no-index contradict each other.") }
         if verify && offline { throw ValidationError("--verify and --offline contradict each other.") }
         if timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds.") }
     }
 
     /// The settings for a run whose configuration (from `--config`, or found for the first post) is `configuration`.
-    func settings(configuration: Configuration) -> VerificationSettings {
+    /// Throws ``IndexError`` when the index named cannot be used.
+    func settings(configuration: Configuration) throws -> VerificationSettings {
         let environment = ProcessInfo.processInfo.environment
         var settings = VerificationSettings()
         settings.fixturePaths = fixtures
@@ -50,9 +59,27 @@ struct VerificationOptions: ParsableArguments {
         settings.apiKey = NCBIAPIKey.fromEnvironment()
         settings.baseURL = eutilsURL
         settings.timeout = .seconds(timeout)
+        if let path = index ?? configuration.index {
+            settings.index = try MedlineIndex(path: path)
+        } else if !noIndex, settings.isEnabled || offline, let path = Self.defaultIndexPath(environment: environment),
+                  FileManager.default.fileExists(atPath: path) {
+            settings.index = try MedlineIndex(path: path)
+        }
+        if let opened = settings.index as? MedlineIndex, let info = try? opened.info(), !info.isComplete {
+            printError("citecheck: note: \(opened.path) is incomplete (a build or update stopped early); verifying against what it holds")
+        }
         if verbose {
             settings.requestLog = { line in printError("citecheck: " + line) }
         }
         return settings
+    }
+}
+
+extension VerificationOptions {
+    /// `$XDG_DATA_HOME/citecheck/pubmed.sqlite`, `$HOME/.local/share/citecheck/pubmed.sqlite` without it.
+    static func defaultIndexPath(environment: [String: String]) -> String? {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/citecheck/pubmed.sqlite" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.local/share/citecheck/pubmed.sqlite" }
+        return nil
     }
 }

@@ -40,6 +40,8 @@ public struct Configuration: Sendable, Equatable {
     public var verify: Bool?
     /// The e-mail address sent to NCBI E-utilities. Nil when unset.
     public var email: String?
+    /// A MEDLINE index to verify against (`index = "…"`, made absolute against the file's folder). Nil when unset.
+    public var index: String?
     /// The size, entry-count and entry-length bounds of a post (`[limits]`).
     public var limits: InputLimits
     /// The file this configuration was read from, nil for the defaults.

@@ -8,6 +8,7 @@ internal import TOMLKit
 /// headings = ["Quellen", "Further reading"]
 /// verify = false
 /// email = "me@example.org"
+/// index = "pubmed.sqlite"         # a MEDLINE index (`citecheck index build`), relative to this file's folder
 ///
 /// [rules]
 /// RULE-ID = "off"                  # a rule id of `citecheck rules`: error | warning | info | off
@@ -22,7 +23,7 @@ public enum ConfigurationLoader {
     public static let fileName = ".citecheck.toml"
 
     /// The top-level keys a configuration file may hold.
-    public static let knownKeys = ["rules", "headings", "style", "verify", "email", "limits"]
+    public static let knownKeys = ["rules", "headings", "style", "verify", "email", "index", "limits"]
 
     /// The keys of the `[limits]` table, and the limit each sets.
     static let limitKeys: [(key: String, limit: any WritableKeyPath<InputLimits, Int> & Sendable)] = [
@@ -123,6 +124,12 @@ public enum ConfigurationLoader {
             case "email":
                 guard let email = value.string, email.contains("@") else { throw fail("`email` must be an e-mail address in quotes") }
                 configuration.email = email
+            case "index":
+                guard let index = value.string, !index.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw fail("`index` must be the path of a citecheck index file in quotes")
+                }
+                configuration.index = index.hasPrefix("/")
+                    ? index : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(index).path
             case "limits":
                 guard let limits = value.table else { throw fail("`limits` must be a table: [limits]") }
                 let names = limitKeys.map(\.key)
