@@ -34,6 +34,8 @@ enum CLI {
         env["NO_COLOR"] = "1"
         // No test reads or writes the user's cache, or sends their NCBI identity.
         env["XDG_CACHE_HOME"] = isolatedCache.path
+        // Nor the user's default index ($XDG_DATA_HOME/citecheck/pubmed.sqlite).
+        env["XDG_DATA_HOME"] = isolatedCache.appendingPathComponent("data").path
         env["NCBI_API_KEY"] = nil
         env["NCBI_EMAIL"] = nil
         for (key, value) in environment { env[key] = value }
