@@ -111,7 +111,7 @@ import Testing
         // The revised pages are what gets compared: the old pages are now reported, the new ones are clean.
         let old = IndexFixtures.reference(citing: revised)
         let findings = verifier.findings(for: old, result: try index.lookUp(old, scorer: verifier.scorer))
-        #expect(findings.map(\.rule) == [PubMedRuleID.pages])
+        #expect(findings.map(\.rule) == [PubMedPagesRule.description.id])
         #expect(findings.first?.expected?.contains("142-146") == true || findings.first?.message.contains("142-6") == true)
         var current = old
         current.pages = PageRange(first: "142", last: "146", lastAsWritten: "6")
