@@ -50,12 +50,20 @@ import Testing
         #expect(configuration.rules == ["ref-bad-year": .severity(.warning)])
     }
 
+    @Test func indexPathIsReadAgainstTheFilesFolder() throws {
+        let relative = try ConfigurationLoader.parse("index = \"data/pubmed.sqlite\"\n", path: "/blog/.citecheck.toml")
+        #expect(relative.index == "/blog/data/pubmed.sqlite")
+        let absolute = try ConfigurationLoader.parse("index = \"/srv/pubmed.sqlite\"\n", path: "/blog/.citecheck.toml")
+        #expect(absolute.index == "/srv/pubmed.sqlite")
+    }
+
     @Test(arguments: [
-        ("styel = \"apa\"\n", "c.toml:1: unknown key `styel` (did you mean `style`?); known keys: rules, headings, style, verify, email, limits"),
+        ("styel = \"apa\"\n", "c.toml:1: unknown key `styel` (did you mean `style`?); known keys: rules, headings, style, verify, email, index, limits"),
         ("[limits]\nmax-entrys = 3\n", "c.toml:2: unknown limit `max-entrys` in [limits] (did you mean `max-entries`?); known: max-file-size, max-entries, max-entry-length"),
         ("[limits]\nmax-entries = 0\n", "c.toml:2: limit `max-entries` must be a positive whole number"),
         ("[limits]\nmax-file-size = \"1 MB\"\n", "c.toml:2: limit `max-file-size` must be a positive whole number"),
         ("limits = 1\n", "c.toml:1: `limits` must be a table: [limits]"),
+        ("index = 3\n", "c.toml:1: `index` must be the path of a citecheck index file in quotes"),
         ("style = \"apa\"\n\n[rules]\nref-bad-yaer = \"off\"\n", "c.toml:4: unknown rule `ref-bad-yaer` in [rules] (did you mean `ref-bad-year`?)"),
         ("[rules]\nref-bad-year = \"loud\"\n", "c.toml:2: rule `ref-bad-year` must be \"error\", \"warning\", \"info\" or \"off\""),
         ("[rules]\nref-bad-year = 3\n", "c.toml:2: rule `ref-bad-year` must be \"error\", \"warning\", \"info\" or \"off\""),
