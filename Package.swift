@@ -55,7 +55,7 @@ let package = Package(
             ]
         ),
         // Large-data measurements over the shared data set, driven by bench/swift-bench.sh (never run by `swift test`).
-        .executableTarget(name: "CiteCheckBench", dependencies: ["CiteCheck", "PubMed"], path: "bench/CiteCheckBench"),
+        .executableTarget(name: "CiteCheckBench", dependencies: ["CiteCheck", "PubMed", "PubMedIndex"], path: "bench/CiteCheckBench"),
         // Test support: a real HTTP/1.1 server on 127.0.0.1 that scripts or computes its answers.
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
         .testTarget(name: "CiteCheckTests", dependencies: ["CiteCheck"], exclude: ["Normalization/fixtures"]),

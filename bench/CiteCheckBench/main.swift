@@ -11,6 +11,7 @@ usage: CiteCheckBench <command> [arguments]
   ncbi-answers PUBMED_DIR             parse every real NCBI answer (efetch/, esearch/, ecitmatch/)
   verify-accuracy OUT_DIR             matching + field comparison on `verify-accuracy.py generate` (and `real`) output
   medline-index FILE.xml.gz OUT_DIR   the same references against an index built by the XML parser
+  sqlite-lookup INDEX OUT_DIR         the same references through an index built by `citecheck index build`
   heuristic-recall PLOS.jsonl         how many real reference strings the list heuristic accepts
   document-speed                      reader + list finder on a 20 MB post and 1 MB lines (synthetic, no data)
   read-speed [RUNS]                   median read time of a 1 MB Markdown and a 1 MB HTML post (synthetic, no data)
@@ -38,6 +39,7 @@ do {
         try VerifyAccuracyBench.realBareCitationsMatchTheirRecords(out: out)
         try VerifyAccuracyBench.realPLOSReferencesDoNotMatchOtherPapers(out: out)
     case "medline-index": try VerifyAccuracyBench.parsedSampleGivesTheSameAccuracy(file: argument(0, "FILE.xml.gz"), out: argument(1, "OUT_DIR"))
+    case "sqlite-lookup": try SQLiteIndexBench.lookups(index: argument(0, "INDEX"), out: argument(1, "OUT_DIR"))
     case "heuristic-recall": try HeuristicRecallBench.run(file: argument(0, "PLOS.jsonl"))
     case "document-speed": DocumentSpeedBench.run()
     case "read-speed": ReadSpeedBench.run(runs: arguments.first.flatMap { Int($0) } ?? 21)
