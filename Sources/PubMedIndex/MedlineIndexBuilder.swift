@@ -139,7 +139,9 @@ public struct MedlineIndexBuilder: Sendable {
                     if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
                     throw error
                 }
-                if results.contains(where: { !$0.skipped }) {
+                if !exists, results.contains(where: { !$0.skipped }) {
+                    // A fresh index gets its title index merged into one segment (smaller, faster to read). Later
+                    // updates leave merging to FTS5's automerge, which keeps it bounded without rewriting it all.
                     try db.execute(sql: "INSERT INTO titles(titles) VALUES('optimize')")
                 }
                 try writer.setState(try writer.recordCount() == 0 ? "empty" : "complete")
