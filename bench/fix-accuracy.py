@@ -10,6 +10,7 @@ Figures: planted errors that became exactly the clean text (target >= 85%), chan
 (>= 99%), lines changed that had no error (0), and whether a second run changes anything (it must not).
 
 Usage: bench/fix-accuracy.py [--records N] [--seed S] [--keep DIR] [--bin PATH]
+       bench/fix-accuracy.py --timing-post DIR   (the post bench/fix-speed.sh times)
 Data: $CITECHECK_DATA/pubmed/medline-sample/pubmed20n0014.xml.gz (see bench/README.md).
 """
 import argparse, gzip, os, random, re, shutil, subprocess, sys, tempfile
@@ -87,7 +88,7 @@ def render(r, style):
         shown = a if len(a) <= 6 else a[:3]
         names = ", ".join(f"{l} {i}" for l, i in shown) + (", et al." if len(a) > 6 else ".")
         pages = f"{r['first']}-{nlm_last(r['first'], r['last']) if style == 'vancouver' else r['last']}"
-        return f"{names} {title}. {r['journal']}. {r['year']};{r['volume']}({r['issue']}):{pages}."
+        return f"{names} {title}. {r['journal'].rstrip('.')}. {r['year']};{r['volume']}({r['issue']}):{pages}."
     if style == "apa":
         shown = a[:20]
         parts = [f"{l}, {initials(i, True)}" for l, i in shown]
@@ -154,8 +155,39 @@ def post(lines, markdown, n):
     return head + heading + "".join(f"{k + 1}. {line}\n" for k, line in enumerate(lines))
 
 
+def record_xml(r):
+    """A record as a minimal EFetch `PubmedArticle` (what the timing post is verified against)."""
+    from xml.sax.saxutils import escape as e
+    authors = "".join(f"<Author><LastName>{e(l)}</LastName><Initials>{e(i)}</Initials></Author>" for l, i in r["authors"])
+    return (f"<PubmedArticle><MedlineCitation><PMID>{r['pmid']}</PMID><Article><Journal><JournalIssue>"
+            f"<Volume>{r['volume']}</Volume><Issue>{r['issue']}</Issue><PubDate><Year>{r['year']}</Year></PubDate></JournalIssue>"
+            f"<Title>{e(r['journal'])}</Title><ISOAbbreviation>{e(r['journal'])}</ISOAbbreviation></Journal>"
+            f"<ArticleTitle>{e(r['title'])}</ArticleTitle><Pagination><MedlinePgn>{r['pages']}</MedlinePgn></Pagination>"
+            f"<AuthorList>{authors}</AuthorList></Article></MedlineCitation></PubmedArticle>\n")
+
+
+def timing_post(folder, seed):
+    """Writes `planted.md` (100 references, Vancouver, about half with a planted field error) and `records.xml`
+    (their records) into `folder`, for bench/fix-speed.sh."""
+    rng = random.Random(seed)
+    pool = list(records(MEDLINE))
+    rng.shuffle(pool)
+    chosen = pool[:100]
+    lines = []
+    for r in chosen:
+        wrong = plant(r, "vancouver", rng.choice(["year", "volume", "issue", "pages"]), rng, pool) if rng.random() < 0.5 else None
+        lines.append(render(wrong or r, "vancouver"))
+    body = "".join(f"Paragraph {k} discusses a finding [{k + 1}] and what it means for patients.\n\n" for k in range(100))
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "planted.md"), "w") as f:
+        f.write("# A long post\n\n" + body + "## References\n\n" + "".join(f"{k + 1}. {line}\n" for k, line in enumerate(lines)))
+    with open(os.path.join(folder, "records.xml"), "w") as f:
+        f.write("<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n" + "".join(record_xml(r) for r in chosen) + "</PubmedArticleSet>\n")
+
+
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--timing-post", metavar="DIR", help="only write the 100-reference timing post and its records to DIR")
     parser.add_argument("--records", type=int, default=400)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--keep", help="leave the posts in this folder")
@@ -163,6 +195,9 @@ def main():
     args = parser.parse_args()
     if not os.path.exists(MEDLINE):
         sys.exit(f"fix-accuracy.py: {MEDLINE} not found (set CITECHECK_DATA; see bench/README.md)")
+    if args.timing_post:
+        timing_post(args.timing_post, args.seed)
+        return
     rng = random.Random(args.seed)
     pool = list(records(MEDLINE))
     rng.shuffle(pool)
@@ -223,6 +258,8 @@ def main():
                 changed_right += f == c
                 if p == c:
                     wrongly_changed += 1
+                    if len(misses) < 24:
+                        misses.append(("no error", p, f, c))
     print(f"records {len(chosen)} in {len(planted_posts)} posts ({', '.join(STYLES)}), planted errors {planted_total}")
     print(f"planted errors fixed exactly: {planted_fixed}/{planted_total} = {planted_fixed / max(1, planted_total):.1%} (target >= 85%)")
     for kind in KINDS:

@@ -205,6 +205,10 @@ struct FieldEditor {
         let key = { (word: String) in word == "&" ? "and" : word.lowercased() }
         let hunks = Self.diff(mine.map(key), theirs.map(key))
         guard !hunks.isEmpty else { return nil }
+        // Words the writer has before or after all of PubMed's are more likely a misread boundary (an author or the
+        // journal read as part of the title) than words to drop: no fix then.
+        if let first = hunks.first, first.mine.lowerBound == 0, first.theirs.isEmpty { return nil }
+        if let last = hunks.last, last.mine.upperBound == mine.count, !last.mine.isEmpty, last.theirs.isEmpty { return nil }
         var edits: [TextEdit] = []
         for hunk in hunks {
             let words = theirs[hunk.theirs].joined(separator: " ")
@@ -295,6 +299,7 @@ struct FieldEditor {
         guard let range = range(.authors), !listed.isEmpty, !pubmed.isEmpty, !listed.contains(where: \.isGroup) else { return nil }
         var cursor = range.lowerBound
         var edits: [TextEdit] = []
+        let initialsSpacing = Self.initialsSpacing(listed, style: reference.parsed.style)
         for (i, author) in listed.enumerated() {
             guard let family = Self.find(Array(author.family.utf8), in: raw, within: cursor..<range.upperBound) else { return nil }
             // The given names or initials: right after the family name (`Feder A`, `Feder, A.`), else right before it
@@ -320,7 +325,7 @@ struct FieldEditor {
             edits.append(familyEdit)
             if let given {
                 let written = String(decoding: raw[given], as: UTF8.self)
-                let value = Self.given(theirs, like: written)
+                let value = Self.given(theirs, like: written, spacing: initialsSpacing)
                 if value != written {
                     guard let givenEdit = reference.edit(replacing: given, with: value, in: file) else { return nil }
                     edits.append(givenEdit)
@@ -333,16 +338,29 @@ struct FieldEditor {
         return Fix(safety: .unsafe, summary: "authors → \(names)", edits: edits)
     }
 
+    /// Whether the list writes two initials with a space between them (`M. K.`) or without (`M.K.`), from the
+    /// authors that have two; by the style's habit when none has (Harvard without, the others with).
+    static func initialsSpacing(_ authors: [Author], style: CitationStyle) -> Bool {
+        for author in authors {
+            let scalars = Array(author.given.unicodeScalars)
+            for k in scalars.indices.dropLast() where scalars[k] == "." {
+                if scalars[k + 1] == " " { return true }
+                if scalars[k + 1].properties.isUppercase { return false }
+            }
+        }
+        return style != .harvard
+    }
+
     /// PubMed's given names in the form `written` has: `MK`, `M.K.`, `M. K.`, `M K` or a given name.
-    static func given(_ author: PubMedRecord.Author, like written: String) -> String {
+    static func given(_ author: PubMedRecord.Author, like written: String, spacing: Bool? = nil) -> String {
         let initials = author.initials.filter(\.isLetter).map(String.init)
         let hasLowercase = written.contains { $0.isLowercase }
         if hasLowercase, let foreName = author.foreName, !foreName.isEmpty { return foreName }
         guard !initials.isEmpty else { return author.foreName ?? written }
         let periods = written.contains(".")
-        let spaced = written.trimmingSpaces.contains(" ")
-        if periods { return initials.map { $0 + "." }.joined(separator: spaced ? " " : "") }
-        return initials.joined(separator: spaced ? " " : "")
+        let writtenSpaced = written.trimmingSpaces.contains(" ")
+        if periods { return initials.map { $0 + "." }.joined(separator: (spacing ?? writtenSpaced) ? " " : "") }
+        return initials.joined(separator: writtenSpaced ? " " : "")
     }
 
     // MARK: Bytes
