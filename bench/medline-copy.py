@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Writes a copy of a MEDLINE file whose records are new: PMIDs shifted by --pmid-offset and every year by
---year-offset (so the copies do not compete with the originals for the same reference), everything else as it is
-(titles, journals, pages: the index's postings and keys grow as they would with more real records).
+"""Writes a copy of a MEDLINE file whose records are new: PMIDs shifted by --pmid-offset, every year by
+--year-offset, and the titles rotated by --rotate places (record i takes record i+N's title), so that no copy is
+the same paper as an original (same authors and pages but another title and year; same title but other authors,
+journal and year), while the index's title postings, author and journal keys grow as they would with more real
+records.
 
-    bench/medline-copy.py --pmid-offset 50000000 --year-offset 100 IN.xml.gz OUT.xml.gz
+    bench/medline-copy.py --pmid-offset 50000000 --year-offset 100 --rotate 1000 IN.xml.gz OUT.xml.gz
 
 Used by bench/index.sh to time lookups against indexes of 1x, 2x and 4x the records. Standard library only.
 """
@@ -17,6 +19,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pmid-offset", type=int, required=True)
     parser.add_argument("--year-offset", type=int, default=100)
+    parser.add_argument("--rotate", type=int, default=1000)
     parser.add_argument("source")
     parser.add_argument("target")
     args = parser.parse_args()
@@ -25,6 +28,10 @@ def main():
     text = re.sub(r'(<PMID Version="\d+">)(\d+)(</PMID>)', lambda m: f"{m.group(1)}{int(m.group(2)) + args.pmid_offset}{m.group(3)}", text)
     text = re.sub(r"<Year>(\d{4})</Year>", lambda m: f"<Year>{int(m.group(1)) + args.year_offset}</Year>", text)
     text = re.sub(r"<MedlineDate>(\d{4})", lambda m: f"<MedlineDate>{int(m.group(1)) + args.year_offset}", text)
+    titles = re.findall(r"<ArticleTitle>.*?</ArticleTitle>", text, re.S)
+    if titles:
+        rotated = iter(titles[args.rotate % len(titles):] + titles[:args.rotate % len(titles)])
+        text = re.sub(r"<ArticleTitle>.*?</ArticleTitle>", lambda m: next(rotated), text, flags=re.S)
     with gzip.open(args.target, "wt", encoding="utf-8", compresslevel=6) as target:
         target.write(text)
 

@@ -335,7 +335,7 @@ def render(record, style, fields, quoted=False):
         "pages": {"first": first, **({"last": expand_last(first, last), "lastAsWritten": (abbreviate_last(first, last) if page_form[1] else last)} if last else {})},
         "style": style,
         "kind": "article",
-        "notes": [],
+        "notes": [], "garbledCharacters": [],
         "fieldRanges": [x for f, s, e in ranges if f != "authors" for x in (f, [s, e])],
     }
     if issue:
@@ -558,7 +558,7 @@ def parse_bare(text):
         page.update({"last": expand_last(pages[0], pages[1]), "lastAsWritten": pages[1]})
     parsed = {"raw": text, "authors": [], "etAl": False, "titleQuoted": False, "journal": m.group("journal").strip(),
               "year": int(m.group("year")), "volume": m.group("volume").strip(), "pages": page, "style": "vancouver",
-              "kind": "article", "notes": [], "fieldRanges": []}
+              "kind": "article", "notes": [], "garbledCharacters": [], "fieldRanges": []}
     if m.group("issue"):
         parsed["issue"] = m.group("issue")
     return parsed
@@ -600,7 +600,7 @@ def real(args):
                     continue
                 parsed = {"raw": item.get("text", ""), "authors": [{"family": a.get("family") or "", "given": a.get("given") or "", "isGroup": False}
                                                                    for a in t.get("authors") or [] if a.get("family")],
-                          "etAl": bool(t.get("etAl")), "titleQuoted": False, "style": "plos", "kind": "article", "notes": [], "fieldRanges": []}
+                          "etAl": bool(t.get("etAl")), "titleQuoted": False, "style": "plos", "kind": "article", "notes": [], "garbledCharacters": [], "fieldRanges": []}
                 for key in ("title", "journal", "volume", "issue", "doi", "pmid"):
                     if t.get(key):
                         parsed[key] = str(t[key])

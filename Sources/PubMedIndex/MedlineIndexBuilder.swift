@@ -79,7 +79,9 @@ public struct MedlineIndexBuilder: Sendable {
             var info = stat()
             guard stat(path, &info) == 0 else { throw .unreadableFile(path: path, reason: "no such file or folder") }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                files += InputFiles.files(under: path) { $0.hasSuffix(".xml") || $0.hasSuffix(".xml.gz") }
+                let found = InputFiles.files(under: path) { $0.hasSuffix(".xml") || $0.hasSuffix(".xml.gz") }
+                if found.isEmpty { throw .unreadableFile(path: path, reason: "no .xml or .xml.gz file in this folder") }
+                files += found
             } else {
                 files.append(path)
             }

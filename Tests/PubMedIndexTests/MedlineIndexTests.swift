@@ -167,6 +167,14 @@ import Testing
         #expect(throws: IndexError.self) { try MedlineIndexBuilder(path: foreign).apply([IndexFixtures.update], create: true) }
     }
 
+    @Test func aFolderWithoutMedlineFilesIsAnError() throws {
+        let folder = IndexFixtures.scratch("empty-folder")
+        #expect(throws: IndexError.unreadableFile(path: folder, reason: "no .xml or .xml.gz file in this folder")) {
+            try MedlineIndexBuilder(path: folder + "/pubmed.sqlite").apply([folder], create: true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/pubmed.sqlite"))
+    }
+
     @Test func md5MatchesKnownDigests() {
         var empty = MD5()
         #expect(empty.finalizeHex() == "d41d8cd98f00b204e9800998ecf8427e")
