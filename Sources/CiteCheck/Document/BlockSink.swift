@@ -48,6 +48,36 @@ struct BlockSink {
     var document: (blocks: [TextBlock], directives: [SuppressionDirective]) { (blocks, directives) }
 }
 
+/// The lines of `bytes` given its line index (`SourceFile.lineStarts`), each made when asked for: what
+/// `SourceLine.split` gives, without a pass over the bytes.
+struct IndexedLines: RandomAccessCollection {
+    let bytes: [UInt8]
+    let starts: [Int]
+    let endIndex: Int
+
+    init(bytes: [UInt8], starts: [Int]) {
+        self.bytes = bytes
+        self.starts = starts
+        // A last line start at the very end (after a final line break) begins no line.
+        if bytes.isEmpty {
+            endIndex = 0
+        } else {
+            endIndex = starts.last == bytes.count ? starts.count - 1 : starts.count
+        }
+    }
+
+    var startIndex: Int { 0 }
+
+    subscript(k: Int) -> SourceLine {
+        let start = starts[k]
+        let next = k + 1 < starts.count ? starts[k + 1] : bytes.count
+        var end = next
+        if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return SourceLine(start: start, end: end, next: next)
+    }
+}
+
 /// One line of the source: `start..<end` without its line break; `next` is where the following line starts.
 struct SourceLine {
     var start: Int

@@ -110,6 +110,10 @@ struct InlineAligner {
 
     /// A text literal: `^…^` inside it is a superscript (carets dropped).
     private mutating func appendText(_ literal: ArraySlice<UInt8>, into builder: inout TextBuilder) {
+        guard literal.contains(UInt8(ascii: "^")) else {
+            align(literal, into: &builder)
+            return
+        }
         var k = literal.startIndex
         var plainStart = k
         let n = literal.endIndex
@@ -321,6 +325,14 @@ struct InlineAligner {
             }
             let b = text[cursor]
             let c = literal[k]
+            if b == c, b != UInt8(ascii: "&"), b != UInt8(ascii: "\\") {
+                // The longest run of equal bytes with no reference or escape in the source.
+                if run == nil { run = cursor }
+                let matched = Self.commonRun(text, from: cursor + 1, limit: limit, literal, from: k + 1)
+                cursor += 1 + matched
+                k += 1 + matched
+                continue
+            }
             if decoding, b == UInt8(ascii: "&"), let entity = HTMLParser.characterReference(in: text, at: cursor, limit: limit),
                literal[k...].starts(with: entity.replacement) {
                 flush(&builder, cursor)
@@ -363,6 +375,26 @@ struct InlineAligner {
             cursor += 1
         }
         flush(&builder, cursor)
+    }
+
+    /// How many bytes from `text[from...]` (up to `limit`) equal those from `literal[start...]`, stopping before an
+    /// `&` or `\\` in the text.
+    private static func commonRun(_ text: [UInt8], from: Int, limit: Int, _ literal: ArraySlice<UInt8>, from start: Int) -> Int {
+        let available = min(limit - from, literal.endIndex - start)
+        guard available > 0 else { return 0 }
+        return text.withUnsafeBufferPointer { source in
+            literal.withUnsafeBufferPointer { written in
+                let s = source.baseAddress! + from
+                let w = written.baseAddress! + (start - literal.startIndex)
+                var n = 0
+                while n < available {
+                    let b = s[n]
+                    if b != w[n] || b == UInt8(ascii: "&") || b == UInt8(ascii: "\\") { break }
+                    n += 1
+                }
+                return n
+            }
+        }
     }
 
     /// The end of `&name;` or `&#…;` at `start`, if it has that shape.

@@ -54,7 +54,7 @@ enum MarkdownReader {
         let text: [UInt8]
         let lineStarts: [Int]
         /// The lines of `text` (the file's lines).
-        let lines: [SourceLine]
+        let lines: IndexedLines
         let tree: MarkdownTree
         let nodes: [MarkdownNode]
         /// Lines cmark saw before the file's first line (the footnote anchor line, see `footnotePrefix`).
@@ -72,7 +72,7 @@ enum MarkdownReader {
             sink = BlockSink(source: source)
             text = MarkdownPreprocessor.blank(sink.bytes)
             lineStarts = source.lineStarts
-            lines = SourceLine.split(text)
+            lines = IndexedLines(bytes: text, starts: source.lineStarts)
             let prefix = Reader.footnotePrefix(text, lines: lines)
             prefixLines = prefix.isEmpty ? 0 : 2
             tree = CommonMark.parse(prefix: prefix, text)
@@ -82,7 +82,7 @@ enum MarkdownReader {
 
         /// cmark-gfm drops footnote definitions nothing refers to, but an unused reference is exactly what a
         /// linter must see: a first line referring to every `[^name]:` written is put before the post.
-        static func footnotePrefix(_ text: [UInt8], lines: [SourceLine]) -> [UInt8] {
+        static func footnotePrefix(_ text: [UInt8], lines: IndexedLines) -> [UInt8] {
             var prefix: [UInt8] = []
             var seen = Set<ArraySlice<UInt8>>()
             for line in lines {
@@ -454,7 +454,8 @@ enum MarkdownReader {
         /// Reads a link reference definition starting on line `k` (0-based) and adds its block; returns the last
         /// line it took (its title may stand on the next line, when `allowNext` says that line may be read), or
         /// nil when line `k` is not a definition.
-        mutating func definition(at k: Int, lines: [SourceLine], allowNext: Bool) -> Int? {
+        mutating func definition<Lines: RandomAccessCollection<SourceLine>>(at k: Int, lines: Lines, allowNext: Bool) -> Int?
+            where Lines.Index == Int {
             let line = lines[k]
             var i = line.start
             while i < line.end, i - line.start < 3, text[i] == 0x20 { i += 1 }

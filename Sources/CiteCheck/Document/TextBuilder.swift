@@ -17,9 +17,18 @@ struct TextBuilder {
     var count: Int { bytes.count }
     var lastByte: UInt8? { bytes.last }
 
+    /// Room for a typical block, taken at the first append: growing from empty would reallocate several times
+    /// per block.
+    private mutating func reserveOnce() {
+        guard bytes.capacity == 0 else { return }
+        bytes.reserveCapacity(256)
+        map.reserveCapacity(16)
+    }
+
     /// Appends `source[range]` unchanged.
     mutating func appendVerbatim(_ source: [UInt8], _ range: Range<Int>) {
         guard !range.isEmpty else { return }
+        reserveOnce()
         if contiguousSourceEnd != range.lowerBound {
             map.append(derived: bytes.count, source: range.lowerBound)
         }
@@ -31,6 +40,7 @@ struct TextBuilder {
     /// Appends `replacement`, which stands for the source bytes `sourceRange`.
     mutating func appendReplacement(_ replacement: [UInt8], for sourceRange: Range<Int>) {
         guard !replacement.isEmpty else { return }
+        reserveOnce()
         map.append(derived: bytes.count, source: sourceRange.lowerBound)
         bytes.append(contentsOf: replacement)
         contiguousSourceEnd = nil
@@ -75,7 +85,10 @@ struct TextBuilder {
 
     /// The map with anchors past the end of the text dropped.
     var finishedMap: SourceMap {
-        SourceMap(anchors: map.anchors.filter { $0.derived < max(bytes.count, 1) })
+        let limit = max(bytes.count, 1)
+        // Anchors are sorted: only a map whose last anchor is past the end needs a copy.
+        guard let last = map.anchors.last, last.derived >= limit else { return map }
+        return SourceMap(anchors: map.anchors.filter { $0.derived < limit })
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }

@@ -25,6 +25,10 @@ public struct SourceMap: Hashable, Sendable {
         self.anchors = [Anchor(derived: 0, source: sourceOffset)]
     }
 
+    mutating func reserveCapacity(_ count: Int) {
+        anchors.reserveCapacity(count)
+    }
+
     public mutating func append(derived: Int, source: Int) {
         if let last = anchors.last, last.derived == derived {
             anchors[anchors.count - 1].source = source

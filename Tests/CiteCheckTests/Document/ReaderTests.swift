@@ -158,3 +158,22 @@ private func read(_ text: String, _ format: InputFormat) -> Document {
         #expect(doc.blocks.map(\.text) == ["First part\nsecond part"])
     }
 }
+
+@Suite struct IndexedLinesTests {
+    /// The lines made from the line index are the lines `SourceLine.split` finds, for every mix of line breaks.
+    @Test func agreesWithSplittingTheBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "bc", " ", "\n", "\r", "\r\n", "\n\r", "é"]
+        var samples = ["", "\n", "\r\n", "x", "x\n", "x\r", "\n\nx", "x\r\n\r\ny"]
+        for _ in 0..<300 {
+            samples.append((0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for sample in samples {
+            let source = SourceFile(path: "t", text: sample)
+            let bytes = Array(source.text.utf8)
+            let indexed = IndexedLines(bytes: bytes, starts: source.lineStarts)
+            let split = SourceLine.split(bytes)
+            #expect(indexed.map { [$0.start, $0.end, $0.next] } == split.map { [$0.start, $0.end, $0.next] }, "\(sample.debugDescription)")
+        }
+    }
+}
