@@ -1,5 +1,5 @@
 # citecheck: the two commands of the quick start, and the scripts around them.
-.PHONY: deps example test release
+.PHONY: deps example test release dist
 
 # Release builds link the Swift runtime and Foundation statically: the dynamic loader then has ~13 fewer Swift
 # libraries to map and bind, which saves ~5 ms of every run's start (see bench/check-speed.sh).
@@ -19,3 +19,8 @@ test: deps
 
 release: deps
 	swift build $(RELEASE_FLAGS)
+
+# The release tarball (dist/citecheck-VERSION-x86_64-linux.tar.gz and .sha256): the static-stdlib binary, man
+# pages, bash/zsh/fish completions and LICENSE; see scripts/make-dist.sh.
+dist: deps
+	RELEASE_FLAGS="$(RELEASE_FLAGS)" scripts/make-dist.sh

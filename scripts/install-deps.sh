@@ -9,6 +9,17 @@ have_deps() {
     && [ -e "$(pkg-config --variable=includedir libcmark-gfm)/cmark-gfm-core-extensions.h" ]
 }
 
+# The tests validate SARIF and JSON output against their JSON Schemas (jsonschema), run the GitHub Action's steps
+# (PyYAML reads action.yml) and run `pre-commit try-repo`: Python packages from PyPI, installed for the user.
+have_python_deps() {
+  python3 -c 'import jsonschema, yaml, pre_commit' 2>/dev/null
+}
+if ! have_python_deps; then
+  echo "citecheck: installing the Python packages the tests use (jsonschema, PyYAML, pre-commit)" >&2
+  python3 -m pip install --quiet --user jsonschema PyYAML pre-commit 2>/dev/null \
+    || python3 -m pip install --quiet jsonschema PyYAML pre-commit
+fi
+
 if have_deps; then
   exit 0
 fi

@@ -12,17 +12,26 @@ public enum Checker {
             document: document, referenceList: list, references: references, configuration: configuration, currentYear: currentYear
         )
         let linter = Linter(configuration: configuration)
-        var diagnostics = linter.lint(context)
+        var (diagnostics, usedDirectives) = linter.finalizeTracking(linter.findings(context), document: document, references: references)
         var verification: VerificationReport?
         // PubMed holds journal articles: web pages, books, reports and notes are not looked up there.
         let verifiable = references.filter(\.isVerifiable)
         if let verifier, !verifiable.isEmpty {
             let report = verifier.verify(verifiable, in: source)
-            diagnostics = Linter.sorted(diagnostics + linter.finalize(report.diagnostics, document: document, references: references))
+            let (found, used) = linter.finalizeTracking(report.diagnostics, document: document, references: references)
+            diagnostics += found
+            usedDirectives.formUnion(used)
             verification = report
         }
+        // Only now is it known which directives silenced something.
+        diagnostics += UnusedSuppressionRule.findings(
+            document: document, usedDirectives: usedDirectives, configuration: configuration, verified: verifier != nil
+        )
+        diagnostics += UnknownRuleRule.configurationFindings(configuration)
+        diagnostics = Linter.sorted(diagnostics)
         diagnostics = FixGuards.apply(diagnostics, document: document, verifications: verification?.references ?? [:])
         diagnostics = FixGuards.apply(diagnostics, document: document, verifications: verification?.references ?? [:])
+        for k in diagnostics.indices { diagnostics[k].fingerprint = FindingFingerprint.of(diagnostics[k], in: source) }
         return FileReport(
             path: source.path, references: references, diagnostics: diagnostics,
             verifications: verification?.references ?? [:], unverifiedReferences: verification?.unverified ?? 0,

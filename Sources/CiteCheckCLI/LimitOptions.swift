@@ -25,9 +25,9 @@ struct LimitOptions: ParsableArguments {
 
     /// The post at `path`, read within the size limit of `configuration` with these options applied, and that
     /// configuration.
-    func load(_ path: String, configuration: Configuration) throws(InputError) -> (Configuration, SourceFile) {
+    func load(_ path: String, name: String? = nil, configuration: Configuration) throws(InputError) -> (Configuration, SourceFile) {
         let configuration = applied(to: configuration)
-        return (configuration, try InputFiles.load(path, maxFileSize: configuration.limits.maxFileSize))
+        return (configuration, try InputFiles.load(path, name: name, maxFileSize: configuration.limits.maxFileSize))
     }
 
     /// `configuration` with these options in place of its own limits.

@@ -46,8 +46,9 @@ struct VerificationOptions: ParsableArguments {
     }
 
     /// The settings for a run whose configuration (from `--config`, or found for the first post) is `configuration`.
-    /// Throws ``IndexError`` when the index named cannot be used.
-    func settings(configuration: Configuration) throws -> VerificationSettings {
+    /// Throws ``IndexError`` when the index named cannot be used. `onRequest` is told of every request sent (for
+    /// the progress line).
+    func settings(configuration: Configuration, onRequest: (@Sendable () -> Void)? = nil) throws -> VerificationSettings {
         let environment = ProcessInfo.processInfo.environment
         var settings = VerificationSettings()
         settings.fixturePaths = fixtures
@@ -68,8 +69,12 @@ struct VerificationOptions: ParsableArguments {
         if let opened = settings.index as? MedlineIndex, let info = try? opened.info(), !info.isComplete {
             printError("citecheck: note: \(opened.path) is incomplete (a build or update stopped early); verifying against what it holds")
         }
-        if verbose {
-            settings.requestLog = { line in printError("citecheck: " + line) }
+        let verbose = verbose
+        if verbose || onRequest != nil {
+            settings.requestLog = { line in
+                if line.contains(" (attempt ") { onRequest?() }
+                if verbose { printError("citecheck: " + line) }
+            }
         }
         return settings
     }

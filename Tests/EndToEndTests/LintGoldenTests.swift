@@ -15,13 +15,21 @@ import Testing
         let result = try CLI.run(["--fail-on", "never", "--format", format, "fixtures/lint/\(post).md"], environment: Self.environment)
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
+        let output = Self.machineIndependent(result.stdout)
         let expected = CLI.root.appendingPathComponent("fixtures/expected/lint/\(post).\(format)")
         if ProcessInfo.processInfo.environment["CITECHECK_RECORD"] == "1" {
             try FileManager.default.createDirectory(at: expected.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(result.stdout.utf8).write(to: expected)
+            try Data(output.utf8).write(to: expected)
         }
         let golden = try String(contentsOf: expected, encoding: .utf8)
-        #expect(result.stdout == golden, "\(post).\(format) differs from its golden file")
+        #expect(output == golden, "\(post).\(format) differs from its golden file")
+    }
+
+    /// SARIF names the repository's root (`originalUriBaseIds`) by its absolute `file:` URI: the golden file holds
+    /// `file:///REPOSITORY/` in its place.
+    static func machineIndependent(_ output: String) -> String {
+        let root = "\"uri\": \"file://" + CLI.root.standardizedFileURL.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)! + "/\""
+        return output.replacingOccurrences(of: root, with: "\"uri\": \"file:///REPOSITORY/\"")
     }
 
     @Test func plantedPostsTriggerEveryListAndTextRule() throws {

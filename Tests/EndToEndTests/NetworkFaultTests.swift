@@ -7,14 +7,16 @@ import Testing
 @Suite(.serialized) struct NetworkFaultTests {
     static let post = "examples/ketamine-anxiety.md"
 
-    func run(efetch: [LoopbackServer.Behavior] = [], ecitmatch: [LoopbackServer.Behavior], timeout: Int = 2) throws -> (CLI.Result, Duration) {
+    func run(
+        efetch: [LoopbackServer.Behavior] = [], ecitmatch: [LoopbackServer.Behavior], timeout: Int = 2, posts: [String] = [Self.post]
+    ) throws -> (CLI.Result, Duration) {
         let standIn = try EUtilitiesStandIn(fixtures: [OnlineVerificationTests.seedFixtures])
         standIn.script(efetch: efetch, ecitmatch: ecitmatch, esearch: [])
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-faults-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
         let started = ContinuousClock.now
         let result = try CLI.run(
-            ["--verify", "--eutils-url", standIn.baseURL, "--email", "tests@example.org", "--timeout", String(timeout), Self.post],
+            ["--verify", "--eutils-url", standIn.baseURL, "--email", "tests@example.org", "--timeout", String(timeout)] + posts,
             environment: ["XDG_CACHE_HOME": cache.path, "NCBI_API_KEY": "secretkey0123456789"]
         )
         return (result, ContinuousClock.now - started)
@@ -35,6 +37,18 @@ import Testing
         let body = Array(String(repeating: "x", count: 200).utf8)
         let (result, elapsed) = try run(ecitmatch: Array(repeating: .drip(body: body, interval: .seconds(1)), count: 10))
         expectCleanFailure(result, elapsed, mentioning: "timed out", within: .seconds(25))
+    }
+
+    /// Many posts, one network failure: one line for the run, not one per post.
+    @Test func aFailureAcrossManyPostsIsOneLine() throws {
+        let posts = [Self.post, "fixtures/lint/planted-numbered.md", "fixtures/lint/clean-numbered.md"]
+        let (result, elapsed) = try run(ecitmatch: Array(repeating: .status(500, "Internal error"), count: 40), timeout: 2, posts: posts)
+        #expect(result.status == 2)
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
+        let lines = result.stderr.split(separator: "\n").filter { !$0.contains("note:") }
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("PubMed verification stopped: PubMed ecitmatch.cgi:"), "\(result.stderr)")
+        #expect(result.stdout.contains("[cite-year-mismatch]"), "offline findings are still reported")
     }
 
     @Test func aResetMidBodyIsAClearError() throws {

@@ -362,7 +362,11 @@ import Testing
 
     @Test func offlineWithoutRecordsSaysOnceWhatWasNotVerified() throws {
         let config = try Self.verifyConfig()
-        let result = try CLI.run(["--offline", "--config", config.path, "examples/ketamine-anxiety.md", "examples/ketamine-anxiety.md"])
+        // Two posts (a post named twice is checked once).
+        let site = try SampleSite.make()
+        defer { site.remove() }
+        let copy = try site.write(try SampleSite.examplePost, to: "copy.md")
+        let result = try CLI.run(["--offline", "--config", config.path, "examples/ketamine-anxiety.md", copy.path, "examples/ketamine-anxiety.md"])
         let notes = result.stderr.split(separator: "\n").filter { $0.contains("not verified") }
         #expect(notes == ["citecheck: note: 12 references in 2 files not verified against PubMed (offline, and no fixture or cached record matches)"])
         #expect(!result.stdout.contains("pubmed-"))

@@ -18,7 +18,8 @@ import CiteCheck
         return files.sorted { $0.0 < $1.0 }
     }
 
-    /// The words of `text` shaped like rule ids (`ref-…`, `cite-…`, `pubmed-…`), with what stands before each.
+    /// The words of `text` shaped like rule ids (`ref-…`, `cite-…`, `pubmed-…`, or a registered id such as
+    /// `unknown-rule`), with what stands before each.
     static func idLikeWords(in text: String) -> [(word: String, quoted: Bool)] {
         let bytes = Array(text.utf8)
         func isWordByte(_ b: UInt8) -> Bool {
@@ -34,7 +35,8 @@ import CiteCheck
             var j = i
             while j < bytes.count, isWordByte(bytes[j]) { j += 1 }
             let word = String(decoding: bytes[i..<j], as: UTF8.self)
-            if ["ref-", "cite-", "pubmed-"].contains(where: { word.hasPrefix($0) && word.count > $0.count }), !word.hasSuffix("-") {
+            let shaped = ["ref-", "cite-", "pubmed-"].contains(where: { word.hasPrefix($0) && word.count > $0.count }) && !word.hasSuffix("-")
+            if shaped || RuleRegistry.ids.contains(word) {
                 words.append((word, i > 0 && bytes[i - 1] == UInt8(ascii: "\"") && j < bytes.count && bytes[j] == UInt8(ascii: "\"")))
             }
             i = j

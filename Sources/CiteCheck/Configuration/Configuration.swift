@@ -1,3 +1,14 @@
+/// An id under `[rules]` that names no rule, and the line it is on.
+public struct UnknownRuleSetting: Sendable, Equatable {
+    public var id: String
+    public var line: Int?
+
+    public init(id: String, line: Int?) {
+        self.id = id
+        self.line = line
+    }
+}
+
 /// What a `.citecheck.toml` file says. The defaults are what citecheck does without one.
 public struct Configuration: Sendable, Equatable {
     /// A rule's configured state: turned off, or run at a severity.
@@ -44,13 +55,19 @@ public struct Configuration: Sendable, Equatable {
     public var index: String?
     /// The size, entry-count and entry-length bounds of a post (`[limits]`).
     public var limits: InputLimits
+    /// Ids under `[rules]` that name no rule, with their lines: reported by `UnknownRuleRule` as findings about the file
+    /// (a typo must not silently leave a rule on), not as an error that stops the run.
+    public var unknownRules: [UnknownRuleSetting] = []
+    /// Glob patterns of posts a folder walk skips, relative to the configuration file's folder (`exclude`).
+    public var exclude: [String]
     /// The file this configuration was read from, nil for the defaults.
     public var path: String?
 
     public init(
         rules: [String: RuleSetting] = [:], headings: [String] = [], style: StylePreference = .any,
-        verify: Bool? = nil, email: String? = nil, limits: InputLimits = .default, path: String? = nil
+        verify: Bool? = nil, email: String? = nil, limits: InputLimits = .default, exclude: [String] = [], path: String? = nil
     ) {
+        self.exclude = exclude
         self.rules = rules
         self.headings = headings
         self.style = style

@@ -6,6 +6,7 @@ internal import TOMLKit
 /// ```toml
 /// style = "vancouver"            # or ama, apa, harvard, nature, plos, chicago, any (the default)
 /// headings = ["Quellen", "Further reading"]
+/// exclude = ["drafts/**", "archive/**"]   # posts a folder walk skips, relative to this file
 /// verify = false
 /// email = "me@example.org"
 /// index = "pubmed.sqlite"         # a MEDLINE index (`citecheck index build`), relative to this file's folder
@@ -23,7 +24,7 @@ public enum ConfigurationLoader {
     public static let fileName = ".citecheck.toml"
 
     /// The top-level keys a configuration file may hold.
-    public static let knownKeys = ["rules", "headings", "style", "verify", "email", "index", "limits"]
+    public static let knownKeys = ["rules", "headings", "style", "verify", "email", "index", "limits", "exclude"]
 
     /// The keys of the `[limits]` table, and the limit each sets.
     static let limitKeys: [(key: String, limit: any WritableKeyPath<InputLimits, Int> & Sendable)] = [
@@ -95,11 +96,13 @@ public enum ConfigurationLoader {
                 guard let rules = value.table else { throw fail("`rules` must be a table: [rules]") }
                 for id in lines.inFileOrder(rules.keys, in: "rules") {
                     let ruleLine = lines.line(of: id, in: "rules")
-                    guard RuleRegistry.description(id: id) != nil else {
-                        throw fail("unknown rule `\(id)` in [rules]\(suggestion(for: id, among: RuleRegistry.ids))", at: ruleLine)
-                    }
                     guard let text = rules[id]?.string, let setting = Configuration.RuleSetting(text) else {
                         throw fail("rule `\(id)` must be \"error\", \"warning\", \"info\" or \"off\"", at: ruleLine)
+                    }
+                    guard RuleRegistry.description(id: id) != nil else {
+                        // `UnknownRuleRule` reports it with the nearest ids: not an error that stops the run.
+                        configuration.unknownRules.append(UnknownRuleSetting(id: id, line: ruleLine))
+                        continue
                     }
                     configuration.rules[id] = setting
                 }
@@ -113,6 +116,16 @@ public enum ConfigurationLoader {
                     headings.append(heading)
                 }
                 configuration.headings = headings
+            case "exclude":
+                guard let array = value.array else { throw fail("`exclude` must be a list of glob patterns, like exclude = [\"drafts/**\"]") }
+                var patterns: [String] = []
+                for element in array {
+                    guard let pattern = element.string, !pattern.trimmingCharacters(in: .whitespaces).isEmpty else {
+                        throw fail("`exclude` must be a list of non-empty glob patterns")
+                    }
+                    patterns.append(pattern)
+                }
+                configuration.exclude = patterns
             case "style":
                 guard let name = value.string, let style = Configuration.StylePreference(name) else {
                     throw fail("`style` must be one of \(Configuration.StylePreference.names.map { "\"\($0)\"" }.joined(separator: ", "))")
@@ -148,6 +161,18 @@ public enum ConfigurationLoader {
             }
         }
         return configuration
+    }
+
+    /// The known names closest to `name` (by edit distance, at most `count`, only reasonably close ones), nearest first.
+    public static func nearest(_ name: String, among candidates: [String], count: Int = 3) -> [String] {
+        let limit = max(3, name.count / 2)
+        var scored: [(name: String, distance: Int)] = []
+        for candidate in candidates {
+            let distance = editDistance(name, candidate)
+            if distance <= limit { scored.append((candidate, distance)) }
+        }
+        scored.sort { lhs, rhs in lhs.distance != rhs.distance ? lhs.distance < rhs.distance : lhs.name < rhs.name }
+        return scored.prefix(count).map { $0.name }
     }
 
     /// `; did you mean \`x\`?` for a close known name, else empty.

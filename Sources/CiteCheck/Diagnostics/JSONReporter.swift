@@ -2,7 +2,8 @@
 /// `{"files": [{"path", "references": [...], "diagnostics": [...]}], "summary": {...}}`.
 ///
 /// Each diagnostic has the keys rule, severity, message, file, line, column, endLine, endColumn, reference,
-/// field, expected, found, pmid and fix (absent values are `null`; see ``fix(_:)``).
+/// field, expected, found, pmid, fix (see ``fix(_:)``) and fingerprint (absent values are `null`).
+/// `docs/schema/check-output.schema.json` is the JSON Schema of the whole output.
 public struct JSONReporter: Reporter {
     /// Turns one reference into its JSON object.
     public typealias ReferenceEncoder = @Sendable (Reference) -> JSONValue
@@ -75,6 +76,7 @@ public struct JSONReporter: Reporter {
             ("found", .optional(diagnostic.found)),
             ("pmid", .optional(diagnostic.pmid)),
             ("fix", diagnostic.fix.map(JSONReporter.fix) ?? .null),
+            ("fingerprint", .optional(diagnostic.fingerprint)),
         ])
     }
 

@@ -6,7 +6,7 @@ public protocol Reporter: Sendable {
 
 /// The output formats `--format` accepts.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, github
+    case text, json, sarif, github, html
 
     /// The reporter for this format. `color` applies to `text` only; `fixing` and `selection` say whether fixes
     /// were applied in this run and which (text output marks and counts fixable findings by them).
@@ -16,6 +16,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .json: JSONReporter()
         case .sarif: SARIFReporter()
         case .github: GitHubReporter()
+        case .html: HTMLReporter()
         }
     }
 }

@@ -3,18 +3,41 @@
 /// One run: `tool.driver` lists every registered rule (id, short and full description, help, default level);
 /// each result gives ruleId, ruleIndex, level, message and a physical location with a relative URI and a
 /// region. The run declares `columnKind: "unicodeCodePoints"`, since citecheck's columns count code points.
+/// With a `baseDirectory`, artifact URIs are relative to it and the run names it in `originalUriBaseIds` as
+/// `SRCROOT`; every result carries its fingerprint in `partialFingerprints` so code scanning follows a finding
+/// across commits; with an `invocation`, the run records the exit code and every error as a notification (a run
+/// that failed still writes a valid log).
 public struct SARIFReporter: Reporter {
+    /// How the run went: its exit status and the errors it printed.
+    public struct Invocation: Sendable {
+        public var exitCode: Int32
+        public var errors: [String]
+
+        public init(exitCode: Int32, errors: [String]) {
+            self.exitCode = exitCode
+            self.errors = errors
+        }
+    }
+
+    /// The `originalUriBaseIds` key artifact URIs are relative to.
+    public static let rootBaseID = "SRCROOT"
+    /// The `partialFingerprints` key of ``FindingFingerprint``.
+    public static let fingerprintKey = "citecheckFingerprint/v1"
     public static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     public static let informationURI = "https://github.com/citecheck/citecheck"
 
-    /// Absolute paths under this directory are written relative to it; nil leaves paths as given.
+    /// The absolute folder artifact URIs are relative to (the repository root, or `--base-path`); nil writes
+    /// paths as given, relative to no declared base.
     public var baseDirectory: String?
     /// The rules listed in `tool.driver.rules`.
     public var rules: [RuleDescription]
+    /// The run's exit code and errors, recorded in `invocations`.
+    public var invocation: Invocation?
 
-    public init(baseDirectory: String? = nil, rules: [RuleDescription] = RuleRegistry.descriptions) {
+    public init(baseDirectory: String? = nil, rules: [RuleDescription] = RuleRegistry.descriptions, invocation: Invocation? = nil) {
         self.baseDirectory = baseDirectory
         self.rules = rules
+        self.invocation = invocation
     }
 
     public func render(_ reports: [FileReport]) -> String {
@@ -28,7 +51,7 @@ public struct SARIFReporter: Reporter {
                 ("message", .object([("text", .string(diagnostic.message))])),
                 ("locations", .array([.object([
                     ("physicalLocation", .object([
-                        ("artifactLocation", .object([("uri", .string(uri(for: diagnostic.file)))])),
+                        ("artifactLocation", artifactLocation(for: diagnostic.file)),
                         ("region", .object([
                             ("startLine", .int(diagnostic.range.start.line)),
                             ("startColumn", .int(diagnostic.range.start.column)),
@@ -44,6 +67,9 @@ public struct SARIFReporter: Reporter {
             if let expected = diagnostic.expected { properties.append(("expected", .string(expected))) }
             if let found = diagnostic.found { properties.append(("found", .string(found))) }
             if let pmid = diagnostic.pmid { properties.append(("pmid", .string(pmid))) }
+            if let fingerprint = diagnostic.fingerprint {
+                members.append(("partialFingerprints", .object([(Self.fingerprintKey, .string(fingerprint))])))
+            }
             if let fix = diagnostic.fix { members.append(("fixes", .array([self.fix(fix, file: diagnostic.file)]))) }
             if let fix = diagnostic.fix { properties.append(("fixSafety", .string(fix.safety.rawValue))) }
             if !properties.isEmpty { members.append(("properties", .object(properties))) }
@@ -56,14 +82,25 @@ public struct SARIFReporter: Reporter {
             ("informationUri", .string(Self.informationURI)),
             ("rules", .array(rules.map(Self.rule))),
         ])
+        var run: [(String, JSONValue)] = [("tool", .object([("driver", driver)]))]
+        if let invocation {
+            run.append(("invocations", .array([.object([
+                ("executionSuccessful", .bool(invocation.exitCode != ExitStatus.usageError)),
+                ("exitCode", .int(Int(invocation.exitCode))),
+                ("toolExecutionNotifications", .array(invocation.errors.map { error in
+                    .object([("level", .string("error")), ("message", .object([("text", .string(error))]))])
+                })),
+            ])])))
+        }
+        if let baseDirectory {
+            let root = Self.fileURI(baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/")
+            run.append(("originalUriBaseIds", .object([(Self.rootBaseID, .object([("uri", .string(root))]))])))
+        }
+        run += [("columnKind", .string("unicodeCodePoints")), ("results", .array(results))]
         let log = JSONValue.object([
             ("$schema", .string(Self.schema)),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", driver)])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("results", .array(results)),
-            ])])),
+            ("runs", .array([.object(run)])),
         ])
         return log.serialized() + "\n"
     }
@@ -74,7 +111,7 @@ public struct SARIFReporter: Reporter {
         .object([
             ("description", .object([("text", .string(fix.summary + (fix.safety == .unsafe ? " (unsafe)" : "")))])),
             ("artifactChanges", .array([.object([
-                ("artifactLocation", .object([("uri", .string(uri(for: file)))])),
+                ("artifactLocation", artifactLocation(for: file)),
                 ("replacements", .array(fix.edits.map { edit in
                     .object([
                         ("deletedRegion", .object([
@@ -97,9 +134,15 @@ public struct SARIFReporter: Reporter {
             ("id", .string(rule.id)),
             ("shortDescription", .object([("text", .string(rule.summary))])),
             ("fullDescription", .object([("text", .string(rule.rationale))])),
+            ("helpUri", .string(helpURI(rule))),
             ("help", .object([("text", .string(help(rule)))])),
             ("defaultConfiguration", .object([("level", .string(level(rule.defaultSeverity)))])),
         ])
+    }
+
+    /// The rule's section of the rules reference (`docs/rules.md`).
+    public static func helpURI(_ rule: RuleDescription) -> String {
+        "\(informationURI)/blob/main/docs/rules.md#\(rule.id)"
     }
 
     /// The rationale, then how to turn the rule off.
@@ -118,14 +161,25 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    /// A relative URI reference for a path: `./` dropped, made relative to `baseDirectory`, percent-encoded.
+    /// Where a finding's file is: relative to `SRCROOT` when it lies below `baseDirectory`, an absolute `file:`
+    /// URI when it lies elsewhere, and as given (percent-encoded) when there is no base.
+    func artifactLocation(for path: String) -> JSONValue {
+        if path == "-" { return .object([("uri", .string("stdin"))]) }
+        guard let baseDirectory else { return .object([("uri", .string(uri(for: path)))]) }
+        let relative = Baseline.relativePath(path, to: baseDirectory)
+        if relative.hasPrefix("/") { return .object([("uri", .string(Self.fileURI(relative)))]) }
+        return .object([("uri", .string(uri(for: relative))), ("uriBaseId", .string(Self.rootBaseID))])
+    }
+
+    /// `file://` and the percent-encoded absolute path.
+    static func fileURI(_ absolutePath: String) -> String {
+        "file://" + SARIFReporter().uri(for: absolutePath)
+    }
+
+    /// A relative URI reference for a path: `./` dropped, percent-encoded.
     func uri(for path: String) -> String {
         var path = path
         if path == "-" { return "stdin" }
-        if let base = baseDirectory {
-            let prefix = base.hasSuffix("/") ? base : base + "/"
-            if path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
-        }
         while path.hasPrefix("./") { path = String(path.dropFirst(2)) }
         var out = ""
         for byte in path.utf8 {

@@ -10,12 +10,15 @@ public struct TextReporter: Reporter {
     public var fixing: Bool
     /// Which fixes count as available: findings whose fix `selection` admits are marked `[*]`.
     public var selection: FixSelection
+    /// Whether to end with the summary line (`--quiet` leaves it out).
+    public var summary: Bool
 
-    public init(color: Bool = false, quoteLimit: Int = 300, fixing: Bool = false, selection: FixSelection = .safe) {
+    public init(color: Bool = false, quoteLimit: Int = 300, fixing: Bool = false, selection: FixSelection = .safe, summary: Bool = true) {
         self.color = color
         self.quoteLimit = quoteLimit
         self.fixing = fixing
         self.selection = selection
+        self.summary = summary
     }
 
     /// Whether to colour: only on a terminal, and not when `NO_COLOR` is set to a non-empty value (no-color.org).
@@ -38,6 +41,7 @@ public struct TextReporter: Reporter {
                 }
             }
         }
+        guard summary else { return out }
         if !out.isEmpty { out += "\n" }
         let summary = RunSummary(reports)
         out += summary.line + "\n"

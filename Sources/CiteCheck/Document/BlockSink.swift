@@ -40,7 +40,8 @@ struct BlockSink {
     }
 
     mutating func addDirective(_ content: ArraySlice<UInt8>, at offset: Int) {
-        if let directive = DirectiveParser.parse(content, line: tracker.line(ofOffset: offset)) {
+        if var directive = DirectiveParser.parse(content, line: tracker.line(ofOffset: offset)) {
+            directive.start = tracker.position(ofOffset: offset)
             directives.append(directive)
         }
     }

@@ -37,8 +37,9 @@ public enum InputFiles {
         return found.sorted()
     }
 
-    /// Reads and decodes one post (`-` reads standard input).
-    public static func load(_ path: String, maxFileSize: Int = InputLimits.default.maxFileSize) throws(InputError) -> SourceFile {
+    /// Reads and decodes one post (`-` reads standard input), named `name` (default: its path) in findings.
+    public static func load(_ path: String, name: String? = nil, maxFileSize: Int = InputLimits.default.maxFileSize) throws(InputError) -> SourceFile {
+        let name = name ?? path
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -59,8 +60,8 @@ public enum InputFiles {
                 throw .unreadable(path: path, reason: "permission denied or I/O error")
             }
         }
-        if data.count > maxFileSize { throw .tooLarge(path: path, size: data.count, limit: maxFileSize) }
-        return try SourceFile(path: path, bytes: data)
+        if data.count > maxFileSize { throw .tooLarge(path: name, size: data.count, limit: maxFileSize) }
+        return try SourceFile(path: name, bytes: data)
     }
 
     /// The format a path's extension names.

@@ -34,6 +34,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var pmid: String?
     /// The edit that resolves the finding, when the rule can make one (`--fix`, `--unsafe-fixes`).
     public var fix: Fix?
+    /// The finding's identity across edits (``FindingFingerprint``), set once the post's findings are final.
+    public var fingerprint: String?
 
     public init(
         rule: String, severity: Severity, message: String, file: String, range: SourceRange,

@@ -119,11 +119,14 @@ public struct SuppressionDirective: Hashable, Sendable {
     public var rules: [String]
     /// The line the comment is on (1-based).
     public var line: Int
+    /// Where the comment starts (`<!--`, or the first word of a plain-text directive).
+    public var start: SourcePosition
 
-    public init(action: Action, rules: [String], line: Int) {
+    public init(action: Action, rules: [String], line: Int, start: SourcePosition? = nil) {
         self.action = action
         self.rules = rules
         self.line = line
+        self.start = start ?? SourcePosition(line: line, column: 1)
     }
 }
 

@@ -23,6 +23,8 @@ public enum RuleRegistry {
         CiteBrokenFootnoteMarkerRule.self,
         CitePlaceholderRule.self,
         CiteStrayCommentMarkerRule.self,
+        UnknownRuleRule.self,
+        UnusedSuppressionRule.self,
     ]
 
     /// The rules whose findings PubMed verification makes, outside the `Linter`; registered here so configuration,

@@ -7,7 +7,8 @@
 ///   `citecheck-enable [RULE…]` (or the end of the file).
 /// - No rule list means every rule.
 public struct Suppressions: Sendable {
-    private let directives: [SuppressionDirective]
+    /// The post's directives in line order.
+    public let directives: [SuppressionDirective]
     /// For each `disable-next-line` directive (by index), the line it applies to.
     private let targetLines: [Int: Int]
 
@@ -26,25 +27,31 @@ public struct Suppressions: Sendable {
 
     /// True when `diagnostic` is silenced. `entryRange` is the range of the entry the finding is about, if any.
     public func isSuppressed(_ diagnostic: Diagnostic, entryRange: SourceRange? = nil) -> Bool {
+        suppressor(of: diagnostic, entryRange: entryRange) != nil
+    }
+
+    /// The directive that silences `diagnostic` (the `disable-next-line` above it, else the `disable` in force),
+    /// nil when none does.
+    public func suppressor(of diagnostic: Diagnostic, entryRange: SourceRange? = nil) -> SuppressionDirective? {
         var firstLine = diagnostic.range.start.line
         var lastLine = max(diagnostic.range.end.line, firstLine)
         if let entryRange {
             firstLine = min(firstLine, entryRange.start.line)
             lastLine = max(lastLine, entryRange.end.line)
         }
-        var disabled = false
+        var disabledBy: SuppressionDirective?
         for (index, directive) in directives.enumerated() {
             guard directive.rules.isEmpty || directive.rules.contains(diagnostic.rule) else { continue }
             switch directive.action {
             case .disableNextLine:
-                if let target = targetLines[index], (firstLine...lastLine).contains(target) { return true }
+                if let target = targetLines[index], (firstLine...lastLine).contains(target) { return directive }
             case .disable:
-                if directive.line <= diagnostic.range.start.line { disabled = true }
+                if directive.line <= diagnostic.range.start.line { disabledBy = directive }
             case .enable:
-                if directive.line <= diagnostic.range.start.line { disabled = false }
+                if directive.line <= diagnostic.range.start.line { disabledBy = nil }
             }
         }
-        return disabled
+        return disabledBy
     }
 
     /// `result[i]` is true when line `i + 1` of the file holds only white space.

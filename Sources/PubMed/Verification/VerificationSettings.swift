@@ -43,6 +43,11 @@ public struct VerificationSettings: Sendable {
     public func makeVerifier() throws -> PubMedVerifier? {
         guard isEnabled else { return nil }
         let fixtures = fixturePaths.isEmpty ? nil : try PubMedVerifier.loadFixtures(fixturePaths)
+        // Fixtures that hold no record would leave every reference unverified without a word.
+        if let fixtures, fixtures.count == 0 {
+            throw VerificationSetupError(message: "\(fixturePaths.joined(separator: ", ")): --fixtures loaded no PubMed records "
+                + "(expected EFetch answers or MEDLINE XML with PubmedArticle elements, .xml or .xml.gz)")
+        }
         var cache: PubMedCache?
         let cacheFolder = cacheDirectory ?? PubMedCache.defaultDirectory()
         if useCache, let cacheFolder {

@@ -58,13 +58,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("styel = \"apa\"\n", "c.toml:1: unknown key `styel` (did you mean `style`?); known keys: rules, headings, style, verify, email, index, limits"),
+        ("styel = \"apa\"\n", "c.toml:1: unknown key `styel` (did you mean `style`?); known keys: rules, headings, style, verify, email, index, limits, exclude"),
         ("[limits]\nmax-entrys = 3\n", "c.toml:2: unknown limit `max-entrys` in [limits] (did you mean `max-entries`?); known: max-file-size, max-entries, max-entry-length"),
         ("[limits]\nmax-entries = 0\n", "c.toml:2: limit `max-entries` must be a positive whole number"),
         ("[limits]\nmax-file-size = \"1 MB\"\n", "c.toml:2: limit `max-file-size` must be a positive whole number"),
         ("limits = 1\n", "c.toml:1: `limits` must be a table: [limits]"),
         ("index = 3\n", "c.toml:1: `index` must be the path of a citecheck index file in quotes"),
-        ("style = \"apa\"\n\n[rules]\nref-bad-yaer = \"off\"\n", "c.toml:4: unknown rule `ref-bad-yaer` in [rules] (did you mean `ref-bad-year`?)"),
         ("[rules]\nref-bad-year = \"loud\"\n", "c.toml:2: rule `ref-bad-year` must be \"error\", \"warning\", \"info\" or \"off\""),
         ("[rules]\nref-bad-year = 3\n", "c.toml:2: rule `ref-bad-year` must be \"error\", \"warning\", \"info\" or \"off\""),
         ("style = \"mla\"\n", "c.toml:1: `style` must be one of \"any\", \"vancouver\", \"ama\", \"apa\", \"harvard\", \"nature\", \"plos\", \"chicago\""),
@@ -73,6 +72,7 @@ import Testing
         ("verify = \"yes\"\n", "c.toml:1: `verify` must be true or false"),
         ("email = \"nobody\"\n", "c.toml:1: `email` must be an e-mail address in quotes"),
         ("rules = 1\n", "c.toml:1: `rules` must be a table: [rules]"),
+        ("exclude = \"drafts\"\n", "c.toml:1: `exclude` must be a list of glob patterns, like exclude = [\"drafts/**\"]"),
     ])
     func badValuesNameFileAndLine(text: String, message: String) {
         #expect(throws: ConfigurationError.self) { try ConfigurationLoader.parse(text, path: "c.toml") }
@@ -81,6 +81,26 @@ import Testing
         } catch {
             #expect(error.description == message)
         }
+    }
+
+    /// An unknown rule id is not an error that stops the run: it becomes an `unknown-rule` finding about the file
+    /// and its line, with the nearest known ids.
+    @Test func unknownRuleIdsBecomeFindingsWithTheirLine() throws {
+        let configuration = try ConfigurationLoader.parse("style = \"apa\"\n\n[rules]\nref-bad-yaer = \"off\"\ncite-order = \"off\"\n", path: "c.toml")
+        #expect(configuration.unknownRules == [UnknownRuleSetting(id: "ref-bad-yaer", line: 4)])
+        #expect(configuration.rules == ["cite-order": .off])
+        let findings = UnknownRuleRule.configurationFindings(configuration)
+        #expect(findings.map { "\($0.file):\($0.range.start.line): \($0.severity) \($0.message) [\($0.rule)]" } == [
+            "c.toml:4: warning unknown rule `ref-bad-yaer` in [rules]; nearest known: `ref-bad-year`, `ref-bad-pages`, `ref-epub-year` [unknown-rule]"
+        ])
+        var off = configuration
+        off.rules["unknown-rule"] = .off
+        #expect(UnknownRuleRule.configurationFindings(off).isEmpty)
+    }
+
+    @Test func excludePatternsAreRead() throws {
+        let configuration = try ConfigurationLoader.parse("exclude = [\"drafts/**\", \"archive/**\"]\n", path: "c.toml")
+        #expect(configuration.exclude == ["drafts/**", "archive/**"])
     }
 
     @Test func syntaxErrorsCarryTheLine() {

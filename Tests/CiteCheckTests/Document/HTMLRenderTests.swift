@@ -117,7 +117,7 @@ import Testing
         let (doc, source) = read("<p>One</p>\n<!--\ncitecheck-disable ref-missing-doi\n-->\n<p>Two <!-- citecheck-enable --> three</p>\n<p>Open <!-- never closed\n")
         #expect(doc.directives == [
             SuppressionDirective(action: .disable, rules: ["ref-missing-doi"], line: 2),
-            SuppressionDirective(action: .enable, rules: [], line: 5),
+            SuppressionDirective(action: .enable, rules: [], line: 5, start: SourcePosition(line: 5, column: 8)),
         ])
         #expect(doc.blocks.map(\.text).prefix(2) == ["One", "Two three"])
         #expect(position(of: "three", in: doc.blocks[1], source) == pos(5, 34))

@@ -31,7 +31,7 @@ private func read(_ text: String, _ format: InputFormat) -> Document {
         let doc = read("Text\ncitecheck-disable-next-line cite-year-mismatch, ref-bad-pages\nMore\n  citecheck-disable\ncitecheck-enable ref-bad-pages\ncitecheck-disable is not a sentence here\n", .text)
         #expect(doc.directives == [
             SuppressionDirective(action: .disableNextLine, rules: ["cite-year-mismatch", "ref-bad-pages"], line: 2),
-            SuppressionDirective(action: .disable, rules: [], line: 4),
+            SuppressionDirective(action: .disable, rules: [], line: 4, start: SourcePosition(line: 4, column: 3)),
             SuppressionDirective(action: .enable, rules: ["ref-bad-pages"], line: 5),
         ])
         #expect(doc.blocks.map(\.text) == ["Text", "More", "citecheck-disable is not a sentence here"])
@@ -103,7 +103,7 @@ private func read(_ text: String, _ format: InputFormat) -> Document {
         Feder A. Title. JAMA. 2014;71:681. https://doi.org/10.1001/x link (https://doi.org/10.1/a_(b))
         https://example.org/auto inline
         """)
-        #expect(doc.directives == [SuppressionDirective(action: .disableNextLine, rules: ["ref-bad-pages"], line: 3)])
+        #expect(doc.directives == [SuppressionDirective(action: .disableNextLine, rules: ["ref-bad-pages"], line: 3, start: SourcePosition(line: 3, column: 58))])
     }
 
     @Test func superscriptsAreRecorded() {
@@ -144,7 +144,7 @@ private func read(_ text: String, _ format: InputFormat) -> Document {
         let html = "<p>a &lt; b &amp;&amp; c &gt; d &quot;q&quot; &apos;s&apos; &hellip; &#8211; &#x2013; &eacute; &bogus; & x < y 3<4</p><script>if (a < b) { x = '<p>' }</script><style>p{}</style><!-- citecheck-enable --><p>next<br/>line</p><p>unclosed <b>bold"
         let doc = read(html, .html)
         #expect(doc.blocks.map(\.text) == ["a < b && c > d \"q\" 's' … – – é &bogus; & x < y 3<4", "next\nline", "unclosed bold"])
-        #expect(doc.directives == [SuppressionDirective(action: .enable, rules: [], line: 1)])
+        #expect(doc.directives == [SuppressionDirective(action: .enable, rules: [], line: 1, start: SourcePosition(line: 1, column: 178))])
     }
 
     @Test func superscriptsInHTML() {

@@ -74,7 +74,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
         let files = object?["files"] as? [[String: Any]]
         let first = (files?.first?["diagnostics"] as? [[String: Any]])?.first
-        #expect(Set(first?.keys.map { $0 } ?? []) == ["rule", "severity", "message", "file", "line", "column", "endLine", "endColumn", "reference", "field", "expected", "found", "pmid", "fix"])
+        #expect(Set(first?.keys.map { $0 } ?? []) == ["rule", "severity", "message", "file", "line", "column", "endLine", "endColumn", "reference", "field", "expected", "found", "pmid", "fix", "fingerprint"])
     }
 
     @Test func sarif() throws {
