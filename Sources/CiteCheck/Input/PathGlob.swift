@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-internal import Glibc
+import Glibc
 #elseif canImport(Darwin)
-internal import Darwin
+import Darwin
 #endif
 
 /// A path pattern written as `.gitignore`, Ruff and markdownlint write them: `*` any run of characters but `/`,
