@@ -36,7 +36,11 @@ public enum PubMedFixes {
             guard let pages = MatchingText.recordPages(record) else { return nil }
             return editor.pages(pages, safety: safeWhenCertain)
         case PubMedJournalRule.description.id:
-            guard let written = parsed.journal, let expected = finding.expected, !expected.isEmpty else { return nil }
+            guard let written = parsed.journal, var expected = finding.expected, !expected.isEmpty else { return nil }
+            // The period after the name is the reference's punctuation, outside the field.
+            while expected.hasSuffix(".") { expected.removeLast() }
+            let key = { (name: String) in name.lowercased().filter { $0.isLetter || $0.isNumber } }
+            guard key(written) != key(expected) else { return nil }
             return editor.replace(.journal, written, with: expected, safety: .unsafe, label: "journal")
         case PubMedTitleRule.description.id:
             return editor.title(MatchingText.cleanTitle(record.title))
