@@ -125,7 +125,7 @@ extension Normalization {
 
     /// The name without parenthesised qualifiers (`(Oxford, England)`, `(Oxf)`) and without a subtitle
     /// after ` : `, ` / ` or ` = `.
-    static func strippedJournal(_ s: String) -> String {
+    public static func strippedJournal(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var depth = 0
         var previousWasSpace = false
@@ -165,11 +165,13 @@ extension Normalization {
     /// Common words of journal abbreviations that are not words of full titles on their own.
     static let abbreviationWords: Set<String> = [
         "j", "am", "int", "clin", "res", "med", "sci", "rev", "eur", "br", "arch", "ann", "proc", "bull",
-        "psychiatr", "psychol", "neurol", "pharmacol", "biol", "chem", "phys", "soc", "assoc", "natl",
-        "acad", "curr", "opin", "gen", "exp", "ther", "dis", "ment", "behav", "neurosci", "endocrinol",
-        "metab", "nutr", "epidemiol", "pediatr", "surg", "nurs", "hosp", "dev", "cogn", "emerg",
-        "infect", "immunol", "oncol", "cardiol", "gastroenterol", "hepatol", "obstet", "gynecol", "transl",
-        "syst", "mol", "cell", "engl", "psychopharmacol", "neuropsychopharmacol", "depress", "anxiety",
+        "psychiatr", "psychol", "neurol", "pharmacol", "biol", "chem", "phys", "soc", "assoc", "natl", "acad",
+        "curr", "opin", "gen", "exp", "ther", "dis", "ment", "behav", "neurosci", "endocrinol", "metab", "nutr",
+        "epidemiol", "pediatr", "surg", "nurs", "hosp", "dev", "cogn", "emerg", "infect", "immunol", "oncol",
+        "cardiol", "gastroenterol", "hepatol", "obstet", "gynecol", "transl", "syst", "mol", "cell", "engl",
+        "psychopharmacol", "neuropsychopharmacol", "depress", "anxiety", "physiol", "lett", "adv", "environ",
+        "ophthalmol", "otolaryngol", "pathol", "radiol", "rep", "anesth", "dermatol", "hematol", "nephrol", "urol",
+        "vet", "microbiol", "biochem", "pharm",
     ]
 
     /// True when `s` is written as an abbreviation (`Am J Psychiatry`, `J. Psychopharmacol.`), false for a

@@ -28,6 +28,42 @@ extension Normalization {
         return (f, lPrefix.isEmpty ? fPrefix + lDigits : l)
     }
 
+    /// The last page of a written range, expanded as `pages(_:_:)` does (`2475`, `83` → `2483`); as written when
+    /// it cannot be expanded.
+    public static func expandedLastPage(first: String, last: String) -> String {
+        pages(first, last).last ?? last
+    }
+
+    /// The last page of a PubMed record's `MedlinePgn`, expanded: `681`, `8` → `688`; `S12`, `5` → `S15`; and, unlike a
+    /// written range (`pages(_:_:)`, where a range going backwards is the writer's slip to report), across a carry:
+    /// `998`, `12` → `1012`, `87`, `5` → `95`. A last page written in full is returned unchanged.
+    public static func expandedMedlineLastPage(first: String, last: String) -> String {
+        guard last.allSatisfy({ $0.isASCII && $0.isNumber }) else { return last }
+        let firstDigits = String(first.reversed().prefix { $0.isASCII && $0.isNumber }.reversed())
+        guard !firstDigits.isEmpty else { return last }
+        let prefix = String(first.dropLast(firstDigits.count))
+        if last.count >= firstDigits.count {
+            return prefix + last
+        }
+        var expanded = String(firstDigits.dropLast(last.count)) + last
+        if let firstNumber = Int(firstDigits), let number = Int(expanded), number < firstNumber, last.count < 9 {
+            var power = 1
+            for _ in 0..<last.count { power *= 10 }
+            expanded = String(number + power)
+        }
+        return prefix + expanded
+    }
+
+    /// The MEDLINE abbreviation of a range's last page (`2475`, `2483` → `83`; `291`, `296` → `6`); `99`, `102` stays.
+    public static func abbreviatedLastPage(first: String, last: String) -> String {
+        guard first.count == last.count, first.allSatisfy(\.isNumber), last.allSatisfy(\.isNumber) else { return last }
+        let f = Array(first)
+        let l = Array(last)
+        var i = 0
+        while i < l.count - 1 && f[i] == l[i] { i += 1 }
+        return String(l[i...])
+    }
+
     private static func trimPage(_ s: String) -> String {
         var scalars = Substring(s).unicodeScalars[...]
         func drop(_ c: Unicode.Scalar) -> Bool {

@@ -33,7 +33,7 @@ public enum PubMedFixes {
             guard let written = parsed.issue, let issue = record.issue, !issue.isEmpty else { return nil }
             return editor.replace(.issue, written, with: issue, safety: safeWhenCertain, label: "issue")
         case PubMedPagesRule.description.id:
-            guard let pages = MatchingText.recordPages(record) else { return nil }
+            guard let pages = RecordKeys.recordPages(record) else { return nil }
             return editor.pages(pages, safety: safeWhenCertain)
         case PubMedJournalRule.description.id:
             guard let written = parsed.journal, var expected = finding.expected, !expected.isEmpty else { return nil }
@@ -43,7 +43,7 @@ public enum PubMedFixes {
             guard key(written) != key(expected) else { return nil }
             return editor.replace(.journal, written, with: expected, safety: .unsafe, label: "journal")
         case PubMedTitleRule.description.id:
-            return editor.title(MatchingText.cleanTitle(record.title))
+            return editor.title(TitleMatching.cleanTitle(record.title))
         case PubMedAuthorsRule.description.id:
             return editor.authors(record.authors)
         case PubMedDOIRule.description.id:
@@ -67,11 +67,11 @@ public enum PubMedFixes {
     public static func isCertain(_ reference: ParsedReference, result: MatchResult, scorer: MatchScorer) -> Bool {
         guard case .matched(let record, _) = result.outcome, result.identifierConflicts.isEmpty else { return false }
         if let pmid = reference.pmid, pmid.filter(\.isNumber) == record.pmid { return true }
-        if let doi = reference.doi, let recordDOI = record.doi, !recordDOI.isEmpty, MatchingText.doiKey(doi) == MatchingText.doiKey(recordDOI) {
+        if let doi = reference.doi, let recordDOI = record.doi, !recordDOI.isEmpty, RecordKeys.doiKey(doi) == RecordKeys.doiKey(recordDOI) {
             return true
         }
-        if let pmcid = reference.pmcid, let recordPMCID = record.pmcid, !MatchingText.pmcidKey(pmcid).isEmpty,
-           MatchingText.pmcidKey(pmcid) == MatchingText.pmcidKey(recordPMCID) {
+        if let pmcid = reference.pmcid, let recordPMCID = record.pmcid, !RecordKeys.pmcidKey(pmcid).isEmpty,
+           RecordKeys.pmcidKey(pmcid) == RecordKeys.pmcidKey(recordPMCID) {
             return true
         }
         let score = scorer.score(reference, record)
@@ -175,9 +175,9 @@ struct FieldEditor {
         let numeric = { (s: String) in !s.isEmpty && s.allSatisfy(\.isNumber) }
         guard numeric(writtenFirst), numeric(writtenLast), writtenLast.count < writtenFirst.count, numeric(first), numeric(last),
               first.count == last.count else { return last }
-        let expanded = MatchingText.expandLastPage(first: writtenFirst, last: writtenLast)
-        let writerMinimal = MatchingText.abbreviateLastPage(first: writtenFirst, last: expanded).count
-        let minimal = MatchingText.abbreviateLastPage(first: first, last: last)
+        let expanded = Normalization.expandedLastPage(first: writtenFirst, last: writtenLast)
+        let writerMinimal = Normalization.abbreviatedLastPage(first: writtenFirst, last: expanded).count
+        let minimal = Normalization.abbreviatedLastPage(first: first, last: last)
         // The writer keeps more digits than needed (`321-28`): keep as many.
         let keep = writtenLast.count > writerMinimal ? max(minimal.count, writtenLast.count) : minimal.count
         return String(last.suffix(min(keep, last.count)))

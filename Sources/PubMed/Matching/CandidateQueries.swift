@@ -9,10 +9,10 @@ public enum CandidateQueries {
     /// ESearch `term` values for `reference`, most specific first; empty when it has nothing to search by.
     public static func esearchTerms(for reference: ParsedReference) -> [String] {
         var terms: [String] = []
-        if let doi = reference.doi.map(MatchingText.doiKey), !doi.isEmpty, !doi.contains("\"") {
+        if let doi = reference.doi.map(RecordKeys.doiKey), !doi.isEmpty, !doi.contains("\"") {
             terms.append("\"\(doi)\"[aid]") // PubMed's Article Identifier field holds DOIs
         }
-        if let pmcid = reference.pmcid.map(MatchingText.pmcidKey), !pmcid.isEmpty {
+        if let pmcid = reference.pmcid.map(RecordKeys.pmcidKey), !pmcid.isEmpty {
             terms.append("\(pmcid)[pmcid]")
         }
         if let title = reference.title {
@@ -46,8 +46,8 @@ public enum CandidateQueries {
 
     /// Up to eight distinctive title words (longest first, in title order), ASCII letters and digits only.
     static func titleSearchWords(_ title: String) -> [String] {
-        let words = MatchingText.tokens(title).filter { word in
-            word.count >= 3 && !MatchingText.stopWords.contains(word) && word.utf8.allSatisfy { $0 < 0x80 }
+        let words = MatchWords.tokens(title).filter { word in
+            word.count >= 3 && !MatchWords.stopWords.contains(word) && word.utf8.allSatisfy { $0 < 0x80 }
         }
         var unique: [String] = []
         for word in words where !unique.contains(word) { unique.append(word) }
@@ -68,7 +68,7 @@ public enum CandidateQueries {
     static func journalTerm(_ journal: String) -> String? {
         var text = journal
         if let open = text.firstIndex(of: "("), open != text.startIndex { text = String(text[..<open]) }
-        let cleaned = MatchingText.trim(text.filter { $0 != "." && $0 != "\"" && $0 != "[" && $0 != "]" })
+        let cleaned = MatchWords.trim(text.filter { $0 != "." && $0 != "\"" && $0 != "[" && $0 != "]" })
         return cleaned.isEmpty ? nil : "\"\(cleaned)\""
     }
 
@@ -85,7 +85,7 @@ public enum CandidateQueries {
 
     /// A value safe inside a `|`-separated ECitMatch line.
     private static func field(_ text: String) -> String {
-        MatchingText.trim(text.replacingPipes())
+        MatchWords.trim(text.replacingPipes())
     }
 }
 

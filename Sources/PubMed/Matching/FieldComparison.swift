@@ -41,13 +41,13 @@ public enum FieldComparison {
 
     static func compareVolume(_ reference: ParsedReference, _ record: PubMedRecord) -> [FieldFinding] {
         guard let written = reference.volume, let actual = record.volume, !actual.isEmpty else { return [] }
-        guard MatchingText.numberKey(written) != MatchingText.numberKey(actual) else { return [] }
+        guard RecordKeys.numberKey(written) != RecordKeys.numberKey(actual) else { return [] }
         // `Suppl` volumes and the like: the written volume may carry the record's volume plus a supplement word.
         if tokens(of: actual).isSubset(of: tokens(of: written)) && !tokens(of: actual).isEmpty { return [] }
         // `71 Suppl 1` in PubMed and `71` written (or the other way round): the same volume number.
-        let writtenNumber = MatchingText.tokens(written).first
-        let actualNumber = MatchingText.tokens(actual).first
-        if let writtenNumber, writtenNumber == actualNumber, MatchingText.tokens(written).count != MatchingText.tokens(actual).count { return [] }
+        let writtenNumber = MatchWords.tokens(written).first
+        let actualNumber = MatchWords.tokens(actual).first
+        if let writtenNumber, writtenNumber == actualNumber, MatchWords.tokens(written).count != MatchWords.tokens(actual).count { return [] }
         return [FieldFinding(
             PubMedVolumeRule.description, field: .volume, found: written, expected: actual,
             message: "volume \(written) differs from PubMed's \(actual)", pmid: record.pmid
@@ -59,7 +59,7 @@ public enum FieldComparison {
         let w = tokens(of: written)
         let a = tokens(of: actual)
         guard !w.isEmpty, !a.isEmpty else { return [] }
-        if w.isSubset(of: a) || MatchingText.numberKey(written) == MatchingText.numberKey(actual) { return [] }
+        if w.isSubset(of: a) || RecordKeys.numberKey(written) == RecordKeys.numberKey(actual) { return [] }
         return [FieldFinding(
             PubMedIssueRule.description, field: .issue, found: written, expected: actual,
             message: "issue \(written) differs from PubMed's \(actual)", pmid: record.pmid
@@ -68,7 +68,7 @@ public enum FieldComparison {
 
     /// Alphanumeric tokens, folded, leading zeros dropped, `supplement`/`suppl` unified.
     private static func tokens(of text: String) -> Set<String> {
-        Set(MatchingText.words(text).map { word -> String in
+        Set(MatchWords.words(text).map { word -> String in
             var t = word.folded
             if t == "supplement" || t == "suppl" || t == "sup" { t = "suppl" }
             while t.count > 1, t.first == "0" { t.removeFirst() }
@@ -80,17 +80,17 @@ public enum FieldComparison {
 
     static func comparePages(_ reference: ParsedReference, _ record: PubMedRecord) -> [FieldFinding] {
         guard let written = reference.pages, !written.first.isEmpty else { return [] }
-        let firstKey = MatchingText.numberKey(written.first)
-        if record.elocationIDs.contains(where: { MatchingText.numberKey($0) == firstKey }) { return [] }
-        guard let actual = MatchingText.recordPages(record) else { return [] }
+        let firstKey = RecordKeys.numberKey(written.first)
+        if record.elocationIDs.contains(where: { RecordKeys.numberKey($0) == firstKey }) { return [] }
+        guard let actual = RecordKeys.recordPages(record) else { return [] }
         // Pages copied from PubMed's own MedlinePgn agree, however odd their abbreviation (`87-5`, `988-86`).
         if let medline = record.medlinePages, dashesFolded(medline) == dashesFolded(writtenPages(reference)) { return [] }
         var writtenLast = written.lastAsWritten ?? written.last
-        if let last = writtenLast { writtenLast = MatchingText.expandLastPage(first: written.first, last: last) }
-        let firstAgrees = firstKey == MatchingText.numberKey(actual.first)
+        if let last = writtenLast { writtenLast = Normalization.expandedLastPage(first: written.first, last: last) }
+        let firstAgrees = firstKey == RecordKeys.numberKey(actual.first)
         let lastAgrees: Bool
         if let writtenLast, let actualLast = actual.last {
-            lastAgrees = MatchingText.numberKey(writtenLast) == MatchingText.numberKey(actualLast)
+            lastAgrees = RecordKeys.numberKey(writtenLast) == RecordKeys.numberKey(actualLast)
         } else {
             lastAgrees = true
         }
@@ -115,7 +115,7 @@ public enum FieldComparison {
                 t = t.dropFirst(prefix.count)
                 break
             }
-            let trimmed = MatchingText.trim(t)
+            let trimmed = MatchWords.trim(t)
             if !trimmed.isEmpty { return trimmed }
         }
         guard let pages = reference.pages else { return "" }
@@ -132,7 +132,7 @@ public enum FieldComparison {
            asWritten.allSatisfy(\.isNumber) {
             abbreviates = true
         }
-        let shown = abbreviates ? MatchingText.abbreviateLastPage(first: pages.first, last: last) : last
+        let shown = abbreviates ? Normalization.abbreviatedLastPage(first: pages.first, last: last) : last
         return pages.first + dash + shown
     }
 
@@ -149,7 +149,7 @@ public enum FieldComparison {
     static func compareJournal(_ reference: ParsedReference, _ record: PubMedRecord) -> [FieldFinding] {
         guard let written = reference.journal, !written.isEmpty else { return [] }
         guard record.journalTitle != nil || record.isoAbbreviation != nil || record.medlineTA != nil else { return [] }
-        if MatchingText.sameJournal(written, record) { return [] }
+        if JournalMatching.sameJournal(written, record) { return [] }
         let expected = expectedJournal(record, like: written)
         return [FieldFinding(
             PubMedJournalRule.description, field: .journal, found: written, expected: expected,
@@ -160,10 +160,10 @@ public enum FieldComparison {
     /// The record's journal abbreviated (ISO, else MedlineTA) if `written` is abbreviated, else its full title.
     static func expectedJournal(_ record: PubMedRecord, like written: String) -> String {
         let abbreviation = record.isoAbbreviation ?? record.medlineTA
-        if MatchingText.looksAbbreviated(written), let abbreviation { return abbreviation }
+        if Normalization.isAbbreviatedJournal(written), let abbreviation { return abbreviation }
         if let title = record.journalTitle {
             return JournalCatalog.fullTitle(for: title) ?? record.isoAbbreviation.flatMap(JournalCatalog.fullTitle(for:))
-                ?? MatchingText.displayJournalTitle(title)
+                ?? JournalMatching.displayJournalTitle(title)
         }
         return abbreviation ?? ""
     }
@@ -196,7 +196,7 @@ public enum FieldComparison {
                 if j > i {
                     let skipped = pubmed[i..<j].filter { p in !listed.contains { MatchScorer.sameAuthor($0, p.lastName) } }
                     if let first = skipped.first, skipped.count == j - i {
-                        problem = MatchingText.trim("author list lacks \(first.lastName) \(first.initials)") + " (PubMed's author \(i + 1))"
+                        problem = MatchWords.trim("author list lacks \(first.lastName) \(first.initials)") + " (PubMed's author \(i + 1))"
                         if skipped.count > 1 { problem = "author list lacks " + skipped.map { "\($0.lastName) \($0.initials)" }.joined(separator: ", ") }
                     } else {
                         problem = "authors are out of order"
@@ -204,8 +204,8 @@ public enum FieldComparison {
                 } else {
                     problem = "authors are out of order"
                 }
-            } else if MatchingText.editDistance(MatchingText.familyKey(author.family), MatchingText.familyKey(pubmed[i].lastName)) <= 2,
-                      MatchingText.familyKey(author.family).count >= 5 {
+            } else if MatchWords.editDistance(Normalization.name(author.family), Normalization.name(pubmed[i].lastName)) <= 2,
+                      Normalization.name(author.family).count >= 5 {
                 problem = "author \(author.family) is spelled \(pubmed[i].lastName) in PubMed"
             } else if i == 0 {
                 problem = "first author is \(pubmed[0].lastName) \(pubmed[0].initials) in PubMed, not \(written)"
@@ -244,7 +244,7 @@ public enum FieldComparison {
     static func compareTitle(_ reference: ParsedReference, _ record: PubMedRecord) -> [FieldFinding] {
         guard let written = reference.title, !written.isEmpty, !record.title.isEmpty else { return [] }
         // A bracketed PubMed title is an English translation; a reference may rightly cite the original title.
-        if record.title.hasPrefix("["), MatchingText.titleSimilarity(written, record.title) < 0.5 { return [] }
+        if record.title.hasPrefix("["), TitleMatching.titleSimilarity(written, record.title) < 0.5 { return [] }
         // MEDLINE's bracketed annotations (`… suspensions [proceedings].`, `[letter]`) are no part of the title
         // a reference must give.
         var pubmed = record.title
@@ -253,7 +253,7 @@ public enum FieldComparison {
         guard !difference.isEmpty else { return [] }
         return [FieldFinding(
             PubMedTitleRule.description, field: .title, found: written,
-            expected: MatchingText.cleanTitle(record.title), message: difference.message, pmid: record.pmid
+            expected: TitleMatching.cleanTitle(record.title), message: difference.message, pmid: record.pmid
         )]
     }
 
@@ -274,7 +274,7 @@ public enum FieldComparison {
 
     static func compareDOI(_ reference: ParsedReference, _ record: PubMedRecord) -> [FieldFinding] {
         guard let written = reference.doi, let actual = record.doi, !actual.isEmpty else { return [] }
-        guard MatchingText.doiKey(written) != MatchingText.doiKey(actual) else { return [] }
+        guard RecordKeys.doiKey(written) != RecordKeys.doiKey(actual) else { return [] }
         return [FieldFinding(
             PubMedDOIRule.description, field: .doi, found: written, expected: actual,
             message: "DOI \(written) differs from PubMed's \(actual)", pmid: record.pmid

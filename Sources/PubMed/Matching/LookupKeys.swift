@@ -43,8 +43,8 @@ public struct RecordLookupKeys: Sendable {
     }
 
     init(_ record: PubMedRecord, features: RecordFeatures) {
-        doi = record.doi.map(MatchingText.doiKey).flatMap { $0.isEmpty ? nil : $0 }
-        pmcid = record.pmcid.map(MatchingText.pmcidKey).flatMap { $0.isEmpty ? nil : $0 }
+        doi = record.doi.map(RecordKeys.doiKey).flatMap { $0.isEmpty ? nil : $0 }
+        pmcid = record.pmcid.map(RecordKeys.pmcidKey).flatMap { $0.isEmpty ? nil : $0 }
         var years: [AuthorYearKey] = []
         if let first = features.authorKeys.first, !first.isEmpty {
             if let year = record.year { years.append(AuthorYearKey(family: first, year: year)) }
@@ -54,8 +54,8 @@ public struct RecordLookupKeys: Sendable {
         journals = features.journalKeys
         var pages: [JournalPageKey] = []
         if let page = features.pages?.first {
-            let pageKey = MatchingText.numberKey(page)
-            let volume = record.volume.map(MatchingText.numberKey) ?? ""
+            let pageKey = RecordKeys.numberKey(page)
+            let volume = record.volume.map(RecordKeys.numberKey) ?? ""
             for journal in features.journalKeys {
                 if !volume.isEmpty { pages.append(JournalPageKey(journal: journal, volume: volume, page: pageKey)) }
                 pages.append(JournalPageKey(journal: journal, volume: "", page: pageKey))
@@ -83,12 +83,12 @@ public struct ReferenceLookupKeys: Sendable {
 
     public init(_ reference: ParsedReference) {
         pmid = reference.pmid.map { $0.filter(\.isNumber) }.flatMap { $0.isEmpty ? nil : $0 }
-        doi = reference.doi.map(MatchingText.doiKey).flatMap { $0.isEmpty ? nil : $0 }
-        pmcid = reference.pmcid.map(MatchingText.pmcidKey).flatMap { $0.isEmpty ? nil : $0 }
+        doi = reference.doi.map(RecordKeys.doiKey).flatMap { $0.isEmpty ? nil : $0 }
+        pmcid = reference.pmcid.map(RecordKeys.pmcidKey).flatMap { $0.isEmpty ? nil : $0 }
         var years: [AuthorYearKey] = []
         if let author = reference.authors.first {
             var families: [String] = []
-            for key in [MatchingText.familyKey(author.family), MatchingText.familyKey(author.given)] where key.count >= 2 && !families.contains(key) {
+            for key in [Normalization.name(author.family), Normalization.name(author.given)] where key.count >= 2 && !families.contains(key) {
                 families.append(key)
             }
             var seenYears: [Int] = []
@@ -99,14 +99,14 @@ public struct ReferenceLookupKeys: Sendable {
         }
         authorYears = years
         var pages: [JournalPageKey] = []
-        if let journal = reference.journal.map(MatchingText.journalKey), !journal.isEmpty, let page = reference.pages?.first {
-            let pageKey = MatchingText.numberKey(page)
-            let volume = reference.volume.map(MatchingText.numberKey) ?? ""
+        if let journal = reference.journal.map(JournalMatching.key), !journal.isEmpty, let page = reference.pages?.first {
+            let pageKey = RecordKeys.numberKey(page)
+            let volume = reference.volume.map(RecordKeys.numberKey) ?? ""
             if !volume.isEmpty { pages.append(JournalPageKey(journal: journal, volume: volume, page: pageKey)) }
             pages.append(JournalPageKey(journal: journal, volume: "", page: pageKey))
         }
         journalPages = pages
-        titleTokens = reference.title.map(MatchingText.titleTokens) ?? []
+        titleTokens = reference.title.map(TitleMatching.titleTokens) ?? []
     }
 }
 

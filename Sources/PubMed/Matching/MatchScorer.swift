@@ -101,12 +101,12 @@ public struct MatchScorer: Sendable {
         var title: Double?
         var foreign = 0
         if !ref.titleTokens.isEmpty, !features.titleTokens.isEmpty {
-            let similarity = MatchingText.titleSimilarity(tokens: ref.titleTokens, main: ref.mainTitleTokens, tokens: features.titleTokens, main: features.mainTitleTokens)
+            let similarity = TitleMatching.titleSimilarity(tokens: ref.titleTokens, main: ref.mainTitleTokens, tokens: features.titleTokens, main: features.mainTitleTokens)
             title = similarity
             if similarity < 0.4 {
                 foreign = ref.titleTokens.count  // far apart: not worth the word-by-word count
             } else if similarity < 1 {
-                foreign = MatchingText.foreignWordCount(ref.titleTokens, features.titleTokens, main: features.mainTitleTokens)
+                foreign = TitleMatching.foreignWordCount(ref.titleTokens, features.titleTokens, main: features.mainTitleTokens)
             }
         }
         var firstAuthor: Bool?
@@ -130,26 +130,26 @@ public struct MatchScorer: Sendable {
             if features.journalKeys.contains(key) {
                 journal = true
             } else if let written = reference.journal {
-                journal = MatchingText.sameJournal(written, record)
+                journal = JournalMatching.sameJournal(written, record)
             }
         }
         var volume: Bool?
         if let written = reference.volume, let actual = record.volume {
-            volume = MatchingText.numberKey(written) == MatchingText.numberKey(actual)
+            volume = RecordKeys.numberKey(written) == RecordKeys.numberKey(actual)
         }
         var firstPage: Bool?
         if let written = reference.pages?.first {
-            let key = MatchingText.numberKey(written)
+            let key = RecordKeys.numberKey(written)
             if let actual = features.pages?.first {
-                firstPage = key == MatchingText.numberKey(actual) || record.elocationIDs.contains { MatchingText.numberKey($0) == key }
+                firstPage = key == RecordKeys.numberKey(actual) || record.elocationIDs.contains { RecordKeys.numberKey($0) == key }
             } else if !record.elocationIDs.isEmpty {
-                firstPage = record.elocationIDs.contains { MatchingText.numberKey($0) == key }
+                firstPage = record.elocationIDs.contains { RecordKeys.numberKey($0) == key }
             }
         }
         var issue: Bool?
         if let written = reference.issue, let actual = record.issue, !actual.isEmpty {
-            let w = Set(MatchingText.tokens(written))
-            let a = Set(MatchingText.tokens(actual))
+            let w = Set(MatchWords.tokens(written))
+            let a = Set(MatchWords.tokens(actual))
             issue = !w.isEmpty && (w.isSubset(of: a) || a.isSubset(of: w))
         }
         var total = 0.0
@@ -291,20 +291,20 @@ public struct MatchScorer: Sendable {
     private func identifiers(of reference: ParsedReference, naming record: PubMedRecord) -> [(ReferenceField, String)] {
         var result: [(ReferenceField, String)] = []
         if let pmid = reference.pmid, pmid.filter(\.isNumber) == record.pmid { result.append((.pmid, pmid)) }
-        if let doi = reference.doi, let recordDOI = record.doi, MatchingText.doiKey(doi) == MatchingText.doiKey(recordDOI), !recordDOI.isEmpty {
+        if let doi = reference.doi, let recordDOI = record.doi, RecordKeys.doiKey(doi) == RecordKeys.doiKey(recordDOI), !recordDOI.isEmpty {
             result.append((.doi, doi))
         }
-        if let pmcid = reference.pmcid, let recordPMCID = record.pmcid, MatchingText.pmcidKey(pmcid) == MatchingText.pmcidKey(recordPMCID),
-           !MatchingText.pmcidKey(pmcid).isEmpty {
+        if let pmcid = reference.pmcid, let recordPMCID = record.pmcid, RecordKeys.pmcidKey(pmcid) == RecordKeys.pmcidKey(recordPMCID),
+           !RecordKeys.pmcidKey(pmcid).isEmpty {
             result.append((.pmcid, pmcid))
         }
         return result
     }
 
     static func sameAuthor(_ author: Author, _ lastName: String) -> Bool {
-        if MatchingText.sameFamily(author.family, lastName) { return true }
+        if NameMatching.sameFamily(author.family, lastName) { return true }
         // A name the parser read the other way round (`Adriana Feder` with family `Adriana`).
-        if !author.isGroup, author.given.count > 2, MatchingText.sameFamily(author.given, lastName) { return true }
+        if !author.isGroup, author.given.count > 2, NameMatching.sameFamily(author.given, lastName) { return true }
         return false
     }
 }
@@ -319,10 +319,10 @@ struct ReferenceFeatures: Sendable {
 
     init(_ reference: ParsedReference) {
         self.reference = reference
-        self.titleTokens = reference.title.map(MatchingText.titleTokens) ?? []
-        self.mainTitleTokens = reference.title.flatMap(MatchingText.mainTitle).map(MatchingText.titleTokens) ?? []
-        self.firstAuthorKey = reference.authors.first.map { MatchingText.familyKey($0.family) } ?? ""
-        self.journalKey = reference.journal.map(MatchingText.journalKey).flatMap { $0.isEmpty ? nil : $0 }
+        self.titleTokens = reference.title.map(TitleMatching.titleTokens) ?? []
+        self.mainTitleTokens = reference.title.flatMap(TitleMatching.mainTitle).map(TitleMatching.titleTokens) ?? []
+        self.firstAuthorKey = reference.authors.first.map { Normalization.name($0.family) } ?? ""
+        self.journalKey = reference.journal.map(JournalMatching.key).flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

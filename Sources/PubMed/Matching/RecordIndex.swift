@@ -11,19 +11,19 @@ struct RecordFeatures: Sendable {
     var pages: PageRange?
 
     init(_ record: PubMedRecord) {
-        titleTokens = MatchingText.titleTokens(record.title)
-        mainTitleTokens = MatchingText.mainTitle(record.title).map(MatchingText.titleTokens) ?? []
-        authorKeys = record.authors.map { MatchingText.familyKey($0.lastName) }
+        titleTokens = TitleMatching.titleTokens(record.title)
+        mainTitleTokens = TitleMatching.mainTitle(record.title).map(TitleMatching.titleTokens) ?? []
+        authorKeys = record.authors.map { Normalization.name($0.lastName) }
         var keys: [String] = []
         var previous: String?
-        let mainJournalTitle = record.journalTitle.flatMap(MatchingText.mainTitle)
+        let mainJournalTitle = record.journalTitle.flatMap(TitleMatching.mainTitle)
         for name in [record.isoAbbreviation, record.medlineTA, record.journalTitle, mainJournalTitle].compactMap({ $0 }) where name != previous {
             previous = name
-            let key = MatchingText.journalKey(name)
+            let key = JournalMatching.key(name)
             if !key.isEmpty, !keys.contains(key) { keys.append(key) }
         }
         journalKeys = keys
-        pages = MatchingText.recordPages(record)
+        pages = RecordKeys.recordPages(record)
     }
 }
 
@@ -96,12 +96,12 @@ public struct RecordIndex: Sendable {
 
     /// The record with this DOI (case and resolver prefix ignored).
     public func record(doi: String) -> PubMedRecord? {
-        byDOI[MatchingText.doiKey(doi)].map { records[$0] }
+        byDOI[RecordKeys.doiKey(doi)].map { records[$0] }
     }
 
     /// The record with this PMCID.
     public func record(pmcid: String) -> PubMedRecord? {
-        byPMCID[MatchingText.pmcidKey(pmcid)].map { records[$0] }
+        byPMCID[RecordKeys.pmcidKey(pmcid)].map { records[$0] }
     }
 
     /// Records that might be the one `reference` cites, gathered from every key: identifiers written in the

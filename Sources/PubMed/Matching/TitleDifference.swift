@@ -27,13 +27,13 @@ struct TitleDifference: Hashable, Sendable {
     /// Compares `written` (the reference's title) with `pubmed` (the record's). A subtitle left out entirely is
     /// not a difference.
     init(written: String, pubmed: String) {
-        let a = MatchingText.words(MatchingText.cleanTitle(written))
-        let b = MatchingText.words(MatchingText.cleanTitle(pubmed))
-        let ka = a.map { MatchingText.stem($0.folded) }
-        let kb = b.map { MatchingText.stem($0.folded) }
+        let a = MatchWords.words(TitleMatching.cleanTitle(written))
+        let b = MatchWords.words(TitleMatching.cleanTitle(pubmed))
+        let ka = a.map { MatchWords.stem($0.folded) }
+        let kb = b.map { MatchWords.stem($0.folded) }
         if ka.joined() == kb.joined() { return }
-        if let main = MatchingText.mainTitle(MatchingText.cleanTitle(pubmed)) {
-            let km = MatchingText.tokens(main).map(MatchingText.stem)
+        if let main = TitleMatching.mainTitle(TitleMatching.cleanTitle(pubmed)) {
+            let km = MatchWords.tokens(main).map(MatchWords.stem)
             if km.joined() == ka.joined() { return }
         }
         // Longest common subsequence over the word keys.
@@ -59,8 +59,8 @@ struct TitleDifference: Hashable, Sendable {
             let lacks = deleted.map { kb[$0] }
             let has = inserted.map { ka[$0] }
             if lacks.joined() == has.joined() { return }
-            let meaningfulLacks = lacks.contains { !MatchingText.stopWords.contains($0) }
-            let meaningfulHas = has.contains { !MatchingText.stopWords.contains($0) }
+            let meaningfulLacks = lacks.contains { !MatchWords.stopWords.contains($0) }
+            let meaningfulHas = has.contains { !MatchWords.stopWords.contains($0) }
             guard meaningfulLacks || meaningfulHas else { return }
             let lacksText = Self.originalRun(deleted.map { b[$0] })
             let hasText = Self.originalRun(inserted.map { a[$0] })
@@ -89,7 +89,7 @@ struct TitleDifference: Hashable, Sendable {
     }
 
     /// The words as written, joined with single spaces; a word split by folding appears once.
-    private static func originalRun(_ words: [MatchingText.Word]) -> String {
+    private static func originalRun(_ words: [MatchWords.Word]) -> String {
         var out: [String] = []
         for word in words where out.last != word.original { out.append(word.original) }
         return out.joined(separator: " ")

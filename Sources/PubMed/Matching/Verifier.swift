@@ -84,7 +84,7 @@ public struct Verifier: Sendable {
             default: expected = matched.doi
             }
         }
-        let otherTitle = MatchingText.cleanTitle(other.title)
+        let otherTitle = TitleMatching.cleanTitle(other.title)
         let short = otherTitle.count > 80 ? String(otherTitle.prefix(77)) + "…" : otherTitle
         var message = "\(label) \(conflict.written) belongs to a different article (PMID \(other.pmid): \"\(short)\")"
         if let matched, let expected { message += "; the cited article (PMID \(matched.pmid)) has \(label) \(expected)" }
@@ -101,7 +101,7 @@ public struct Verifier: Sendable {
     /// `"Title…" (Feder, 2014)` for messages.
     static func describe(_ reference: ParsedReference) -> String {
         var parts: [String] = []
-        if let title = reference.title.map(MatchingText.cleanTitle) {
+        if let title = reference.title.map(TitleMatching.cleanTitle) {
             parts.append("\"" + (title.count > 80 ? String(title.prefix(77)) + "…" : title) + "\"")
         }
         var tail: [String] = []

@@ -50,26 +50,7 @@ enum MedlineFields {
             return PageRange(first: first)
         }
         let written = pieces[1]
-        return PageRange(first: first, last: expandLastPage(first: first, last: written), lastAsWritten: written)
-    }
-
-    /// `681`, `8` → `688`; `S12`, `5` → `S15`; `998`, `12` → `1012` and `87`, `5` → `95` (the abbreviation
-    /// crossed a carry); a last page written in full is returned unchanged.
-    static func expandLastPage(first: String, last: String) -> String {
-        guard last.allSatisfy(\.isASCIIDigitCharacter) else { return last }
-        let firstDigits = String(first.reversed().prefix { $0.isASCIIDigitCharacter }.reversed())
-        guard !firstDigits.isEmpty else { return last }
-        let prefix = String(first.dropLast(firstDigits.count))
-        if last.count >= firstDigits.count {
-            return prefix + last
-        }
-        var expanded = String(firstDigits.dropLast(last.count)) + last
-        if let firstNumber = Int(firstDigits), let number = Int(expanded), number < firstNumber, last.count < 9 {
-            var power = 1
-            for _ in 0..<last.count { power *= 10 }
-            expanded = String(number + power)
-        }
-        return prefix + expanded
+        return PageRange(first: first, last: Normalization.expandedMedlineLastPage(first: first, last: written), lastAsWritten: written)
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

@@ -10,7 +10,7 @@ import Testing
         let parts = pages.split(whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
         let first = parts.first ?? pages
         let lastWritten = parts.count > 1 ? parts[1] : nil
-        let last = lastWritten.map { MatchingText.expandLastPage(first: first, last: $0) }
+        let last = lastWritten.map { Normalization.expandedLastPage(first: first, last: $0) }
         return MatchingFixtures.reference(
             "\(authors). Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder. \(journal). \(year);71(6):\(pages).",
             authors: authors, etAl: etAl,
@@ -122,8 +122,8 @@ import Testing
 
 @Suite struct SupplementFormTests {
     @Test func supplementPagesAndVolumesAreForm() {
-        #expect(MatchingText.expandLastPage(first: "S12", last: "5") == "S15")
-        #expect(MatchingText.expandLastPage(first: "S12", last: "15") == "S15")
+        #expect(Normalization.expandedLastPage(first: "S12", last: "5") == "S15")
+        #expect(Normalization.expandedLastPage(first: "S12", last: "15") == "S15")
         let record = PubMedRecord(pmid: "7", title: "T", volume: "71 Suppl 1", issue: "Suppl 1", medlinePages: "S12-5")
         var r = ParsedReference(raw: "")
         r.volume = "71"
@@ -156,7 +156,7 @@ import Testing
         var t = ParsedReference(raw: "")
         t.title = "Growth of Escherichia coli in milk"
         #expect(FieldComparison.compare(t, with: tagged).isEmpty)
-        #expect(MatchingText.editDistance("rodriguez", "rodriquez") == 1)
+        #expect(MatchWords.editDistance("rodriguez", "rodriquez") == 1)
     }
 }
 
