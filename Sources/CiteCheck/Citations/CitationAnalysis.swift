@@ -7,15 +7,15 @@ public struct CitationAnalysis: Sendable {
     public var citations: [Citation]
     public var links: [CitationLink]
     public var references: [Reference]
-    /// Whether a name is a journal's.
+    /// Whether a name is a journal's: one the catalog knows, or one with a journal-like word.
     public var isJournal: @Sendable (String) -> Bool
     public var sameJournal: @Sendable (String, String) -> Bool
     public var familyKey: @Sendable (String) -> String
 
     public init(source: SourceFile, citations: [Citation], links: [CitationLink], references: [Reference],
-                isJournal: @escaping @Sendable (String) -> Bool = { CitationVocabulary.looksLikeJournal($0) },
-                sameJournal: @escaping @Sendable (String, String) -> Bool = { CitationVocabulary.sameJournalFallback($0, $1) },
-                familyKey: @escaping @Sendable (String) -> String = { CitationVocabulary.familyKey($0) }) {
+                isJournal: @escaping @Sendable (String) -> Bool = CitationAnalysis.isKnownJournal,
+                sameJournal: @escaping @Sendable (String, String) -> Bool = CitationLinker().sameJournal,
+                familyKey: @escaping @Sendable (String) -> String = CitationLinker().familyKey) {
         self.source = source
         self.citations = citations
         self.links = links
@@ -28,11 +28,16 @@ public struct CitationAnalysis: Sendable {
     /// Finds the post's citations and links them to the references, in one call.
     public static func analyze(document: Document, list: ReferenceList?, references: [Reference],
                                linker: CitationLinker = CitationLinker(),
-                               isJournal: @escaping @Sendable (String) -> Bool = { CitationVocabulary.looksLikeJournal($0) }) -> CitationAnalysis {
+                               isJournal: @escaping @Sendable (String) -> Bool = CitationAnalysis.isKnownJournal) -> CitationAnalysis {
         let citations = CitationFinder.find(in: document, list: list)
         let links = linker.link(citations, to: references, markdown: document.format == .markdown)
         return CitationAnalysis(source: document.source, citations: citations, links: links, references: references,
                                 isJournal: isJournal, sameJournal: linker.sameJournal, familyKey: linker.familyKey)
+    }
+
+    /// A journal name the catalog knows, or a name with a journal-like word (`Journal`, `Psychiatry`, …).
+    @Sendable public static func isKnownJournal(_ name: String) -> Bool {
+        JournalCatalog.isKnown(name) || CitationVocabulary.looksLikeJournal(name)
     }
 
     /// The post cites with markers, footnotes or author-year citations.

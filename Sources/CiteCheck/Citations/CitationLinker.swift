@@ -65,13 +65,13 @@ public struct CitationLink: Hashable, Sendable {
 /// Links citations to the reference-list entries they mean. Never guesses: a narrative mention in a post
 /// without markers is linked only when the evidence picks exactly one entry.
 public struct CitationLinker: Sendable {
-    /// Journal-name comparison (pass `Normalization.sameJournal` once available).
+    /// Journal-name comparison: `Normalization.sameJournal` (catalog-backed) unless given.
     public var sameJournal: @Sendable (String, String) -> Bool
-    /// Family-name key for comparison (diacritics, case, particles).
+    /// Family-name key for comparison: `Normalization.name` after dropping leading particles unless given.
     public var familyKey: @Sendable (String) -> String
 
-    public init(sameJournal: @escaping @Sendable (String, String) -> Bool = { CitationVocabulary.sameJournalFallback($0, $1) },
-                familyKey: @escaping @Sendable (String) -> String = { CitationVocabulary.familyKey($0) }) {
+    public init(sameJournal: @escaping @Sendable (String, String) -> Bool = { Normalization.sameJournal($0, $1) },
+                familyKey: @escaping @Sendable (String) -> String = { Normalization.name(CitationVocabulary.withoutParticles($0)) }) {
         self.sameJournal = sameJournal
         self.familyKey = familyKey
     }

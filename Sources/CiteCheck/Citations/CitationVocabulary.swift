@@ -1,8 +1,5 @@
-/// Words and name keys the citation scanners and the linker share.
-///
-/// `familyKey` and `sameJournalFallback` are small stand-ins for `Normalization.name` and
-/// `Normalization.sameJournal`; the linker takes the comparison as a parameter so the shared ones can be
-/// passed in once they exist.
+/// Words the citation scanners and the linker share: name particles, words that are never names, journal-like
+/// words. Names and journals are compared with `Normalization` (see `CitationLinker`).
 public enum CitationVocabulary {
     /// Lowercase name particles dropped from the front of a family name when comparing (`van der Berg` ~ `Berg`).
     static let particles: Set<String> = [
@@ -78,20 +75,6 @@ public enum CitationVocabulary {
         "am", "biol", "psychiatr", "med", "clin", "neurosci", "pharmacol", "ther", "gen", "rev",
     ]
 
-    /// A family name reduced for comparison: diacritics folded, lowercase, leading particles dropped,
-    /// non-letters removed (`van der Berg` → `berg`, `Landeros-Weisenberger` → `landerosweisenberger`).
-    public static func familyKey(_ name: String) -> String {
-        let folded = fold(name)
-        var words = folded.split { $0 == " " || $0 == "\u{00A0}" }.map(String.init)
-        while words.count > 1, let first = words.first, particles.contains(first) { words.removeFirst() }
-        var key = ""
-        for word in words {
-            // `d'Alembert`, `O'Brien`: keep letters only.
-            for scalar in word.unicodeScalars where ScanText.isLetter(scalar) { key.unicodeScalars.append(scalar) }
-        }
-        return key
-    }
-
     /// The family name without leading particles (`van der Berg` → `Berg`, `Aan Het Rot` → `Rot`); a name that
     /// is all particles is kept whole.
     public static func withoutParticles(_ name: String) -> String {
@@ -146,19 +129,6 @@ public enum CitationVocabulary {
         }
         if !current.isEmpty { words.append(current) }
         return words.filter { $0 != "the" }
-    }
-
-    /// A stand-in for `Normalization.sameJournal`: equal after folding, or one is a word-by-word abbreviation
-    /// of the other (`Am J Psychiatry` ~ `American Journal of Psychiatry`, `J Psychopharmacol` ~
-    /// `Journal of Psychopharmacology`), ignoring `of`, `and`, `the`, `in`, `for`.
-    public static func sameJournalFallback(_ a: String, _ b: String) -> Bool {
-        let stop: Set<String> = ["of", "and", "in", "for", "on"]
-        let x = journalWordsOf(a).filter { !stop.contains($0) }
-        let y = journalWordsOf(b).filter { !stop.contains($0) }
-        guard !x.isEmpty, x.count == y.count else { return false }
-        if x == y { return true }
-        for (p, q) in zip(x, y) where !(p.hasPrefix(q) || q.hasPrefix(p)) { return false }
-        return true
     }
 
     /// A capitalised phrase looks like a journal title (one of its words is journal-like).

@@ -7,7 +7,7 @@ public struct MatchScore: Hashable, Sendable {
     public var title: Double?
     /// Words of the reference's title that PubMed's title lacks in any form (a part number included: `Part II`
     /// written, `Part I` in PubMed): a companion paper's sign. 0 when the title only lacks words or differs in spelling.
-    /// Below a title similarity of 0.4 every word of the reference's title counts.
+    /// Below a title similarity of `MatchPolicy.farTitle` every word of the reference's title counts.
     public var titleForeignWords: Int = 0
     /// Content words in the reference's title; a title of three words or fewer (`Radiological case of the month`)
     /// may be a recurring column's and vouches for little on its own.
@@ -75,21 +75,19 @@ public struct MatchResult: Hashable, Sendable {
 
 /// Scores references against PubMed records and decides which record, if any, a reference cites.
 ///
-/// A record is accepted only on strong evidence: a title that agrees (similarity ≥ `strongTitle`) together
+/// A record is accepted only on strong evidence: a title that agrees (similarity ≥ `MatchPolicy.strongTitle`) together
 /// with the first author, or with the journal and the year (±1); or a looser title with author, journal or year
 /// and volume or first page; or, whatever the title, author + journal + year + volume + first page (a bare
 /// citation without title or authors: journal + year + volume + first page). It must
 /// also be clearly better than the runner-up. Pages, volume and issue may be wrong (that is what is checked), so
 /// they only ever add evidence.
 public struct MatchScorer: Sendable {
-    /// Title similarity that counts as the same title (tolerates one dropped word in a 10-word title).
-    public var strongTitle: Double = 0.85
-    /// Title similarity that counts as the same title when more fields agree.
-    public var looseTitle: Double = 0.7
-    /// How far ahead of the second acceptable candidate the best one must be.
-    public var margin: Double = 0.07
+    /// The weights and cut-offs.
+    public var policy: MatchPolicy
 
-    public init() {}
+    public init(policy: MatchPolicy = MatchPolicy()) {
+        self.policy = policy
+    }
 
     /// Scores `reference` against `record`.
     public func score(_ reference: ParsedReference, _ record: PubMedRecord) -> MatchScore {
@@ -103,7 +101,7 @@ public struct MatchScorer: Sendable {
         if !ref.titleTokens.isEmpty, !features.titleTokens.isEmpty {
             let similarity = TitleMatching.titleSimilarity(tokens: ref.titleTokens, main: ref.mainTitleTokens, tokens: features.titleTokens, main: features.mainTitleTokens)
             title = similarity
-            if similarity < 0.4 {
+            if similarity < policy.farTitle {
                 foreign = ref.titleTokens.count  // far apart: not worth the word-by-word count
             } else if similarity < 1 {
                 foreign = TitleMatching.foreignWordCount(ref.titleTokens, features.titleTokens, main: features.mainTitleTokens)
@@ -153,12 +151,12 @@ public struct MatchScorer: Sendable {
             issue = !w.isEmpty && (w.isSubset(of: a) || a.isSubset(of: w))
         }
         var total = 0.0
-        total += 0.40 * (title ?? 0)
-        total += 0.20 * (firstAuthor == true ? 1 : elsewhere ? 0.5 : 0)
-        if let yearDistance { total += 0.10 * (yearDistance == 0 ? 1 : yearDistance == 1 ? 0.6 : 0) }
-        total += 0.15 * (journal == true ? 1 : 0)
-        total += 0.075 * (volume == true ? 1 : 0)
-        total += 0.075 * (firstPage == true ? 1 : 0)
+        total += policy.titleWeight * (title ?? 0)
+        total += policy.firstAuthorWeight * (firstAuthor == true ? 1 : elsewhere ? policy.authorElsewhereShare : 0)
+        if let yearDistance { total += policy.yearWeight * (yearDistance == 0 ? 1 : yearDistance == 1 ? policy.adjacentYearShare : 0) }
+        total += policy.journalWeight * (journal == true ? 1 : 0)
+        total += policy.volumeWeight * (volume == true ? 1 : 0)
+        total += policy.firstPageWeight * (firstPage == true ? 1 : 0)
         return MatchScore(
             title: title, titleForeignWords: foreign, titleWords: ref.titleTokens.count, firstAuthor: firstAuthor, authorElsewhere: elsewhere,
             yearDistance: yearDistance, journal: journal, volume: volume, firstPage: firstPage, issue: issue, total: total
@@ -175,27 +173,27 @@ public struct MatchScorer: Sendable {
         // Words in the reference's title that PubMed's lacks: a companion paper looks just like this. Its first
         // page must then agree, or the title cannot vouch.
         let title = score.titleForeignWords > 0 && score.firstPage != true ? 0 : (score.title ?? 0)
-        let shortTitle = score.titleWords <= 3
+        let shortTitle = score.titleWords <= policy.shortTitleWords
         let placed = score.volume == true || score.firstPage == true
         let fullyPlaced = score.volume == true && score.firstPage == true && score.yearClose
         // A recurring column appears under one title in every issue of a volume: its page or its issue places it.
         let inIssue = score.journal == true && score.volume == true && score.issue == true
-        if title >= strongTitle && author
+        if title >= policy.strongTitle && author
             && (!shortTitle || (score.firstPage == true && (score.journal == true || score.yearClose)) || fullyPlaced || inIssue) {
             return true
         }
-        if title >= strongTitle && score.journal == true && score.yearClose {
+        if title >= policy.strongTitle && score.journal == true && score.yearClose {
             // Another author's piece under the same title (commentaries) differs in its pages.
             if score.firstAuthor == false && score.firstPage != true { return false }
             if shortTitle && score.firstPage != true { return false }
             return true
         }
-        if title >= looseTitle && !shortTitle && (author || score.authorElsewhere) && (score.journal == true || score.yearClose) && placed {
+        if title >= policy.looseTitle && !shortTitle && (author || score.authorElsewhere) && (score.journal == true || score.yearClose) && placed {
             return true
         }
         // Five other fields agree, and the title (if any) does not speak against it: a short main title without
         // its subtitle, say. Not when the issue differs: an article of another issue may start on the same page.
-        let titleAllows = score.title == nil || score.titleForeignWords == 0 || (score.title ?? 0) >= looseTitle
+        let titleAllows = score.title == nil || score.titleForeignWords == 0 || (score.title ?? 0) >= policy.looseTitle
         if author && score.journal == true && score.yearDistance == 0 && score.volume == true && score.firstPage == true
             && score.issue != false && titleAllows {
             return true
@@ -212,16 +210,16 @@ public struct MatchScorer: Sendable {
     func identifierAgrees(_ score: MatchScore) -> Bool {
         let author = score.firstAuthor == true || score.authorElsewhere
         guard let title = score.title else { return author && score.yearClose }
-        if title >= strongTitle { return true }
-        if title >= 0.6 { return author || (score.journal == true && score.yearClose) }
-        if title >= 0.3 { return score.firstAuthor == true && score.yearClose }
+        if title >= policy.strongTitle { return true }
+        if title >= policy.identifierTitle { return author || (score.journal == true && score.yearClose) }
+        if title >= policy.identifierWeakTitle { return score.firstAuthor == true && score.yearClose }
         return false
     }
 
     /// Whether an identifier hit clearly names a different paper.
     func identifierContradicts(_ score: MatchScore) -> Bool {
         let authorDisagrees = score.firstAuthor == false && !score.authorElsewhere
-        if let title = score.title { return title < 0.35 && authorDisagrees }
+        if let title = score.title { return title < policy.contradictingTitle && authorDisagrees }
         return authorDisagrees && !(score.yearClose) && score.journal != true
     }
 
@@ -251,7 +249,7 @@ public struct MatchScorer: Sendable {
             // The identifier wins unless another record is clearly the cited one (a better title and score):
             // then the identifier names a different paper (a companion paper's DOI, say).
             let rival = acceptable.first {
-                $0.record.pmid != named.record.pmid && ($0.score.title ?? 0) >= (named.score.title ?? 0) + 0.1
+                $0.record.pmid != named.record.pmid && ($0.score.title ?? 0) >= (named.score.title ?? 0) + policy.titleGap
                     && $0.score.total > named.score.total
             }
             if rival == nil { outcome = .matched(named.record, score: named.score.total) }
@@ -281,7 +279,7 @@ public struct MatchScorer: Sendable {
         // A runner-up is close when its total is within the margin and its title is about as similar: a clearly
         // better title (two papers by the same authors in one issue) decides.
         let close = acceptable.dropFirst().filter {
-            best.score.total - $0.score.total < margin && ($0.score.title ?? 0) > (best.score.title ?? 0) - 0.1
+            best.score.total - $0.score.total < policy.margin && ($0.score.title ?? 0) > (best.score.title ?? 0) - policy.titleGap
         }
         if !close.isEmpty { return .ambiguous([best.record] + close.map(\.record)) }
         return .matched(best.record, score: best.score.total)

@@ -11,15 +11,6 @@ extension CitationRule {
     }
 }
 
-extension CitationLinker {
-    /// The linker with the shared normalisation: `Normalization.sameJournal` (catalog-backed) and
-    /// `Normalization.name` after dropping leading particles.
-    public static var standard: CitationLinker {
-        CitationLinker(sameJournal: { Normalization.sameJournal($0, $1) },
-                       familyKey: { Normalization.name(CitationVocabulary.withoutParticles($0)) })
-    }
-}
-
 extension CheckContext {
     /// The post's citations, found, linked to the list and ready to check.
     ///
@@ -27,8 +18,7 @@ extension CheckContext {
     /// document, the list or the references discards it.
     public var citationAnalysis: CitationAnalysis {
         citationMemo.value {
-            CitationAnalysis.analyze(document: document, list: referenceList, references: references, linker: .standard,
-                                     isJournal: { JournalCatalog.isKnown($0) || CitationVocabulary.looksLikeJournal($0) })
+            CitationAnalysis.analyze(document: document, list: referenceList, references: references)
         }
     }
 }
