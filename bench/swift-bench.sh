@@ -3,12 +3,12 @@
 # opt-in test suites. Builds with the Makefile's release flags into .build, like every bench script.
 # Usage: bench/swift-bench.sh [COMMAND…]     (default: all; needs the data set, and python3 for verify-accuracy)
 #   CITECHECK_DATA=DIR   the shared data folder (default: ../shared/data beside the repository)
-# Commands: medline-stream ncbi-answers verify-accuracy medline-index heuristic-recall document-speed read-speed
+# Commands: medline-stream ncbi-answers verify-accuracy medline-index heuristic-recall document-speed read-speed catalog-lookup
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
 commands=("$@")
-[ ${#commands[@]} -gt 0 ] || commands=(medline-stream ncbi-answers verify-accuracy medline-index heuristic-recall document-speed read-speed)
+[ ${#commands[@]} -gt 0 ] || commands=(medline-stream ncbi-answers verify-accuracy medline-index heuristic-recall document-speed read-speed catalog-lookup)
 medline="$data/pubmed/medline-sample/pubmed20n0014.xml.gz"
 out=bench/out
 bin=$(build_release CiteCheckBench)
@@ -35,6 +35,7 @@ for command in "${commands[@]}"; do
     heuristic-recall) need "$data/references/plos-dev.jsonl"; "$bin" heuristic-recall "$data/references/plos-dev.jsonl" || status=1 ;;
     document-speed) "$bin" document-speed || status=1 ;;
     read-speed) "$bin" read-speed || status=1 ;;
+    catalog-lookup) "$bin" catalog-lookup || status=1 ;;
     *) echo "bench/swift-bench.sh: unknown command $command" >&2; exit 2 ;;
   esac
 done

@@ -1,6 +1,6 @@
 /// The offline pipeline for one post: read → find the reference list → parse each entry → lint.
 public enum Checker {
-    /// Checks one post. `currentYear` is injectable for tests; PubMed verification (issue 4) runs after this and
+    /// Checks one post. `currentYear` is injectable for tests; PubMed verification (`verifier`) runs after linting and
     /// passes its findings through `Linter.finalize` so configuration and suppressions apply to them too.
     public static func check(
         source: SourceFile, format: InputFormat, configuration: Configuration = .default, currentYear: Int = CurrentYear.now,

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Posts written the way bloggers write (issue 11): every file in `fixtures/posts/real-shapes/` is run through
+/// Posts written the way bloggers write: every file in `fixtures/posts/real-shapes/` is run through
 /// `citecheck parse --format jsonl` and `citecheck --format json --offline`, and compared with the hand-written
 /// expectations in `fixtures/expected/real-shapes/<basename>.json`:
 ///
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func thereAreEnoughPosts() {
-        #expect(Self.posts.count >= 22, "issue 11 asks for at least 22 real-shape posts")
+        #expect(Self.posts.count >= 22, "the real-shape corpus holds at least 22 posts")
     }
 
     @Test(arguments: posts)

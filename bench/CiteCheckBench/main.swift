@@ -15,6 +15,7 @@ usage: CiteCheckBench <command> [arguments]
   heuristic-recall PLOS.jsonl         how many real reference strings the list heuristic accepts
   document-speed                      reader + list finder on a 20 MB post and 1 MB lines (synthetic, no data)
   read-speed [RUNS]                   median read time of a 1 MB Markdown and a 1 MB HTML post (synthetic, no data)
+  catalog-lookup                      the journal catalog's first lookup and 10,000 more (no data)
 """
 
 let command = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : ""
@@ -43,6 +44,7 @@ do {
     case "heuristic-recall": try HeuristicRecallBench.run(file: argument(0, "PLOS.jsonl"))
     case "document-speed": DocumentSpeedBench.run()
     case "read-speed": ReadSpeedBench.run(runs: arguments.first.flatMap { Int($0) } ?? 21)
+    case "catalog-lookup": CatalogLookupBench.run()
     default:
         print(usage)
         exit(2)

@@ -1,7 +1,5 @@
-/// Everything a rule may look at for one post.
-///
-/// Later phases add their inputs here as properties with empty defaults (text citations and links from the
-/// citation finder; PubMed matches from verification), so existing rules and tests keep compiling.
+/// Everything a rule may look at for one post: the document, its reference list and parsed entries, the
+/// configuration and the current year; the citation rules' shared analysis is computed from them on first use.
 public struct CheckContext: Sendable {
     public var document: Document { didSet { citationMemo = CitationAnalysisMemo() } }
     /// The reference list the finder chose, nil when the post has none.
@@ -13,10 +11,6 @@ public struct CheckContext: Sendable {
     public var currentYear: Int
     /// The citation analysis of this document, list and references, once a rule has asked for it.
     var citationMemo = CitationAnalysisMemo()
-
-    // Room for later phases (the lead adds these with empty defaults):
-    // public var textCitations: [TextCitation] = []
-    // public var verifications: [Int: Verification] = [:]   // by reference index
 
     public init(document: Document, referenceList: ReferenceList?, references: [Reference], configuration: Configuration = .default, currentYear: Int) {
         self.document = document

@@ -1,6 +1,7 @@
-/// A lint rule: one check over a post's reference list (or, later, its text citations and PubMed matches).
+/// A lint rule: one check over a post's reference list (`Rules/List/`, `ref-*`) or its text (`Rules/Citations/`,
+/// `Rules/Text/`, `cite-*`).
 ///
-/// One rule lives in one file under `Rules/List/`, declares its `description` (id, default severity, summary,
+/// One rule lives in one file, declares its `description` (id, default severity, summary,
 /// rationale, examples) and reports findings through `check(_:)`. Rules emit diagnostics with their default
 /// severity; the `Linter` applies the configured severity and inline suppressions afterwards.
 public protocol Rule: Sendable {

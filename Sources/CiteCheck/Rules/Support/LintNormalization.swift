@@ -1,8 +1,5 @@
-// The normalisation the rules use. WIRING: once the normalisation branch (`Normalization`, `JournalCatalog`) is
-// merged, delete everything from `#if !CITECHECK_NORMALIZATION` to its `#else`, and the `#endif` at the end: the
-// `#else` part routes everything through `Normalization` and the catalog (tested against that branch). Until then
-// the first part is a small stand-in so the rules compile and can be tested on their own.
-
+// The normalisation the list rules use: `Normalization` and the embedded journal catalog, and how a journal name
+// is written (full or abbreviated).
 
 /// Whether a journal name is written in full or abbreviated.
 enum JournalForm: String, Sendable {
