@@ -8,11 +8,11 @@ public enum RuleDocumentation {
             out += "\n## `\(rule.id)`\n\n"
             out += "Default severity: **\(rule.defaultSeverity.rawValue)**\n\n"
             out += rule.summary + "\n\n" + rule.rationale + "\n\n" + fixSentence(rule) + "\n"
-            if let example = rule.triggeringExamples.first?.post {
-                out += "\nReported (`↓` marks the finding):\n\n```\n\(example)\n```\n"
+            if let example = rule.triggeringExamples.first {
+                out += "\nReported (`↓` marks the finding)\(records(example)):\n\n```\n\(example.post)\n```\n"
             }
-            if let example = rule.nonTriggeringExamples.first?.post {
-                out += "\nNot reported:\n\n```\n\(example)\n```\n"
+            if let example = rule.nonTriggeringExamples.first {
+                out += "\nNot reported\(records(example)):\n\n```\n\(example.post)\n```\n"
             }
         }
         return out
@@ -25,6 +25,11 @@ public enum RuleDocumentation {
         case .safe: return "Fix (--fix): \(fix.when)"
         case .unsafe: return "Fix (unsafe, --fix --unsafe-fixes): \(fix.when)"
         }
+    }
+
+    /// ` against the PubMed records in fixtures/pubmed/24740528.xml` for an example verified against records.
+    private static func records(_ example: RuleExample) -> String {
+        example.records.isEmpty ? "" : " against the PubMed records in " + example.records.joined(separator: ", ")
     }
 
     /// `id  severity  summary`, one rule a line, ids padded to one width.
