@@ -62,7 +62,7 @@ public enum PubMedFixes {
 
     /// Whether `reference` certainly cites `result`'s record: no identifier written in it names another paper, and
     /// either a PMID, PMCID or DOI written in it is the record's, or at least two of title (similarity ≥
-    /// `scorer.strongTitle`), first author and journal agree while no other candidate came close enough to make
+    /// `scorer.policy.strongTitle`), first author and journal agree while no other candidate came close enough to make
     /// the match ambiguous. Year, volume, issue and pages never count: they are what a fix may change.
     public static func isCertain(_ reference: ParsedReference, result: MatchResult, scorer: MatchScorer) -> Bool {
         guard case .matched(let record, _) = result.outcome, result.identifierConflicts.isEmpty else { return false }
@@ -75,7 +75,7 @@ public enum PubMedFixes {
             return true
         }
         let score = scorer.score(reference, record)
-        let keys = [(score.title ?? 0) >= scorer.strongTitle, score.firstAuthor == true, score.journal == true]
+        let keys = [(score.title ?? 0) >= scorer.policy.strongTitle, score.firstAuthor == true, score.journal == true]
         return keys.count { $0 } >= 2
     }
 }
