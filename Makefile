@@ -1,5 +1,5 @@
 # citecheck: the two commands of the quick start, and the scripts around them.
-.PHONY: deps example test release dist
+.PHONY: deps example test release dist lint
 
 # Release builds link the Swift runtime and Foundation statically: the dynamic loader then has ~13 fewer Swift
 # libraries to map and bind, which saves ~5 ms of every run's start (see bench/check-speed.sh).
@@ -24,3 +24,7 @@ release: deps
 # pages, bash/zsh/fish completions and LICENSE; see scripts/make-dist.sh.
 dist: deps
 	RELEASE_FLAGS="$(RELEASE_FLAGS)" scripts/make-dist.sh
+
+# Checks the formatting against .swift-format (house style: 4-space indent, 180 columns); exits non-zero on any finding.
+lint:
+	swift format lint --strict --recursive Sources Tests
