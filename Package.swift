@@ -15,10 +15,10 @@ let package = Package(
     ],
     targets: [
         // C bindings: module maps and shims only.
+        // libcurl's headers only: the library is opened with dlopen on the first request (see CurlLibrary).
         .systemLibrary(
             name: "CCurl",
             path: "Sources/CCurl",
-            pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .systemLibrary(

@@ -1,6 +1,10 @@
 import ArgumentParser
 import CiteCheck
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PubMed
 
 @main
@@ -9,30 +13,39 @@ struct CiteCheckCommand: ParsableCommand {
         commandName: "citecheck",
         abstract: "Check the references in a health article or blog post.",
         discussion: "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error, unreadable file or bad configuration.",
-        version: "\(CiteCheckVersion.current) (libcurl \(LinkedLibraries.curlVersion), libxml2 \(LinkedLibraries.libxml2Version))",
+        version: versionLine,
         subcommands: [CheckCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, IndexCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 
     /// Runs the command, mapping argument-parser's usage exit code (64) to 2 as linters do.
     static func main() {
+        // `--version` alone is answered before the argument parser builds its model of every subcommand (a few
+        // milliseconds that a script asking for the version should not pay).
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            print(versionLine)
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let exit as RunExit {
-            Foundation.exit(exit.status)
+        } catch let runExit as RunExit {
+            ProcessIO.terminate(runExit.status)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
                 if !message.isEmpty { print(message) }
-                Foundation.exit(0)
+                ProcessIO.terminate(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(code == .validationFailure ? ExitStatus.usageError : code.rawValue)
+            if !message.isEmpty { ProcessIO.writeAll(message + "\n", to: 2) }
+            ProcessIO.terminate(code == .validationFailure ? ExitStatus.usageError : code.rawValue)
         }
     }
 }
+
+/// What `citecheck --version` prints: citecheck's version and the C libraries' versions.
+let versionLine = "\(CiteCheckVersion.current) (libcurl \(LinkedLibraries.curlVersion), libxml2 \(LinkedLibraries.libxml2Version))"
 
 /// Ends the run with a status after the output has been written.
 struct RunExit: Error {
@@ -41,5 +54,5 @@ struct RunExit: Error {
 
 /// Writes a line to standard error.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    ProcessIO.writeAll(line + "\n", to: 2)
 }

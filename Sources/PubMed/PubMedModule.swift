@@ -2,13 +2,17 @@ import CiteCheck
 import CCurl
 import CLibXML2
 
-/// Versions of the C libraries this module is linked against, for `citecheck --version` and bug reports.
+/// Versions of the C libraries this module uses, for `citecheck --version` and bug reports.
 public enum LinkedLibraries {
+    /// The libcurl version citecheck was built against (its headers). The library itself is opened on the first
+    /// request (libcurl.so.4, whose interface is stable across 7.x and 8.x); `loadedCurlVersion` names that one.
     public static var curlVersion: String {
-        guard let info = curl_version_info(CURLversion(rawValue: CURLVERSION_TENTH.rawValue)), let version = info.pointee.version else {
-            return "unknown"
-        }
-        return String(cString: version)
+        LIBCURL_VERSION
+    }
+
+    /// The version of the libcurl that requests use, loading it; nil when it cannot be loaded.
+    public static var loadedCurlVersion: String? {
+        CurlLibrary.version
     }
 
     public static var libxml2Version: String {

@@ -56,9 +56,17 @@ public final class CurlHTTPClient: HTTPTransport {
     private let idleHandles = Mutex<[EasyHandle]>([])
     private static let maxIdleHandles = 8
 
+    /// Loads libcurl (once per process) so that the first request is not delayed by it: the rate limiter times
+    /// requests from when they are due.
     public init(configuration: Configuration = Configuration()) {
-        _ = CurlGlobal.initialized
+        _ = CurlLibrary.shared
         self.configuration = configuration
+    }
+
+    /// Why requests cannot be made (libcurl missing or unusable), nil when they can.
+    public static var unavailableReason: String? {
+        if case .failure(let error) = CurlLibrary.shared { return error.description }
+        return nil
     }
 
     public func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
@@ -68,16 +76,21 @@ public final class CurlHTTPClient: HTTPTransport {
               !request.url.utf8.contains(where: { $0 < 0x21 || $0 == 0x7F }) else {
             throw .invalidURL(url: redactedURL)
         }
-        guard CurlGlobal.initialized, let handle = checkOut() else {
-            throw .transfer(url: redactedURL, code: -1, detail: "libcurl could not be initialised")
+        let curl: CurlLibrary
+        switch CurlLibrary.shared {
+        case .success(let library): curl = library
+        case .failure(let error): throw .transfer(url: redactedURL, code: -1, detail: error.description)
+        }
+        guard let handle = checkOut(curl) else {
+            throw .transfer(url: redactedURL, code: -1, detail: "libcurl could not create a handle")
         }
         defer { checkIn(handle) }
         return try handle.perform(request, configuration: configuration, redactedURL: redactedURL)
     }
 
-    private func checkOut() -> EasyHandle? {
+    private func checkOut(_ curl: CurlLibrary) -> EasyHandle? {
         if let handle = idleHandles.withLock({ $0.popLast() }) { return handle }
-        return EasyHandle()
+        return EasyHandle(curl: curl)
     }
 
     private func checkIn(_ handle: EasyHandle) {
@@ -86,9 +99,4 @@ public final class CurlHTTPClient: HTTPTransport {
             if pool.count < Self.maxIdleHandles { pool.append(handle) }
         }
     }
-}
-
-/// `curl_global_init`, once per process (a lazily initialised static is thread-safe).
-enum CurlGlobal {
-    static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_SSL | CURL_GLOBAL_WIN32)) == CURLE_OK
 }

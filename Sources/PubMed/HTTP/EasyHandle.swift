@@ -7,19 +7,21 @@ import Glibc
 /// hands it out under a lock), hence `@unchecked Sendable`.
 final class EasyHandle: @unchecked Sendable {
     private let raw: UnsafeMutableRawPointer
+    private let curl: CurlLibrary
 
-    init?() {
-        guard let raw = curl_easy_init() else { return nil }
+    init?(curl: CurlLibrary) {
+        guard let raw = curl.easyInit() else { return nil }
         self.raw = raw
+        self.curl = curl
     }
 
     deinit {
-        curl_easy_cleanup(raw)
+        curl.easyCleanup(raw)
     }
 
     /// Clears every option; live connections stay cached for the next request.
     func reset() {
-        curl_easy_reset(raw)
+        curl.easyReset(raw)
     }
 
     func perform(_ request: HTTPRequest, configuration: CurlHTTPClient.Configuration, redactedURL: String) throws(HTTPError) -> HTTPResponse {
@@ -28,16 +30,16 @@ final class EasyHandle: @unchecked Sendable {
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer {
             // Nothing of this transfer may stay referenced by the handle.
-            _ = citecheck_curl_setopt_pointer(raw, CURLOPT_ERRORBUFFER, nil)
-            _ = citecheck_curl_setopt_pointer(raw, CURLOPT_WRITEDATA, nil)
-            _ = citecheck_curl_setopt_pointer(raw, CURLOPT_HEADERDATA, nil)
-            _ = citecheck_curl_setopt_pointer(raw, CURLOPT_HTTPHEADER, nil)
-            curl_slist_free_all(headerList)
+            _ = citecheck_curl_setopt_pointer(curl.easySetopt, raw, CURLOPT_ERRORBUFFER, nil)
+            _ = citecheck_curl_setopt_pointer(curl.easySetopt, raw, CURLOPT_WRITEDATA, nil)
+            _ = citecheck_curl_setopt_pointer(curl.easySetopt, raw, CURLOPT_HEADERDATA, nil)
+            _ = citecheck_curl_setopt_pointer(curl.easySetopt, raw, CURLOPT_HTTPHEADER, nil)
+            curl.slistFreeAll(headerList)
         }
 
         var ok = true
-        func set(_ option: CURLoption, _ value: Int) { ok = ok && citecheck_curl_setopt_long(raw, option, value) == CURLE_OK }
-        func set(_ option: CURLoption, _ value: String) { ok = ok && citecheck_curl_setopt_string(raw, option, value) == CURLE_OK }
+        func set(_ option: CURLoption, _ value: Int) { ok = ok && citecheck_curl_setopt_long(curl.easySetopt, raw, option, value) == CURLE_OK }
+        func set(_ option: CURLoption, _ value: String) { ok = ok && citecheck_curl_setopt_string(curl.easySetopt, raw, option, value) == CURLE_OK }
 
         set(CURLOPT_URL, request.url)
         set(CURLOPT_NOSIGNAL, 1)
@@ -53,12 +55,12 @@ final class EasyHandle: @unchecked Sendable {
             // Never through a proxy from the environment (`http_proxy`) for this machine itself.
             set(CURLOPT_PROXY, "")
         }
-        ok = ok && citecheck_curl_setopt_off_t(raw, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(configuration.maxResponseBytes)) == CURLE_OK
-        ok = ok && citecheck_curl_setopt_pointer(raw, CURLOPT_ERRORBUFFER, state.errorBuffer) == CURLE_OK
-        ok = ok && citecheck_curl_setopt_write_function(raw, CURLOPT_WRITEFUNCTION, writeBody) == CURLE_OK
-        ok = ok && citecheck_curl_setopt_pointer(raw, CURLOPT_WRITEDATA, statePointer) == CURLE_OK
-        ok = ok && citecheck_curl_setopt_write_function(raw, CURLOPT_HEADERFUNCTION, writeHeader) == CURLE_OK
-        ok = ok && citecheck_curl_setopt_pointer(raw, CURLOPT_HEADERDATA, statePointer) == CURLE_OK
+        ok = ok && citecheck_curl_setopt_off_t(curl.easySetopt, raw, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(configuration.maxResponseBytes)) == CURLE_OK
+        ok = ok && citecheck_curl_setopt_pointer(curl.easySetopt, raw, CURLOPT_ERRORBUFFER, state.errorBuffer) == CURLE_OK
+        ok = ok && citecheck_curl_setopt_write_function(curl.easySetopt, raw, CURLOPT_WRITEFUNCTION, writeBody) == CURLE_OK
+        ok = ok && citecheck_curl_setopt_pointer(curl.easySetopt, raw, CURLOPT_WRITEDATA, statePointer) == CURLE_OK
+        ok = ok && citecheck_curl_setopt_write_function(curl.easySetopt, raw, CURLOPT_HEADERFUNCTION, writeHeader) == CURLE_OK
+        ok = ok && citecheck_curl_setopt_pointer(curl.easySetopt, raw, CURLOPT_HEADERDATA, statePointer) == CURLE_OK
 
         // No `Expect: 100-continue` round trip for larger POST bodies.
         var lines = ["Expect:"]
@@ -69,22 +71,22 @@ final class EasyHandle: @unchecked Sendable {
             lines.append("\(name): \(value)")
         }
         for line in lines {
-            guard let appended = curl_slist_append(headerList, line) else { ok = false; break }
+            guard let appended = curl.slistAppend(headerList, line) else { ok = false; break }
             headerList = appended
         }
-        ok = ok && citecheck_curl_setopt_pointer(raw, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)) == CURLE_OK
+        ok = ok && citecheck_curl_setopt_pointer(curl.easySetopt, raw, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)) == CURLE_OK
 
         switch request.method {
         case .get:
             set(CURLOPT_HTTPGET, 1)
         case .post:
             set(CURLOPT_POST, 1)
-            ok = ok && citecheck_curl_setopt_off_t(raw, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count)) == CURLE_OK
+            ok = ok && citecheck_curl_setopt_off_t(curl.easySetopt, raw, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count)) == CURLE_OK
             // COPYPOSTFIELDS copies the bytes, so nothing has to outlive this call.
             var body = request.body
             if body.isEmpty { body = [0] }
             let copied = body.withUnsafeMutableBytes { bytes in
-                citecheck_curl_setopt_pointer(raw, CURLOPT_COPYPOSTFIELDS, bytes.baseAddress)
+                citecheck_curl_setopt_pointer(curl.easySetopt, raw, CURLOPT_COPYPOSTFIELDS, bytes.baseAddress)
             }
             ok = ok && copied == CURLE_OK
         }
@@ -92,13 +94,13 @@ final class EasyHandle: @unchecked Sendable {
             throw .transfer(url: redactedURL, code: -1, detail: "libcurl rejected an option")
         }
 
-        let code = withExtendedLifetime(state) { curl_easy_perform(raw) }
+        let code = withExtendedLifetime(state) { curl.easyPerform(raw) }
         if code != CURLE_OK {
             throw mapError(code, state: state, configuration: configuration, redactedURL: redactedURL, rawURL: request.url)
         }
 
         var status = 0
-        _ = citecheck_curl_getinfo_long(raw, CURLINFO_RESPONSE_CODE, &status)
+        _ = citecheck_curl_getinfo_long(curl.easyGetinfo, raw, CURLINFO_RESPONSE_CODE, &status)
         if (300..<400).contains(status) {
             let location = state.finalHeaders.first { $0.name.lowercased() == "location" }?.value
             throw .redirectRefused(url: redactedURL, status: status, location: location.map(URLRedaction.redacted))
@@ -108,8 +110,8 @@ final class EasyHandle: @unchecked Sendable {
 
     private func mapError(_ code: CURLcode, state: TransferState, configuration: CurlHTTPClient.Configuration, redactedURL: String, rawURL: String) -> HTTPError {
         var osErrno = 0
-        _ = citecheck_curl_getinfo_long(raw, CURLINFO_OS_ERRNO, &osErrno)
-        let detail = Self.scrubbed(state.errorMessage(fallback: code), rawURL: rawURL)
+        _ = citecheck_curl_getinfo_long(curl.easyGetinfo, raw, CURLINFO_OS_ERRNO, &osErrno)
+        let detail = Self.scrubbed(state.errorMessage(fallback: code, curl: curl), rawURL: rawURL)
         switch code {
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
             return .invalidURL(url: redactedURL)
@@ -123,7 +125,7 @@ final class EasyHandle: @unchecked Sendable {
                 return .tooSlow(url: redactedURL, bytesPerSecond: max(1, configuration.lowSpeedLimit), seconds: max(1, configuration.lowSpeedTime))
             }
             var connectMicros: curl_off_t = 0
-            _ = citecheck_curl_getinfo_off_t(raw, CURLINFO_CONNECT_TIME_T, &connectMicros)
+            _ = citecheck_curl_getinfo_off_t(curl.easyGetinfo, raw, CURLINFO_CONNECT_TIME_T, &connectMicros)
             if connectMicros == 0 {
                 return .connectTimedOut(url: redactedURL, seconds: Self.seconds(configuration.connectTimeout))
             }
@@ -193,10 +195,10 @@ private final class TransferState {
         errorBuffer.deallocate()
     }
 
-    func errorMessage(fallback code: CURLcode) -> String {
+    func errorMessage(fallback code: CURLcode, curl: CurlLibrary) -> String {
         let message = String(cString: errorBuffer)
         if !message.isEmpty { return message }
-        guard let text = curl_easy_strerror(code) else { return "curl error \(code.rawValue)" }
+        guard let text = curl.easyStrerror(code) else { return "curl error \(code.rawValue)" }
         return String(cString: text)
     }
 

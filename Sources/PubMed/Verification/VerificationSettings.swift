@@ -64,6 +64,9 @@ public struct VerificationSettings: Sendable {
             guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), !baseURL.contains("?") else {
                 throw VerificationSetupError(message: "--eutils-url \(URLRedaction.redacted(baseURL)) is not an http(s) URL without a query")
             }
+            if let reason = CurlHTTPClient.unavailableReason {
+                throw VerificationSetupError(message: "verifying over the network needs libcurl: \(reason)")
+            }
             let seconds = max(1, Int(timeout.components.seconds))
             let transport = CurlHTTPClient(configuration: CurlHTTPClient.Configuration(
                 connectTimeout: .seconds(min(10, seconds)), totalTimeout: timeout,
