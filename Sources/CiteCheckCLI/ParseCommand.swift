@@ -1,6 +1,5 @@
 import ArgumentParser
 import CiteCheck
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,21 +47,9 @@ struct ParseCommand: ParsableCommand {
 
 extension ReferenceStream.Format: ExpressibleByArgument {}
 
-/// Standard output, unbuffered by Foundation: `ReferenceStream` already writes in 64 KiB chunks.
+/// Standard output, unbuffered: `ReferenceStream` already writes in 64 KiB chunks.
 private func writeToStandardOutput(_ bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { buffer in
-        guard var base = buffer.baseAddress else { return }
-        var left = buffer.count
-        while left > 0 {
-            let written = write(1, base, left)
-            if written <= 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            left -= written
-            base += written
-        }
-    }
+    bytes.withUnsafeBufferPointer { ProcessIO.writeAll($0, to: 1) }
 }
 
 /// Streams a one-reference-per-line file (`-`: standard input) through the parser, writing each result as it goes.
@@ -83,6 +70,10 @@ struct ReferenceLinesRunner {
         var capacity = 0
         var lineNumber = 0
         defer { free(linePointer) }
+        // Lines are parsed in batches on every core; a batch is small enough that output starts at once.
+        var batch: [(text: String, line: Int)] = []
+        let batchSize = 4096
+        batch.reserveCapacity(batchSize)
         stream.beginFile(path)
         while true {
             let length = getline(&linePointer, &capacity, file)
@@ -94,8 +85,13 @@ struct ReferenceLinesRunner {
                 String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
             }.trimmingLineEnd()
             if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            stream.write(parser.parse(text), line: lineNumber)
+            batch.append((text, lineNumber))
+            if batch.count == batchSize {
+                stream.write(parsing: batch, with: parser)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
+        stream.write(parsing: batch, with: parser)
         stream.endFile()
         stream.finish()
     }

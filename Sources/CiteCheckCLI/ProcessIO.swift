@@ -10,9 +10,8 @@ enum ProcessIO {
     /// The environment variables, as `NAME=value` pairs split at the first `=`.
     static var environment: [String: String] {
         var result: [String: String] = [:]
-        var cursor: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
-        guard var entry = cursor else { return result }
-        cursor = nil
+        let table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
+        guard var entry = table else { return result }
         while let pointer = entry.pointee {
             let pair = String(cString: pointer)
             if let equals = pair.firstIndex(of: "=") {

@@ -56,6 +56,39 @@ public struct ReferenceStream {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// References one per line (`text` from `line` of the file), parsed and, for JSON Lines, formatted on every
+    /// core in slices, then written in their order: `citecheck parse --lines` over a large file.
+    public mutating func write(parsing lines: [(text: String, line: Int)], with parser: ReferenceParser) {
+        let sliceCount = Swift.min(lines.count, 64)
+        guard sliceCount > 1 else {
+            for item in lines { write(parser.parse(item.text), line: item.line) }
+            return
+        }
+        let sliceSize = (lines.count + sliceCount - 1) / sliceCount
+        let slices = stride(from: 0, to: lines.count, by: sliceSize).map { Array(lines[$0..<Swift.min($0 + sliceSize, lines.count)]) }
+        if format == .jsonl {
+            let rendered = slices.concurrentMap { slice -> [UInt8] in
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(slice.count * 512)
+                for item in slice {
+                    ReferenceJSON.append(parser.parse(item.text), line: item.line, to: &bytes)
+                    bytes.append(0x0A)
+                }
+                return bytes
+            }
+            for (slice, bytes) in zip(slices, rendered) {
+                buffer.append(contentsOf: bytes)
+                referencesInFile += slice.count
+                if buffer.count >= 1 << 16 { flush() }
+            }
+            return
+        }
+        let parsed = slices.concurrentMap { slice in slice.map { parser.parse($0.text) } }
+        for (slice, references) in zip(slices, parsed) {
+            for (item, reference) in zip(slice, references) { write(reference, line: item.line) }
+        }
+    }
+
     /// Ends the references of the current file.
     public mutating func endFile() {
         if format == .json { append("]}") }
