@@ -198,11 +198,29 @@ public struct ReferenceListFinder: Sendable {
             name = String(name.dropFirst(first.count)).trimmingSpaces
             if normalizedHeadings.contains(name) { return true }
         }
-        var parts = [name]
-        for separator in [" and ", " & ", ", ", "/", " und ", " y ", " et ", " e "] {
-            parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
-        }
+        let parts = Self.headingParts(name)
         return parts.count > 1 && parts.allSatisfy { normalizedHeadings.contains($0.trimmingSpaces) }
+    }
+
+    /// What joins two section names in one heading (`References and further reading`, `Sources & notes`).
+    private static let headingJoiners: [[UInt8]] = [" and ", " & ", ", ", "/", " und ", " y ", " et ", " e "].map { Array($0.utf8) }
+
+    /// `name` cut at every joiner, empty pieces left out.
+    static func headingParts(_ name: String) -> [String] {
+        let bytes = Array(name.utf8)
+        var parts: [String] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            if let joiner = headingJoiners.first(where: { i + $0.count <= bytes.count && bytes[i..<(i + $0.count)].elementsEqual($0) }) {
+                if i > start { parts.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
+                i += joiner.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < bytes.count { parts.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        return parts
     }
 
     /// Lowercased, trimmed, without a trailing colon or period and without emphasis markers left in the text.

@@ -110,29 +110,44 @@ enum IdentifierText {
         return found
     }
 
-    /// `PMID: N`, `PMID N`, `/pubmed/N`, `pubmed.ncbi.nlm.nih.gov/N`, `list_uids=N`.
+    /// What comes before a PMID, lowercase: `PMID: N`, `PMID N`, `/pubmed/N`, `pubmed.ncbi.nlm.nih.gov/N`, `list_uids=N`.
+    private static let pmidMarkers: [[UInt8]] = ["pmid:", "pmid ", "/pubmed/", "pubmed.ncbi.nlm.nih.gov/", "list_uids="].map { Array($0.utf8) }
+
+    /// The PMIDs in `text`, each once, in the order of the markers that introduce them.
     static func pmids(in text: String) -> [String] {
-        let lower = Array(text.lowercased().utf8)
-        var found: [String] = []
-        for marker in ["pmid:", "pmid ", "/pubmed/", "pubmed.ncbi.nlm.nih.gov/", "list_uids="] {
-            let m = Array(marker.utf8)
-            var i = 0
-            while i + m.count <= lower.count {
-                guard lower[i..<(i + m.count)].elementsEqual(m) else {
-                    i += 1
-                    continue
+        var text = text
+        return text.withUTF8 { b in
+            var found: [String] = []
+            for marker in pmidMarkers {
+                var i = 0
+                while i + marker.count <= b.count {
+                    guard startsWithLowercased(b, at: i, marker) else {
+                        i += 1
+                        continue
+                    }
+                    var j = i + marker.count
+                    while j < b.count, b[j] == 0x20 { j += 1 }
+                    let start = j
+                    while j < b.count, ByteClass.isDigit(b[j]), j - start < 9 { j += 1 }
+                    if j - start >= 1, j - start <= 8, j == b.count || !ByteClass.isDigit(b[j]) {
+                        let pmid = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
+                        if !found.contains(pmid) { found.append(pmid) }
+                    }
+                    i = max(j, i + 1)
                 }
-                var j = i + m.count
-                while j < lower.count, lower[j] == 0x20 { j += 1 }
-                let start = j
-                while j < lower.count, ByteClass.isDigit(lower[j]), j - start < 9 { j += 1 }
-                if j - start >= 1, j - start <= 8, j == lower.count || !ByteClass.isDigit(lower[j]) {
-                    let pmid = String(decoding: lower[start..<j], as: UTF8.self)
-                    if !found.contains(pmid) { found.append(pmid) }
-                }
-                i = max(j, i + 1)
             }
+            return found
         }
-        return found
+    }
+
+    /// True when `b` at `i` spells `marker` (lowercase ASCII), ignoring ASCII case.
+    @inline(__always)
+    private static func startsWithLowercased(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ marker: [UInt8]) -> Bool {
+        for k in 0..<marker.count {
+            var c = b[i + k]
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            if c != marker[k] { return false }
+        }
+        return true
     }
 }
