@@ -138,7 +138,7 @@ public struct ParsedReference: Hashable, Sendable, Codable {
     /// Text the parser could not place in a field, in order, joined by " ".
     public var unparsed: String?
     /// Where each field was found, as UTF-8 byte offsets into `raw`. Diagnostics use it to point at a field.
-    public var fieldRanges: [ReferenceField: Range<Int>] = [:]
+    public var fieldRanges = FieldRanges()
 
     public init(raw: String) {
         self.raw = raw
