@@ -21,6 +21,8 @@ import unicodedata
 
 DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.environ.get("CITECHECK_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data")), "journals")
+START_DIGITS = 6
+STARTS_PER_LINE = 16
 OUT = sys.argv[2] if len(sys.argv) > 2 else "Sources/CiteCheck/Normalization/JournalCatalogData.swift"
 
 # Letters that do not decompose under NFD; same table as Swift's `Normalization.foldDiacritics`.
@@ -190,7 +192,15 @@ def main():
         out.write("    /// `Full Title\\tAbbreviation\\n` per journal; a journal's id is the byte offset of its line.\n")
         out.write("    static let groups: StaticString = " + literal(group_lines) + "\n\n")
         out.write("    /// `journalKey\\tgroupOffset\\n`, sorted by UTF-8 bytes.\n")
-        out.write("    static let keys: StaticString = " + literal(key_lines) + "\n")
+        out.write("    static let keys: StaticString = " + literal(key_lines) + "\n\n")
+        starts, offset = [], 0
+        for line in key_lines:
+            starts.append(offset)
+            offset += len(line.encode("utf-8"))
+        assert offset < 16 ** START_DIGITS
+        rows_of_starts = ["".join(f"{v:0{START_DIGITS}x}" for v in starts[i:i + STARTS_PER_LINE]) + "\n" for i in range(0, len(starts), STARTS_PER_LINE)]
+        out.write(f"    /// The byte offset in `keys` where each key line starts, {START_DIGITS} hex digits each, {STARTS_PER_LINE} to a line.\n")
+        out.write("    static let keyStarts: StaticString = " + literal(rows_of_starts) + "\n")
         out.write("}\n")
     print(f"{len(rows)} rows, {len(group_lines)} journals, {len(key_lines)} keys -> {OUT}", file=sys.stderr)
 

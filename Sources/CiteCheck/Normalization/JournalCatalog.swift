@@ -5,9 +5,10 @@
 /// `Am. J. Psychiatry`. Names are looked up by `Normalization.journalKey`, then by the same key with
 /// parenthesised qualifiers and subtitles removed.
 ///
-/// The data is two string literals compiled into the binary (`JournalCatalogData`): journals as
-/// `Full Title\tAbbreviation` lines, and sorted `key\tjournalOffset` lines searched by binary search
-/// over the raw UTF-8, so there is nothing to load or parse at start-up. Ids are stable within one build
+/// The data is three string literals compiled into the binary (`JournalCatalogData`): journals as
+/// `Full Title\tAbbreviation` lines, sorted `key\tjournalOffset` lines, and the byte offset where each key
+/// line starts (fixed-width hex), over which a lookup is a binary search of the raw UTF-8: nothing to load or
+/// parse at start-up. Ids are stable within one build
 /// of citecheck, not across catalog regenerations.
 public enum JournalCatalog {
     /// The journal's id (same for its full title and its abbreviations), nil when the catalog does not
@@ -48,32 +49,58 @@ public enum JournalCatalog {
 
     private static let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
 
-    /// Binary search of a journal key among the sorted key lines.
+    static var keyStartBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: JournalCatalogData.keyStarts.utf8Start, count: JournalCatalogData.keyStarts.utf8CodeUnitCount)
+    }
+
+    /// Hex digits per key-line start in `keyStarts`, and starts per line (each line ends in a newline).
+    private static let startDigits = 6, startsPerLine = 16
+
+    /// Number of key lines (the entries of `keyStarts`).
+    static let keyCount: Int = {
+        let n = keyStartBytes.count
+        let fullLines = n / (startDigits * startsPerLine + 1)
+        let rest = n - fullLines * (startDigits * startsPerLine + 1)
+        return fullLines * startsPerLine + rest / startDigits  // the last line has no newline
+    }()
+
+    /// The byte offset in `keys` where key line `index` starts.
+    @inline(__always)
+    private static func keyStart(_ index: Int, _ starts: UnsafeBufferPointer<UInt8>) -> Int {
+        var at = (index / startsPerLine) * (startDigits * startsPerLine + 1) + (index % startsPerLine) * startDigits
+        var value = 0
+        for _ in 0..<startDigits {
+            let c = starts[at]
+            value = value << 4 | Int(c <= UInt8(ascii: "9") ? c &- UInt8(ascii: "0") : c &- UInt8(ascii: "a") &+ 10)
+            at += 1
+        }
+        return value
+    }
+
+    /// Binary search of a journal key among the sorted key lines, through the table of line starts.
     static func id(forKey key: String) -> Int? {
         if key.isEmpty { return nil }
         var key = key
         return key.withUTF8 { query -> Int? in
-            let buf = keyBytes
-            var lo = 0, hi = buf.count  // both at line starts (or the end)
+            let buf = keyBytes, starts = keyStartBytes
+            var lo = 0, hi = keyCount
             while lo < hi {
                 let mid = lo + (hi - lo) / 2
-                var start = mid
-                while start > lo && buf[start - 1] != newline { start -= 1 }
+                let start = keyStart(mid, starts)
                 var sep = start
                 while sep < buf.count && buf[sep] != tab && buf[sep] != newline { sep += 1 }
-                var end = sep
-                while end < buf.count && buf[end] != newline { end += 1 }
                 let order = compare(query, buf, start, sep)
                 if order == 0 {
+                    guard sep < buf.count, buf[sep] == tab else { return nil }
                     var value = 0
                     var i = sep + 1
-                    while i < end, buf[i] >= UInt8(ascii: "0"), buf[i] <= UInt8(ascii: "9") {
+                    while i < buf.count, buf[i] >= UInt8(ascii: "0"), buf[i] <= UInt8(ascii: "9") {
                         value = value * 10 + Int(buf[i] - UInt8(ascii: "0"))
                         i += 1
                     }
-                    return sep < end ? value : nil
+                    return value
                 }
-                if order < 0 { hi = start } else { lo = end + 1 }
+                if order < 0 { hi = mid } else { lo = mid + 1 }
             }
             return nil
         }

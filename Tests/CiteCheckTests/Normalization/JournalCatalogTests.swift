@@ -127,6 +127,21 @@ import Testing
         #expect(JournalCatalog.counts.journals == ids.count)
     }
 
+    /// The table of key-line starts matches the key lines: every key, looked up, gives the id written on its line.
+    @Test func everyKeyLineIsFoundThroughTheStartTable() {
+        let text = String(decoding: JournalCatalog.keyBytes, as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(JournalCatalog.keyCount == lines.count && lines.count == JournalCatalog.counts.keys)
+        var failures: [String] = []
+        for line in lines {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2, let id = Int(parts[1]) else { failures.append(String(line)); continue }
+            if JournalCatalog.id(forKey: String(parts[0])) != id { failures.append(String(parts[0])) }
+        }
+        #expect(failures.isEmpty, "\(failures.count) failures, e.g. \(failures.prefix(5))")
+        #expect(JournalCatalog.id(forKey: "aaaa no such journal") == nil && JournalCatalog.id(forKey: "zzzz") == nil)
+    }
+
     /// RFC 4180 CSV: quoted fields, doubled quotes inside.
     private func parseCSV(_ text: String) -> [[String]] {
         var rows: [[String]] = [], row: [String] = [], field = "", inQuotes = false
