@@ -3,9 +3,16 @@
 /// `{{% … %}}`). Blanked bytes become spaces and line breaks stay, so every offset and line is unchanged.
 ///
 /// A tag's body goes with it (`{% citation author="…" %}` included): it is template input, not post text.
+///
+/// A NUL byte becomes SUB (0x1A): cmark would replace it with U+FFFD, three bytes where the file has one, and the
+/// text could no longer be lined up with the file. (Files with NUL bytes are refused on input; this keeps the
+/// reader sound for callers of the library that pass such text anyway.)
 enum MarkdownPreprocessor {
     static func blank(_ bytes: [UInt8]) -> [UInt8] {
         var out = bytes
+        if let firstNUL = out.firstIndex(of: 0) {
+            for i in firstNUL..<out.count where out[i] == 0 { out[i] = 0x1A }
+        }
         let start = frontMatterEnd(bytes).map { end in
             blank(&out, 0..<end)
             return end

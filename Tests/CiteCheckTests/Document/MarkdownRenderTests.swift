@@ -20,6 +20,21 @@ import Testing
 
     private func pos(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(line: line, column: column) }
 
+    /// cmark turns a NUL byte into U+FFFD (three bytes for one): the text after it must still line up with the file
+    /// (a fuzzer found paragraphs whose tail mapped past the end of the file).
+    @Test func nulBytesKeepTheTextAlignedWithTheFile() {
+        let (doc, source) = read("Gut bacteria\n\nThe clinic\u{0}\u{0} and how to join the waiting list.\n\nLast words here.\n")
+        let length = source.text.utf8.count
+        for block in doc.blocks {
+            let derived = block.text.utf8.count
+            for offset in [0, derived / 2, derived] {
+                #expect((0...length).contains(block.sourceMap.sourceOffset(forDerived: offset)), "\(block.text)")
+            }
+        }
+        #expect(position(of: "waiting", in: doc.blocks[1], source) == pos(3, 34))
+        #expect(position(of: "Last", in: doc.blocks[2], source) == pos(5, 1))
+    }
+
     @Test func footnoteDefinitionsMidPostAndOnTheNextLine() {
         let (doc, source) = read("""
         Intro cites[^a] and[^long].
