@@ -288,8 +288,10 @@ enum HTMLReader {
             } else {
                 builder.appendReplacement(target, for: anchor.tag)
             }
+            // The closing parenthesis stands on the target's last byte, so the text's end maps to the target's end
+            // and never past the end of the file (a tag cut off by the end of the file).
             let end = written?.upperBound ?? anchor.tag.upperBound
-            builder.appendReplacement(Array(")".utf8), for: end..<end)
+            builder.appendReplacement(Array(")".utf8), for: max(at, end - 1)..<end)
         }
 
         private static func attribute(_ name: String, _ attributes: [HTMLAttribute]) -> String? {

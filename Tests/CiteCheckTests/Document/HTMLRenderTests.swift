@@ -19,6 +19,20 @@ import Testing
 
     private func pos(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(line: line, column: column) }
 
+    /// A link whose start tag the end of the file cuts off: its DOI is shown after the text, and every offset of the
+    /// item still maps inside the file (a fuzzer found the end mapped one byte past it).
+    @Test func aLinkCutOffByTheEndOfTheFileMapsInsideIt() {
+        let (doc, source) = read("<ol><li>Cohn L. Asthma. Chest. 2002;121:1051-7. <a href=\"https://doi.org/10.1378/chest.121.3")
+        let length = source.text.utf8.count
+        #expect(doc.blocks.contains { $0.text.contains("(https://doi.org/10.1378/chest.121.3)") })
+        for block in doc.blocks {
+            let derived = block.text.utf8.count
+            for offset in [0, derived / 2, derived] {
+                #expect((0...length).contains(block.sourceMap.sourceOffset(forDerived: offset)), "\(block.text)")
+            }
+        }
+    }
+
     @Test func unclosedTags() {
         let (doc, source) = read("<p>First <b>bold\n<p>Second <i>it\n<li>Loose item\n")
         #expect(doc.blocks.map(\.text) == ["First bold", "Second it", "Loose item"])
