@@ -23,6 +23,7 @@ import Testing
         let reference = IndexFixtures.reference(citing: record)
 
         let writing = Atomic<Bool>(true)
+        let updating = Atomic<Bool>(false)
         let lookupsDuringUpdate = Atomic<Int>(0)
         let failures = Mutex<[String]>([])
         let group = DispatchGroup()
@@ -33,6 +34,7 @@ import Testing
                 do {
                     let index = try MedlineIndex(path: path)
                     repeat {
+                        let duringUpdate = updating.load(ordering: .acquiring)
                         let result = try index.lookUp(reference, scorer: MatchScorer())
                         guard case .matched(let found, _) = result.outcome, found.pmid == "399303" else {
                             failures.withLock { $0.append("no match: \(result.outcome)") }
@@ -40,14 +42,20 @@ import Testing
                         }
                         let count = try index.info().records
                         if count != 150 { failures.withLock { $0.append("\(count) records seen") } }
-                        if writing.load(ordering: .acquiring) { lookupsDuringUpdate.add(1, ordering: .relaxed) }
+                        if duringUpdate && writing.load(ordering: .acquiring) { lookupsDuringUpdate.add(1, ordering: .relaxed) }
                     } while writing.load(ordering: .acquiring)
                 } catch {
                     failures.withLock { $0.append("\(error)") }
                 }
             }
         }
-        let results = try MedlineIndexBuilder(path: path).apply(updates, create: false)
+        // The first update file, then (on a loaded machine the readers may not have run yet) a bounded wait until a
+        // reader has looked up during the update, then the other eleven.
+        updating.store(true, ordering: .releasing)
+        var results = try MedlineIndexBuilder(path: path).apply([updates[0]], create: false)
+        let deadline = ContinuousClock.now + .seconds(60)
+        while lookupsDuringUpdate.load(ordering: .relaxed) == 0, ContinuousClock.now < deadline { usleep(2_000) }
+        results += try MedlineIndexBuilder(path: path).apply(Array(updates.dropFirst()), create: false)
         writing.store(false, ordering: .releasing)
         group.wait()
         #expect(results.count == 12 && results.allSatisfy { $0.records == 150 && !$0.skipped })
