@@ -37,8 +37,10 @@ echo "fuzz.sh: building $product (release, -sanitize=fuzzer,address)" >&2
 swift build -c release --package-path Fuzz --scratch-path "$scratch" \
     -Xswiftc -sanitize=fuzzer,address --product "$product" >&2
 # libFuzzer supplies main(); -u pulls the entry point out of the static library before libFuzzer asks for it.
+# cmark-gfm's archives are named here: the main package links them through linker settings, which a static
+# library product does not carry.
 swiftc -use-ld=lld -sanitize=fuzzer,address -Xlinker -u -Xlinker LLVMFuzzerTestOneInput \
-    "$scratch/release/lib$product.a" -lstdc++ -o "$binary"
+    "$scratch/release/lib$product.a" -Xlinker -l:libcmark-gfm-extensions.a -Xlinker -l:libcmark-gfm.a -lstdc++ -o "$binary"
 
 if [[ "${1:-}" == "--replay" ]]; then
     shift
