@@ -182,11 +182,11 @@ import Testing
         try FileManager.default.createDirectory(at: blog, withIntermediateDirectories: true)
         let post = blog.appendingPathComponent("typhoid.md")
         try Self.post.write(to: post, atomically: true, encoding: .utf8)
-        let index = folder.appendingPathComponent("shared.sqlite").path
+        let index = folder.appendingPathComponent("team-index.sqlite").path
         #expect(try CLI.run(["index", "build", "--quiet", index, Self.medlineSample]).status == 0)
 
         // `index = "…"` relative to the configuration file's folder.
-        try "index = \"../shared.sqlite\"\n".write(to: blog.appendingPathComponent(".citecheck.toml"), atomically: true, encoding: .utf8)
+        try "index = \"../team-index.sqlite\"\n".write(to: blog.appendingPathComponent(".citecheck.toml"), atomically: true, encoding: .utf8)
         let configured = try CLI.run(["--offline", "--no-cache", "--format", "json", post.path])
         #expect(try Self.statuses(configured.stdout) == ["matched 399303", "matched 399322", "matched 399317"], "\(configured.stderr)")
         try FileManager.default.removeItem(at: blog.appendingPathComponent(".citecheck.toml"))
