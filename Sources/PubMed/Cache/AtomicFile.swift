@@ -1,3 +1,4 @@
+import CiteCheck
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -74,21 +75,7 @@ enum AtomicFile {
 
     /// The whole file, or nil when it does not exist, cannot be read, or is larger than `maxBytes`.
     static func read(_ path: String, maxBytes: Int) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { return bytes }
-            bytes += chunk[0..<count]
-            if bytes.count > maxBytes { return nil }
-        }
+        FileBytes.read(path, maxBytes: maxBytes)
     }
 
     /// Seconds since the file was last modified, nil when it does not exist.
