@@ -40,7 +40,6 @@ public enum Checker {
     }
 }
 
-
 extension Checker {
     /// The reference list of a post, parsed (what `check` lints), without linting: for verifying many posts'
     /// references in one batch before checking them.
@@ -72,8 +71,9 @@ extension Checker {
         for k in references.indices {
             let parsed = references[k].parsed
             guard let link = references[k].entry.links.first(where: { $0.url.hasPrefix("http") }), parsed.url == nil,
-                  parsed.doi == nil, parsed.pmid == nil, parsed.pmcid == nil, parsed.volume == nil, parsed.pages == nil,
-                  references[k].entry.text.utf8.count <= limits.maxEntryLength else { continue }
+                parsed.doi == nil, parsed.pmid == nil, parsed.pmcid == nil, parsed.volume == nil, parsed.pages == nil,
+                references[k].entry.text.utf8.count <= limits.maxEntryLength
+            else { continue }
             let withLink = parser.parse(references[k].entry.text + " " + link.url)
             references[k].parsed.kind = withLink.kind
             references[k].parsed.url = withLink.url ?? link.url

@@ -16,8 +16,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, json, sarif, github or html.")
     var format: ReportFormat = .text
 
-    @Option(name: [.customShort("o"), .customLong("output-file")], help: ArgumentHelp(
-        "Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("output-file")],
+        help: ArgumentHelp(
+            "Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var outputFile: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding of this severity or worse is found: error, warning or never.")
@@ -29,13 +31,17 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "Read every post as text, markdown or html, whatever its extension.")
     var inputFormat: InputFormat?
 
-    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp(
-        "The name to report standard input ('-') under; its extension, configuration and excludes apply.", valueName: "path"))
+    @Option(
+        name: .customLong("stdin-filename"),
+        help: ArgumentHelp(
+            "The name to report standard input ('-') under; its extension, configuration and excludes apply.", valueName: "path"))
     var stdinFilename: String?
 
-    @Option(name: .customLong("exclude"), help: ArgumentHelp(
-        "Skip posts matching this glob when walking folders or patterns (repeatable; relative to the working directory).",
-        valueName: "glob"))
+    @Option(
+        name: .customLong("exclude"),
+        help: ArgumentHelp(
+            "Skip posts matching this glob when walking folders or patterns (repeatable; relative to the working directory).",
+            valueName: "glob"))
     var exclude: [String] = []
 
     @Flag(name: .customLong("force-exclude"), help: "Apply excludes to files named on the command line too (for pre-commit and editors).")
@@ -44,13 +50,17 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("baseline"), help: ArgumentHelp("Report only findings not recorded in this baseline file.", valueName: "file"))
     var baseline: String?
 
-    @Option(name: .customLong("write-baseline"), help: ArgumentHelp(
-        "Record this run's findings in a baseline file (and exit 0 unless the run failed).", valueName: "file"))
+    @Option(
+        name: .customLong("write-baseline"),
+        help: ArgumentHelp(
+            "Record this run's findings in a baseline file (and exit 0 unless the run failed).", valueName: "file"))
     var writeBaseline: String?
 
-    @Option(name: .customLong("base-path"), help: ArgumentHelp(
-        "The folder SARIF file locations are relative to (default: the git repository's root, else the working directory).",
-        valueName: "folder"))
+    @Option(
+        name: .customLong("base-path"),
+        help: ArgumentHelp(
+            "The folder SARIF file locations are relative to (default: the git repository's root, else the working directory).",
+            valueName: "folder"))
     var basePath: String?
 
     @Flag(name: [.customShort("q"), .long], help: "Print findings only: no summary line, notes or progress (errors still go to standard error).")
@@ -204,11 +214,12 @@ struct CheckCommand: ParsableCommand {
                 baseDirectory: sarifBase(), invocation: .init(exitCode: status, errors: errors.map { $0.hasPrefix("citecheck: ") ? String($0.dropFirst(11)) : $0 })
             )
         case .text:
-            let useColor: Bool = switch color {
-            case .always: true
-            case .never: false
-            case .auto: outputFile == nil && TextReporter.colorWanted(isTerminal: isatty(1) != 0, environment: ProcessInfo.processInfo.environment)
-            }
+            let useColor: Bool =
+                switch color {
+                case .always: true
+                case .never: false
+                case .auto: outputFile == nil && TextReporter.colorWanted(isTerminal: isatty(1) != 0, environment: ProcessInfo.processInfo.environment)
+                }
             reporter = TextReporter(color: useColor, fixing: fixes.fix, selection: fixes.selection, summary: !quiet)
         default:
             reporter = format.reporter(fixing: fixes.fix, selection: fixes.selection)

@@ -1,11 +1,12 @@
 import ArgumentParser
 import CiteCheck
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PubMed
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @main
 struct CiteCheckCommand: ParsableCommand {

@@ -9,7 +9,8 @@ struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Build, update, inspect or download a local PubMed index (one SQLite file) from MEDLINE files.",
-        discussion: "Use it with `citecheck check --index INDEX`, `index = \"…\"` in .citecheck.toml, or at $XDG_DATA_HOME/citecheck/pubmed.sqlite. Exit codes: 0 done, 2 bad input or unusable index.",
+        discussion:
+            "Use it with `citecheck check --index INDEX`, `index = \"…\"` in .citecheck.toml, or at $XDG_DATA_HOME/citecheck/pubmed.sqlite. Exit codes: 0 done, 2 bad input or unusable index.",
         subcommands: [Build.self, Update.self, Info.self, Download.self]
     )
 
@@ -76,10 +77,11 @@ struct IndexCommand: ParsableCommand {
         }
 
         func run() throws {
-            let transport = CurlHTTPClient(configuration: CurlHTTPClient.Configuration(
-                connectTimeout: .seconds(min(30, timeout)), totalTimeout: .seconds(timeout), lowSpeedLimit: 1000, lowSpeedTime: 60,
-                maxResponseBytes: 64 << 20
-            ))
+            let transport = CurlHTTPClient(
+                configuration: CurlHTTPClient.Configuration(
+                    connectTimeout: .seconds(min(30, timeout)), totalTimeout: .seconds(timeout), lowSpeedLimit: 1000, lowSpeedTime: 60,
+                    maxResponseBytes: 64 << 20
+                ))
             let downloader = MedlineDownloader(transport: transport, baseURL: baseURL)
             let results = try IndexCommand.orExit {
                 try downloader.download(baseline ? .baseline : .updates, into: directory, limit: limit) { result in
@@ -110,7 +112,9 @@ struct IndexCommand: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let info = try orExit { try MedlineIndex(path: index).info() }
         let applied = results.filter { !$0.skipped }
-        print("\(index): \(info.records) records from \(info.files) files, \(info.bytes) bytes; \(applied.count) file\(applied.count == 1 ? "" : "s") applied in \(String(format: "%.2f", seconds)) s")
+        print(
+            "\(index): \(info.records) records from \(info.files) files, \(info.bytes) bytes; \(applied.count) file\(applied.count == 1 ? "" : "s") applied in \(String(format: "%.2f", seconds)) s"
+        )
     }
 
     /// Runs `body`, turning its error (an ``IndexError``) into a one-line message and exit status 2.

@@ -4,17 +4,23 @@ import CiteCheck
 /// `--max-file-size`, `--max-entries`, `--max-entry-length`: the bounds of a post, over those of the configuration
 /// file's `[limits]` (docs/limits.md).
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp(
-        "Refuse posts larger than this many bytes (default \(InputLimits.default.maxFileSize)).", valueName: "bytes"))
+    @Option(
+        name: .customLong("max-file-size"),
+        help: ArgumentHelp(
+            "Refuse posts larger than this many bytes (default \(InputLimits.default.maxFileSize)).", valueName: "bytes"))
     var maxFileSize: Int?
 
-    @Option(name: .customLong("max-entries"), help: ArgumentHelp(
-        "Refuse reference lists of more entries than this (default \(InputLimits.default.maxEntries)).", valueName: "count"))
+    @Option(
+        name: .customLong("max-entries"),
+        help: ArgumentHelp(
+            "Refuse reference lists of more entries than this (default \(InputLimits.default.maxEntries)).", valueName: "count"))
     var maxEntries: Int?
 
-    @Option(name: .customLong("max-entry-length"), help: ArgumentHelp(
-        "Leave unparsed, and report, entries longer than this many bytes (default \(InputLimits.default.maxEntryLength)).",
-        valueName: "bytes"))
+    @Option(
+        name: .customLong("max-entry-length"),
+        help: ArgumentHelp(
+            "Leave unparsed, and report, entries longer than this many bytes (default \(InputLimits.default.maxEntryLength)).",
+            valueName: "bytes"))
     var maxEntryLength: Int?
 
     func validate() throws {

@@ -1,9 +1,10 @@
 import ArgumentParser
 import CiteCheck
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `citecheck parse`: split references into fields and print them.
@@ -131,9 +132,9 @@ struct PostReferencesRunner {
     }
 }
 
-private extension String {
+extension String {
     /// Without the trailing `\n` / `\r\n` of a line read by `getline`.
-    func trimmingLineEnd() -> String {
+    fileprivate func trimmingLineEnd() -> String {
         // By UTF-8 bytes: a line break is ASCII, and Character-wise trimming cost 8% of `parse --lines`.
         var end = utf8.endIndex
         while end > utf8.startIndex {

@@ -18,7 +18,12 @@ final class Progress: @unchecked Sendable {
 
     func start(posts: Int) { update { $0.posts = posts } }
     func lookingUp(references: Int) { update { $0.references = references } }
-    func postDone() { update { $0.done += 1; $0.references = nil } }
+    func postDone() {
+        update {
+            $0.done += 1
+            $0.references = nil
+        }
+    }
     func request() { update { $0.requests += 1 } }
 
     /// Erases the line.

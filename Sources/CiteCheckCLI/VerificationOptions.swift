@@ -12,7 +12,11 @@ struct VerificationOptions: ParsableArguments {
     @Option(name: .customLong("fixtures"), help: "PubMed XML (EFetch answers or MEDLINE files, .xml or .xml.gz; files or folders) to verify references against.")
     var fixtures: [String] = []
 
-    @Option(name: .customLong("index"), help: "A local PubMed index (`citecheck index build`) to verify against first (else `index` in .citecheck.toml, else $XDG_DATA_HOME/citecheck/pubmed.sqlite when it exists and verification is on).")
+    @Option(
+        name: .customLong("index"),
+        help:
+            "A local PubMed index (`citecheck index build`) to verify against first (else `index` in .citecheck.toml, else $XDG_DATA_HOME/citecheck/pubmed.sqlite when it exists and verification is on)."
+    )
     var index: String?
 
     @Flag(name: .customLong("no-index"), help: "Do not use the default index at $XDG_DATA_HOME/citecheck/pubmed.sqlite.")
@@ -63,7 +67,8 @@ struct VerificationOptions: ParsableArguments {
         if let path = index ?? configuration.index {
             settings.index = try MedlineIndex(path: path)
         } else if !noIndex, settings.isEnabled || offline, let path = Self.defaultIndexPath(environment: environment),
-                  FileManager.default.fileExists(atPath: path) {
+            FileManager.default.fileExists(atPath: path)
+        {
             settings.index = try MedlineIndex(path: path)
         }
         if let opened = settings.index as? MedlineIndex, let info = try? opened.info(), !info.isComplete {

@@ -213,8 +213,9 @@ public enum HTMLParser {
             let count = content.count
             // `<!--` content `-->`, ending at the cursor.
             if end - count - 7 >= 0, bytes[(end - 3)..<end].elementsEqual("-->".utf8),
-               bytes[(end - 3 - count)..<(end - 3)].elementsEqual(content),
-               bytes[(end - 7 - count)..<(end - 3 - count)].elementsEqual("<!--".utf8) {
+                bytes[(end - 3 - count)..<(end - 3)].elementsEqual(content),
+                bytes[(end - 7 - count)..<(end - 3 - count)].elementsEqual("<!--".utf8)
+            {
                 events.append(.comment(content: (end - 3 - count)..<(end - 3), start: end - 7 - count))
             } else if let open = find("<!--", from: lastEnd, to: end) {
                 // Written otherwise (`--!>`, unterminated): from its opening to the cursor.

@@ -1,8 +1,9 @@
 import CCmarkGFM
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A Markdown document parsed by GitHub's cmark-gfm (CommonMark with footnotes and the table, strikethrough and
@@ -192,7 +193,8 @@ public enum CommonMark {
             let index = tree.nodes.count
             // A text node right after a text sibling (cmark splits text at entities, brackets and the like): one node.
             if cmark_node_get_type(node) == CMARK_NODE_TEXT, let last = tree.nodes.last, last.kind == .text,
-               last.parent == open.last, last.literalRange.upperBound == tree.literals.count {
+                last.parent == open.last, last.literalRange.upperBound == tree.literals.count
+            {
                 let merged = describe(node, into: &tree)
                 tree.nodes[index - 1].setLiteral(last.literalRange.lowerBound..<merged.literalRange.upperBound)
                 tree.nodes[index - 1].setEnd(merged.endLine, merged.endColumn)
@@ -212,7 +214,7 @@ public enum CommonMark {
     private static func isLeaf(_ type: cmark_node_type) -> Bool {
         switch type {
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
-             CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
             return true
         default:
             return false

@@ -1,6 +1,6 @@
-import CiteCheck
 import CCurl
 import CLibXML2
+import CiteCheck
 
 /// Versions of the C libraries this module uses, for `citecheck --version` and bug reports.
 public enum LinkedLibraries {

@@ -1,6 +1,7 @@
 import GRDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The index file: one SQLite database, stamped with citecheck's application id and format version.

@@ -1,8 +1,9 @@
 import CiteCheck
 import GRDB
 import PubMed
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The writing side of a build or update, on one connection inside `writeWithoutTransaction`: puts and deletes
@@ -76,9 +77,10 @@ struct IndexWriter {
 
     /// Records the file, writes the pending counts and commits.
     mutating func commit(file: MedlineIndexBuilder.FileJob, records: Int, deletions: Int) throws {
-        let upsert = try db.makeStatement(sql: """
-            INSERT INTO title_terms(term, records) VALUES(?, ?) ON CONFLICT(term) DO UPDATE SET records = records + excluded.records
-            """)
+        let upsert = try db.makeStatement(
+            sql: """
+                INSERT INTO title_terms(term, records) VALUES(?, ?) ON CONFLICT(term) DO UPDATE SET records = records + excluded.records
+                """)
         for (term, delta) in termDeltas where delta != 0 {
             try upsert.execute(arguments: [term, delta])
         }

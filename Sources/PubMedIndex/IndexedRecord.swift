@@ -40,10 +40,11 @@ struct IndexedRecord {
         add(record.pages?.last)
         add(record.pages?.lastAsWritten)
         list(record.elocationIDs)
-        list(record.authors.map { author in
-            [author.lastName, author.initials, author.foreName ?? "", author.suffix ?? "", author.isCollective ? "1" : ""]
-                .joined(separator: String(part))
-        })
+        list(
+            record.authors.map { author in
+                [author.lastName, author.initials, author.foreName ?? "", author.suffix ?? "", author.isCollective ? "1" : ""]
+                    .joined(separator: String(part))
+            })
         add(record.authorListIncomplete ? "1" : "")
         add(record.doi)
         add(record.pmcid)

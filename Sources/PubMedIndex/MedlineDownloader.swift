@@ -1,7 +1,8 @@
 import CiteCheck
 import PubMed
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Fetches NLM's MEDLINE files (`baseline/` or `updatefiles/` under ``defaultBaseURL``) over HTTP: the folder's

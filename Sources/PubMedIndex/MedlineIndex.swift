@@ -1,8 +1,9 @@
 import CiteCheck
 import GRDB
 import PubMed
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A MEDLINE index opened read-only: answers the verifier's lookups (identifier, first author + year, journal +
@@ -43,7 +44,9 @@ public final class MedlineIndex: RecordSource, Sendable {
         var info = stat()
         guard stat(path + "-journal", &info) == 0, info.st_size > 0 else { return }
         guard access(path, W_OK) == 0 else {
-            throw .corrupt(path: path, reason: "a build or update was interrupted and its journal needs write access to be rolled back; run `citecheck index info` on it once with write access")
+            throw .corrupt(
+                path: path,
+                reason: "a build or update was interrupted and its journal needs write access to be rolled back; run `citecheck index info` on it once with write access")
         }
         try catching(path) {
             var configuration = Configuration()
@@ -102,7 +105,8 @@ public final class MedlineIndex: RecordSource, Sendable {
                             journalIDs[key.journal] = .some(try Int64.fetchOne(journalStatement, arguments: [key.journal]))
                         }
                         guard let id = journalIDs[key.journal] ?? nil else { continue }
-                        let found = key.volume.isEmpty
+                        let found =
+                            key.volume.isEmpty
                             ? try Int64.fetchAll(withoutVolume, arguments: [id, key.page])
                             : try Int64.fetchAll(withVolume, arguments: [id, key.page, key.volume])
                         for pmid in found { take(pmid) }
@@ -149,15 +153,17 @@ public final class MedlineIndex: RecordSource, Sendable {
 
     /// The stored records with these PMIDs, in this order (PMIDs not held are left out).
     private func records(_ pmids: [Int64], _ db: Database) throws -> [PubMedRecord] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT r.title, r.details, j.title, j.iso, j.ta FROM records r LEFT JOIN journals j ON j.id = r.journal WHERE r.pmid = ?
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT r.title, r.details, j.title, j.iso, j.ta FROM records r LEFT JOIN journals j ON j.id = r.journal WHERE r.pmid = ?
+                """)
         var result: [PubMedRecord] = []
         for pmid in pmids {
             guard let row = try Row.fetchOne(statement, arguments: [pmid]) else { continue }
-            result.append(IndexedRecord.record(
-                pmid: pmid, title: row[0], journal: IndexedRecord.Journal(title: row[2], iso: row[3], medlineTA: row[4]), details: row[1]
-            ))
+            result.append(
+                IndexedRecord.record(
+                    pmid: pmid, title: row[0], journal: IndexedRecord.Journal(title: row[2], iso: row[3], medlineTA: row[4]), details: row[1]
+                ))
         }
         return result
     }

@@ -2,8 +2,9 @@ import CiteCheck
 import Dispatch
 import GRDB
 import PubMed
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Builds and updates a MEDLINE index from baseline and update files (`.xml` or `.xml.gz`).
@@ -222,19 +223,22 @@ public struct MedlineIndexBuilder: Sendable {
             batch.reserveCapacity(batchSize)
             struct Cancelled: Error {}
             do {
-                try PubMedArticleSetParser.forEachEntry(fromFile: path, article: { article in
-                    batch.append(article)
-                    if batch.count >= batchSize {
-                        guard channel.send(.articles(batch)) else { throw Cancelled() }
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }, deletion: { pmids in
-                    if !batch.isEmpty {
-                        guard channel.send(.articles(batch)) else { throw Cancelled() }
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                    guard channel.send(.deletions(pmids.compactMap { Int64($0) })) else { throw Cancelled() }
-                })
+                try PubMedArticleSetParser.forEachEntry(
+                    fromFile: path,
+                    article: { article in
+                        batch.append(article)
+                        if batch.count >= batchSize {
+                            guard channel.send(.articles(batch)) else { throw Cancelled() }
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    },
+                    deletion: { pmids in
+                        if !batch.isEmpty {
+                            guard channel.send(.articles(batch)) else { throw Cancelled() }
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                        guard channel.send(.deletions(pmids.compactMap { Int64($0) })) else { throw Cancelled() }
+                    })
             } catch is Cancelled {
                 return
             } catch let error as PubMedXMLError {

@@ -56,7 +56,8 @@ final class EUtilitiesStandIn: Sendable {
 
     static func efetch(_ request: LoopbackServer.Request, _ articles: [PubMedArticleXML]) -> LoopbackServer.Behavior {
         let ids = (request.field("id") ?? "").split(separator: ",").map { String($0) }
-        var body = "<?xml version=\"1.0\" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle, 1st January 2025//EN\" \"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd\">\n<PubmedArticleSet>\n"
+        var body =
+            "<?xml version=\"1.0\" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle, 1st January 2025//EN\" \"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd\">\n<PubmedArticleSet>\n"
         for id in ids {
             guard let article = articles.first(where: { $0.pmid == id }) else { continue }
             body += innerArticle(article.document)
@@ -88,11 +89,12 @@ final class EUtilitiesStandIn: Sendable {
                     && (page.isEmpty || record.pages?.first == page)
                     && (author.isEmpty || record.authors.first.map { authorMatches(author, $0) } ?? false)
             }
-            let result = switch hits.count {
-            case 0: "NOT_FOUND"
-            case 1: hits[0].pmid
-            default: "AMBIGUOUS (\(hits.count) citations)"
-            }
+            let result =
+                switch hits.count {
+                case 0: "NOT_FOUND"
+                case 1: hits[0].pmid
+                default: "AMBIGUOUS (\(hits.count) citations)"
+                }
             answer += fields[0..<6].joined(separator: "|") + "|" + result + "\n"
         }
         return .ok(answer, contentType: "text/plain")
@@ -109,7 +111,9 @@ final class EUtilitiesStandIn: Sendable {
         }
         let hits = articles.map(\.record).filter { query.matches($0) }.map(\.pmid)
         let ids = hits.prefix(retmax).map { "<Id>\($0)</Id>" }.joined()
-        return .ok("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<eSearchResult><Count>\(hits.count)</Count><RetMax>\(min(retmax, hits.count))</RetMax><RetStart>0</RetStart><IdList>\(ids)</IdList><TranslationSet/><QueryTranslation>\(term.count) characters</QueryTranslation></eSearchResult>\n")
+        return .ok(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<eSearchResult><Count>\(hits.count)</Count><RetMax>\(min(retmax, hits.count))</RetMax><RetStart>0</RetStart><IdList>\(ids)</IdList><TranslationSet/><QueryTranslation>\(term.count) characters</QueryTranslation></eSearchResult>\n"
+        )
     }
 
     indirect enum Query {
@@ -134,7 +138,10 @@ final class EUtilitiesStandIn: Sendable {
         init(_ text: String) { characters = Array(text) }
 
         var atEnd: Bool {
-            mutating get { skipSpaces(); return position >= characters.count }
+            mutating get {
+                skipSpaces()
+                return position >= characters.count
+            }
         }
 
         mutating func parseExpression() -> Query? {
@@ -170,17 +177,24 @@ final class EUtilitiesStandIn: Sendable {
             var value = ""
             if characters[position] == "\"" {
                 position += 1
-                while position < characters.count, characters[position] != "\"" { value.append(characters[position]); position += 1 }
+                while position < characters.count, characters[position] != "\"" {
+                    value.append(characters[position])
+                    position += 1
+                }
                 position += 1
             } else {
                 while position < characters.count, characters[position] != "[", characters[position] != " ", characters[position] != ")" {
-                    value.append(characters[position]); position += 1
+                    value.append(characters[position])
+                    position += 1
                 }
             }
             guard position < characters.count, characters[position] == "[" else { return nil }
             position += 1
             var tag = ""
-            while position < characters.count, characters[position] != "]" { tag.append(characters[position]); position += 1 }
+            while position < characters.count, characters[position] != "]" {
+                tag.append(characters[position])
+                position += 1
+            }
             position += 1
             return .field(value: value, tag: tag)
         }
@@ -189,7 +203,8 @@ final class EUtilitiesStandIn: Sendable {
             skipSpaces()
             let end = position + word.count
             guard end <= characters.count, String(characters[position..<end]) == word,
-                  end == characters.count || characters[end] == " " || characters[end] == "(" else { return false }
+                end == characters.count || characters[end] == " " || characters[end] == "("
+            else { return false }
             position = end
             return true
         }

@@ -26,11 +26,12 @@ import Testing
         let diagnostics = try #require(files.first?["diagnostics"] as? [[String: Any]])
         let pubmed = diagnostics.filter { ($0["rule"] as? String)?.hasPrefix("pubmed-") == true }
         let summary = pubmed.map { "\($0["reference"] ?? "-") \($0["rule"] ?? "-") \($0["found"] ?? "-") \($0["expected"] ?? "-") \($0["pmid"] ?? "-")" }
-        #expect(Set(summary) == [
-            "4 pubmed-pages 267-277 267-272 31526207",
-            "6 pubmed-issue 3 4 24616149",
-            "6 pubmed-pages 199-212 291-296 24616149",
-        ])
+        #expect(
+            Set(summary) == [
+                "4 pubmed-pages 267-277 267-272 31526207",
+                "6 pubmed-issue 3 4 24616149",
+                "6 pubmed-pages 199-212 291-296 24616149",
+            ])
     }
 
     @Test func binaryFileIsAOneLineErrorAndOtherFilesAreStillChecked() throws {

@@ -164,15 +164,23 @@ import Testing
         let (folder, file) = try Self.copy("fixtures/fix/linked-titles.md")
         _ = try Self.check(["--fix", "--unsafe-fixes", "linked-titles.md"], in: folder)
         let md = try Self.text(file)
-        #expect(md.contains("disorders: Exploratory double-blind psychoactive-controlled replication\n    study](https://doi.org/10.1177/0269881119874457). *J Psychopharmacol*. 2020;34(3):267&ndash;272."))
+        #expect(
+            md.contains(
+                "disorders: Exploratory double-blind psychoactive-controlled replication\n    study](https://doi.org/10.1177/0269881119874457). *J Psychopharmacol*. 2020;34(3):267&ndash;272."
+            ))
         #expect(md.contains("*Depress Anxiety*. 2014;31(4):291–296."))
         // A year inside a block quote is the quoted writer's.
         #expect(md.contains("> \"A 2016 trial showed nothing of the kind,\""))
         let (htmlFolder, html) = try Self.copy("fixtures/fix/seed-post.html")
         _ = try Self.check(["--fix", "--unsafe-fixes", "seed-post.html"], in: htmlFolder)
         let page = try Self.text(html)
-        #expect(page.contains("anxiety &amp; social anxiety disorders: Exploratory double-blind psychoactive-controlled replication study. <i>J Psychopharmacol</i>. 2020;34(3):267-272.</li>"))
-        #expect(page.contains("<a href=\"https://pubmed.ncbi.nlm.nih.gov/24616149/\">Neurobiology of stress, depression, and rapid-acting antidepressants: remodeling synaptic connections</a>. Depress Anxiety. 2014;31(4):291&ndash;296.</li>"))
+        #expect(
+            page.contains(
+                "anxiety &amp; social anxiety disorders: Exploratory double-blind psychoactive-controlled replication study. <i>J Psychopharmacol</i>. 2020;34(3):267-272.</li>"))
+        #expect(
+            page.contains(
+                "<a href=\"https://pubmed.ncbi.nlm.nih.gov/24616149/\">Neurobiology of stress, depression, and rapid-acting antidepressants: remodeling synaptic connections</a>. Depress Anxiety. 2014;31(4):291&ndash;296.</li>"
+            ))
         #expect(page.contains("<p>A 2018 crossover study"))
     }
 

@@ -82,7 +82,9 @@ import Testing
             var bytes: [UInt8] = []
             var state: UInt32 = 2_463_534_242
             for _ in 0..<65_536 {
-                state ^= state << 13; state ^= state >> 17; state ^= state << 5
+                state ^= state << 13
+                state ^= state >> 17
+                state ^= state << 5
                 bytes.append(UInt8(truncatingIfNeeded: state))
             }
             let path = try write(bytes, "random.html", in: folder)
@@ -176,13 +178,16 @@ import Testing
     func twentyMegabytePost(_ ext: String) throws {
         try withFolder { folder in
             let paragraph = "Ketamine helped in a trial [1] and the effect held up in later work, as prose in a post does."
-            try expectLinear("post", n: 5, bound: 600, folder: folder, ext: ext, make: { megabytes in
-                let count = megabytes * 1_048_576 / (paragraph.utf8.count + 9)
-                let body = ext == "html"
-                    ? String(repeating: "<p>\(paragraph)</p>\n", count: count) + "<h2>References</h2><ol><li>\(Self.reference)</li></ol>"
-                    : String(repeating: "\(paragraph)\n\n", count: count) + "References\n\n1. \(Self.reference)\n"
-                return body
-            }, check: { result, _ in #expect(result.status == 0) })
+            try expectLinear(
+                "post", n: 5, bound: 600, folder: folder, ext: ext,
+                make: { megabytes in
+                    let count = megabytes * 1_048_576 / (paragraph.utf8.count + 9)
+                    let body =
+                        ext == "html"
+                        ? String(repeating: "<p>\(paragraph)</p>\n", count: count) + "<h2>References</h2><ol><li>\(Self.reference)</li></ol>"
+                        : String(repeating: "\(paragraph)\n\n", count: count) + "References\n\n1. \(Self.reference)\n"
+                    return body
+                }, check: { result, _ in #expect(result.status == 0) })
         }
     }
 
@@ -190,28 +195,34 @@ import Testing
     @Test(arguments: ["md", "txt", "html"])
     func oneMegabyteSingleLineReference(_ ext: String) throws {
         try withFolder { folder in
-            try expectLinear("line", n: 256, bound: 120, folder: folder, ext: ext, options: ["--max-entry-length", "2000000"], make: { kilobytes in
-                let line = String(repeating: "Smith J, [note] doi:10.1001/x.1 (online ", count: kilobytes * 1024 / 40)
-                return ext == "html"
-                    ? "<p>Text [1].</p><h2>References</h2><ol><li>\(line) Title. J Med. 2019;1:1-2.</li></ol>"
-                    : "Text [1].\n\nReferences\n\n1. \(line) Title. J Med. 2019;1:1-2.\n"
-            }, check: { _, _ in })
+            try expectLinear(
+                "line", n: 256, bound: 120, folder: folder, ext: ext, options: ["--max-entry-length", "2000000"],
+                make: { kilobytes in
+                    let line = String(repeating: "Smith J, [note] doi:10.1001/x.1 (online ", count: kilobytes * 1024 / 40)
+                    return ext == "html"
+                        ? "<p>Text [1].</p><h2>References</h2><ol><li>\(line) Title. J Med. 2019;1:1-2.</li></ol>"
+                        : "Text [1].\n\nReferences\n\n1. \(line) Title. J Med. 2019;1:1-2.\n"
+                }, check: { _, _ in })
         }
     }
 
     @Test func hundredThousandLevelsOfHTMLNesting() throws {
         try withFolder { folder in
-            try expectLinear("nesting", n: 25_000, bound: 120, folder: folder, ext: "html", make: { depth in
-                // (Sections, not block quotes: a citation inside a quote is the quoted author's and is not checked.)
-                String(repeating: "<div><section><ul><li>", count: depth / 4) + "<p>A 2016 study [1] found less anxiety.</p>"
-                    + String(repeating: "</li></ul></section></div>", count: depth / 4)
-                    + "<h2>References</h2><ol><li>" + Self.reference.replacingOccurrences(of: "2014", with: "2018") + "</li></ol>"
-            }, check: { result, _ in
-                #expect(result.stdout.contains("text says 2016, reference 1 says 2018"), "\(result.stdout.suffix(400))")
-            })
+            try expectLinear(
+                "nesting", n: 25_000, bound: 120, folder: folder, ext: "html",
+                make: { depth in
+                    // (Sections, not block quotes: a citation inside a quote is the quoted author's and is not checked.)
+                    String(repeating: "<div><section><ul><li>", count: depth / 4) + "<p>A 2016 study [1] found less anxiety.</p>"
+                        + String(repeating: "</li></ul></section></div>", count: depth / 4)
+                        + "<h2>References</h2><ol><li>" + Self.reference.replacingOccurrences(of: "2014", with: "2018") + "</li></ol>"
+                },
+                check: { result, _ in
+                    #expect(result.stdout.contains("text says 2016, reference 1 says 2018"), "\(result.stdout.suffix(400))")
+                })
             // Never closed, and Markdown block quotes as deep.
-            let open = try write(String(repeating: "<div><span><em>", count: 33_334) + "<p>x [1]</p><h2>References</h2><ol><li>" + Self.reference,
-                                 "open.html", in: folder)
+            let open = try write(
+                String(repeating: "<div><span><em>", count: 33_334) + "<p>x [1]</p><h2>References</h2><ol><li>" + Self.reference,
+                "open.html", in: folder)
             expectReport(try CLI.run([open]), "unclosed nesting")
             let quotes = try write(String(repeating: ">", count: 100_000) + " x [1]\n\nReferences\n\n1. \(Self.reference)\n", "quotes.md", in: folder)
             expectReport(try CLI.run([quotes]), "quote nesting")
@@ -222,21 +233,24 @@ import Testing
     @Test(arguments: ["txt", "md", "html"])
     func hundredThousandEntries(_ ext: String) throws {
         try withFolder { folder in
-            try expectLinear("entries", n: 25_000, bound: 600, folder: folder, ext: ext, make: { count in
-                // No pages: one ref-missing-field warning per entry.
-                let entry = { (k: Int) in "Feder A, Parides MK. Efficacy of ketamine \(k). JAMA Psychiatry. 2014;71(6)." }
-                if ext == "html" {
-                    return "<p>Intro [1].</p><h2>References</h2><ol>" + (1...count).map { "<li>\(entry($0))</li>\n" }.joined() + "</ol>"
-                }
-                return "Intro [1].\n\nReferences\n\n" + (1...count).map { "\($0). \(entry($0))\n" }.joined()
-            }, check: { result, count in
-                // Every entry lacks its pages: one warning each, so every entry was read as its own.
-                #expect(result.stdout.contains("[ref-missing-field]"))
-                let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
-                #expect(summary.contains("in 1 file"), "\(summary)")
-                let warnings = summary.split(separator: " ").firstIndex(of: "warnings,").map { summary.split(separator: " ")[$0 - 1] }
-                #expect(warnings.flatMap { Int($0) }.map { $0 >= count - 1 } == true, "\(count): \(summary)")
-            })
+            try expectLinear(
+                "entries", n: 25_000, bound: 600, folder: folder, ext: ext,
+                make: { count in
+                    // No pages: one ref-missing-field warning per entry.
+                    let entry = { (k: Int) in "Feder A, Parides MK. Efficacy of ketamine \(k). JAMA Psychiatry. 2014;71(6)." }
+                    if ext == "html" {
+                        return "<p>Intro [1].</p><h2>References</h2><ol>" + (1...count).map { "<li>\(entry($0))</li>\n" }.joined() + "</ol>"
+                    }
+                    return "Intro [1].\n\nReferences\n\n" + (1...count).map { "\($0). \(entry($0))\n" }.joined()
+                },
+                check: { result, count in
+                    // Every entry lacks its pages: one warning each, so every entry was read as its own.
+                    #expect(result.stdout.contains("[ref-missing-field]"))
+                    let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+                    #expect(summary.contains("in 1 file"), "\(summary)")
+                    let warnings = summary.split(separator: " ").firstIndex(of: "warnings,").map { summary.split(separator: " ")[$0 - 1] }
+                    #expect(warnings.flatMap { Int($0) }.map { $0 >= count - 1 } == true, "\(count): \(summary)")
+                })
         }
     }
 
@@ -301,8 +315,12 @@ import Testing
             var bad: [String] = []
             for k in 0..<24 {
                 switch k % 6 {
-                case 1: bad.append(try write([0x00, 0x01, 0x02], "post\(k).md", in: folder)); paths.append(bad.last ?? "")
-                case 3: bad.append(try write([0xFF, 0xFE, 0x41], "post\(k).md", in: folder)); paths.append(bad.last ?? "")
+                case 1:
+                    bad.append(try write([0x00, 0x01, 0x02], "post\(k).md", in: folder))
+                    paths.append(bad.last ?? "")
+                case 3:
+                    bad.append(try write([0xFF, 0xFE, 0x41], "post\(k).md", in: folder))
+                    paths.append(bad.last ?? "")
                 case 5:
                     let link = folder.appendingPathComponent("post\(k).md").path
                     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.appendingPathComponent("gone").path)

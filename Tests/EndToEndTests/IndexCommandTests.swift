@@ -159,13 +159,15 @@ import Testing
         let index = folder.appendingPathComponent("pubmed.sqlite").path
         #expect(try CLI.run(["index", "build", "--quiet", index, Self.crafted]).status == 0)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: index))
-        bytes[68] = 0x12 // PRAGMA application_id lives at offset 68 of the header
+        bytes[68] = 0x12  // PRAGMA application_id lives at offset 68 of the header
         try bytes.write(to: URL(fileURLWithPath: foreign))
         let truncated = folder.appendingPathComponent("truncated.sqlite").path
         try Data(contentsOf: URL(fileURLWithPath: index)).prefix(6000).write(to: URL(fileURLWithPath: truncated))
 
-        for (file, words) in [(garbage, "not an SQLite database"), (foreign, "not a citecheck PubMed index"), (truncated, "cut short"),
-                              (folder.appendingPathComponent("none.sqlite").path, "no such index")] {
+        for (file, words) in [
+            (garbage, "not an SQLite database"), (foreign, "not a citecheck PubMed index"), (truncated, "cut short"),
+            (folder.appendingPathComponent("none.sqlite").path, "no such index"),
+        ] {
             for arguments in [["--index", file, "examples/ketamine-anxiety.md"], ["index", "info", file], ["index", "update", file, Self.crafted]] {
                 let result = try CLI.run(arguments)
                 #expect(result.status == 2, "\(arguments)")

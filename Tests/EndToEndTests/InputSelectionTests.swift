@@ -130,7 +130,10 @@ import Testing
         let all = (files ?? []).flatMap { $0["diagnostics"] as? [[String: Any]] ?? [] }
         let lines = all.filter { ($0["rule"] as? String).map { ["unknown-rule", "unused-suppression", "cite-year-mismatch"].contains($0) } == true }
             .map { "\($0["file"] ?? ""):\($0["line"] ?? ""): \($0["severity"] ?? "") \($0["message"] ?? "")" }
-        #expect(lines.contains { $0.hasPrefix("posts/ketamine.md:") && $0.contains("warning unknown rule `cite-year-mismach` in citecheck-disable-next-line; nearest known: `cite-year-mismatch`") }, "\(lines)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("posts/ketamine.md:") && $0.contains("warning unknown rule `cite-year-mismach` in citecheck-disable-next-line; nearest known: `cite-year-mismatch`")
+            }, "\(lines)")
         #expect(lines.contains { $0.contains("error text says 2016, reference 3 says 2018") }, "\(lines)")
         #expect(lines.contains { $0.contains("info citecheck-disable-next-line ref-bad-pages silences nothing") }, "\(lines)")
         // The configuration's typo: once for the run, with the configuration file's line.

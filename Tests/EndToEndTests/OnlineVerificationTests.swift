@@ -85,7 +85,8 @@ import Testing
         #expect(run.standIn.requests.count == requests.count, "the second run asked PubMed again")
 
         // Offline, the cache alone verifies the post.
-        let offline = try CLI.run(["--offline", "--format", "json", "--config", Self.verifyConfig().path, "examples/ketamine-anxiety.md"], environment: ["XDG_CACHE_HOME": run.cache.path])
+        let offline = try CLI.run(
+            ["--offline", "--format", "json", "--config", Self.verifyConfig().path, "examples/ketamine-anxiety.md"], environment: ["XDG_CACHE_HOME": run.cache.path])
         #expect(Self.summary(try Self.pubmedFindings(offline.stdout)) == Self.seedMismatches)
         #expect(!offline.stderr.contains("not verified"))
     }
@@ -181,7 +182,8 @@ import Testing
         // MEDLINE's own abbreviation (`Prog Brain Res`), as Vancouver lists print it.
         let journal = record.medlineTA ?? record.isoAbbreviation ?? record.journalTitle ?? ""
         let issue = record.issue.map { "(\($0))" } ?? ""
-        return "\(authors.joined(separator: ", "))\(record.authors.count > 3 ? ", et al" : ""). \(title). \(journal). \(record.year ?? 0);\(volume)\(issue):\(record.medlinePages ?? "")."
+        return
+            "\(authors.joined(separator: ", "))\(record.authors.count > 3 ? ", et al" : ""). \(title). \(journal). \(record.year ?? 0);\(volume)\(issue):\(record.medlinePages ?? "")."
     }
 
     @Test func concurrentRunsShareTheRateLimit() throws {
@@ -202,7 +204,8 @@ import Testing
         let run = try Run(fixtures: [Self.seedFixtures])
         defer { run.cleanUp() }
         let key = "0123456789abcdef0123456789abcdef0123"
-        let result = try run.citecheck(["--verbose", "--record", run.cache.appendingPathComponent("recorded").path, "examples/ketamine-anxiety.md"], environment: ["NCBI_API_KEY": key])
+        let result = try run.citecheck(
+            ["--verbose", "--record", run.cache.appendingPathComponent("recorded").path, "examples/ketamine-anxiety.md"], environment: ["NCBI_API_KEY": key])
         #expect(result.status == 1)
         let requests = run.standIn.requests
         #expect(requests.allSatisfy { $0.field("api_key") == key })
@@ -280,8 +283,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: secret) }
         let article = try String(contentsOfFile: Self.seedFixtures + "/24616149.xml", encoding: .utf8)
             .split(separator: "\n").filter { !$0.hasPrefix("<!DOCTYPE") }.joined(separator: "\n")
-        let hostile = article
-            .replacingOccurrences(of: "<PubmedArticleSet>", with: "<!DOCTYPE PubmedArticleSet [<!ENTITY leak SYSTEM \"file://\(secret.path)\"> <!ENTITY lol \"lol\"> <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>\n<PubmedArticleSet>")
+        let hostile =
+            article
+            .replacingOccurrences(
+                of: "<PubmedArticleSet>",
+                with:
+                    "<!DOCTYPE PubmedArticleSet [<!ENTITY leak SYSTEM \"file://\(secret.path)\"> <!ENTITY lol \"lol\"> <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>\n<PubmedArticleSet>"
+            )
             .replacingOccurrences(of: "Neurobiology of stress", with: "&leak;&lol2; Neurobiology of stress")
         let run = try Run(fixtures: [Self.seedFixtures])
         defer { run.cleanUp() }
@@ -302,7 +310,8 @@ import Testing
         let port = LoopbackServer.closedPort()
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("citecheck-refused-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
-        let refused = try CLI.run(["--verify", "--email", "tests@example.org", "--eutils-url", "http://127.0.0.1:\(port)/", "examples/ketamine-anxiety.md"], environment: ["XDG_CACHE_HOME": cache.path])
+        let refused = try CLI.run(
+            ["--verify", "--email", "tests@example.org", "--eutils-url", "http://127.0.0.1:\(port)/", "examples/ketamine-anxiety.md"], environment: ["XDG_CACHE_HOME": cache.path])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("PubMed verification stopped"), "\(refused.stderr)")
 
@@ -325,14 +334,15 @@ import Testing
     @Test func aReferencePubMedDoesNotHoldIsNotFoundNotFake() throws {
         let run = try Run(fixtures: [Self.seedFixtures])
         defer { run.cleanUp() }
-        let post = try run.post("""
-        A post.
+        let post = try run.post(
+            """
+            A post.
 
-        ## References
+            ## References
 
-        1. Duman RS. Neurobiology of stress, depression, and rapid acting antidepressants: remodeling synaptic connections. Depress Anxiety. 2014;31(4):291-6.
-        2. Nobody X, Anyone Y. An invented trial of something that was never run. J Imaginary Med. 2019;12(3):45-52.
-        """, named: "post.md")
+            1. Duman RS. Neurobiology of stress, depression, and rapid acting antidepressants: remodeling synaptic connections. Depress Anxiety. 2014;31(4):291-6.
+            2. Nobody X, Anyone Y. An invented trial of something that was never run. J Imaginary Med. 2019;12(3):45-52.
+            """, named: "post.md")
         let result = try run.citecheck(["--format", "json", post])
         let findings = try Self.pubmedFindings(result.stdout)
         #expect(findings.count == 1)
@@ -345,13 +355,14 @@ import Testing
     @Test func aDOIIsLookedUpWhenNothingElseFindsTheRecord() throws {
         let run = try Run(fixtures: [Self.seedFixtures])
         defer { run.cleanUp() }
-        let post = try run.post("""
-        A post.
+        let post = try run.post(
+            """
+            A post.
 
-        ## References
+            ## References
 
-        1. Duman RS. Stress and fast antidepressants. Depress Anxiety. 2015;31(4):291-6. doi:10.1002/da.22227
-        """, named: "post.md")
+            1. Duman RS. Stress and fast antidepressants. Depress Anxiety. 2015;31(4):291-6. doi:10.1002/da.22227
+            """, named: "post.md")
         let result = try run.citecheck(["--format", "json", post])
         let searches = run.standIn.requests.filter { $0.path == "/esearch.fcgi" }
         #expect(searches.count == 1)

@@ -71,7 +71,8 @@ import Testing
         #expect(parse.status == 0, "\(name): parse exited \(parse.status): \(parse.stderr)")
         let found: [Found] = parse.stdout.split(separator: "\n").compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let number = object["line"] as? Int else { return nil }
+                let number = object["line"] as? Int
+            else { return nil }
             return Found(line: number, kind: object["kind"] as? String)
         }
         var matched = Set<Int>()

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The formats tools read, through the real binary: SARIF valid against the SARIF 2.1.0 schema with relative URIs,
 /// fingerprints and the invocation; `--format json` valid against the published schema; the HTML report read back

@@ -1,11 +1,11 @@
+import CiteCheck
 // Every registered rule's examples, through the whole pipeline (`Checker`; for `pubmed-*` rules with PubMed
 // verification over HTTP against an E-utilities stand-in on 127.0.0.1 that serves the example's recorded
 // records), as written and in three variations: after a multibyte prefix, with CR LF line endings, and under a
 // disable directive naming the rule.
 import Foundation
-import Testing
-import CiteCheck
 import PubMed
+import Testing
 
 @Suite struct RuleExampleTests {
     /// How an example is rewritten before it is checked.
@@ -49,13 +49,15 @@ import PubMed
         var standIn: EUtilitiesStandIn?
         if !example.records.isEmpty {
             let pubmed = try EUtilitiesStandIn(fixtures: example.records.map { root.appendingPathComponent($0).path })
-            let client = EUtilitiesClient(configuration: EUtilitiesConfiguration(
-                email: "tests@example.org", baseURL: pubmed.baseURL, requestsPerSecond: 1000))
+            let client = EUtilitiesClient(
+                configuration: EUtilitiesConfiguration(
+                    email: "tests@example.org", baseURL: pubmed.baseURL, requestsPerSecond: 1000))
             verifier = PubMedVerifier(client: client)
             standIn = pubmed
         }
-        let report = try Checker.check(source: source, format: example.format, configuration: configuration,
-                                       currentYear: example.currentYear, verifier: verifier)
+        let report = try Checker.check(
+            source: source, format: example.format, configuration: configuration,
+            currentYear: example.currentYear, verifier: verifier)
         withExtendedLifetime(standIn) {}
         #expect(report.verificationFailure == nil, "\(report.verificationFailure ?? "")")
         return (report, markers)

@@ -1,8 +1,8 @@
+import CiteCheck
 // The rule registry is the one list of rules: every id a finding can carry is registered, each id is written in
 // one file under Sources/ (its rule's), every rule is described with examples, and `citecheck rules` lists all.
 import Foundation
 import Testing
-import CiteCheck
 
 @Suite struct RuleRegistryTests {
     static let sources = CLI.root.appendingPathComponent("Sources")

@@ -52,7 +52,8 @@ struct SampleSite {
     /// The paths of the files a JSON report covers.
     static func reportedFiles(_ json: String) throws -> [String] {
         guard let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let files = object["files"] as? [[String: Any]] else { return [] }
+            let files = object["files"] as? [[String: Any]]
+        else { return [] }
         return files.compactMap { $0["path"] as? String }
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // No Foundation here: the PubMed tests that use this server cannot import it (libxml2's ICU headers clash).
@@ -177,11 +177,13 @@ public final class LoopbackServer: @unchecked Sendable {
         }
         let box = Unmanaged.passRetained(ThreadBody(work)).toOpaque()
         var thread = pthread_t()
-        let created = pthread_create(&thread, nil, { raw in
-            guard let raw else { return nil }
-            Unmanaged<ThreadBody>.fromOpaque(raw).takeRetainedValue().run()
-            return nil
-        }, box)
+        let created = pthread_create(
+            &thread, nil,
+            { raw in
+                guard let raw else { return nil }
+                Unmanaged<ThreadBody>.fromOpaque(raw).takeRetainedValue().run()
+                return nil
+            }, box)
         if created == 0 {
             state.withLock { $0.threads.append(thread) }
         } else {
@@ -425,7 +427,8 @@ private func percentDecode(_ text: Substring) -> String {
         case UInt8(ascii: "+"): bytes.append(0x20)
         case UInt8(ascii: "%"):
             guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { continue }
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            else { continue }
             bytes.append(value)
         default: bytes.append(byte)
         }

@@ -4,6 +4,7 @@ import Foundation
 import PubMed
 import Synchronization
 import Testing
+
 @testable import PubMedIndex
 
 @Suite struct ConcurrentReadTests {

@@ -1,6 +1,7 @@
 import CiteCheck
 import Foundation
 import PubMed
+
 @testable import PubMedIndex
 
 /// The fixtures the index tests read, and scratch folders for the indexes they build.

@@ -4,6 +4,7 @@ import LoopbackHTTP
 import PubMed
 import Synchronization
 import Testing
+
 @testable import PubMedIndex
 
 /// `index download` against a loopback stand-in of NLM's file server: a folder listing, `.xml.gz` files that
@@ -16,9 +17,11 @@ import Testing
         init(files: [String: [UInt8]], md5Override: [String: String] = [:]) throws {
             server = try LoopbackServer()
             self.files = files
-            let listing = "<html><body><pre>" + files.keys.sorted().map { name in
-                "<a href=\"\(name)\">\(name)</a>  <a href=\"\(name).md5\">\(name).md5</a>\n"
-            }.joined() + "<a href=\"README.txt\">README.txt</a></pre></body></html>"
+            let listing =
+                "<html><body><pre>"
+                + files.keys.sorted().map { name in
+                    "<a href=\"\(name)\">\(name)</a>  <a href=\"\(name).md5\">\(name).md5</a>\n"
+                }.joined() + "<a href=\"README.txt\">README.txt</a></pre></body></html>"
             server.route("/pubmed/baseline/", .ok(listing, contentType: "text/html"))
             for (name, bytes) in files {
                 var digest = MD5()

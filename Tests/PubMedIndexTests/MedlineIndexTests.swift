@@ -2,6 +2,7 @@ import CiteCheck
 import Foundation
 import PubMed
 import Testing
+
 @testable import PubMedIndex
 
 @Suite struct MedlineIndexTests {
@@ -150,7 +151,10 @@ import Testing
             _ = try MedlineIndex(path: truncated)
             Issue.record("a truncated index opened")
         } catch {
-            guard case .corrupt = error else { Issue.record("\(error)"); return }
+            guard case .corrupt = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(error.description.contains("cut short"))
         }
 
@@ -161,7 +165,10 @@ import Testing
             _ = try MedlineIndex(path: foreign)
             Issue.record("a foreign database opened")
         } catch {
-            guard case .foreign = error else { Issue.record("\(error)"); return }
+            guard case .foreign = error else {
+                Issue.record("\(error)")
+                return
+            }
         }
         // A build into another application's database leaves it alone.
         #expect(throws: IndexError.self) { try MedlineIndexBuilder(path: foreign).apply([IndexFixtures.update], create: true) }

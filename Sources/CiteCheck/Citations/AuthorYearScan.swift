@@ -23,8 +23,11 @@ extension BlockScan {
         var previous: (names: [NameGroup], etAl: Bool)?
         for part in parts {
             var k = 0
-            while k < part.count, part[k].kind == .punct || (part[k].kind == .word && !part[k].isCapitalized
-                    && BlockScan.prefixWords.contains(part[k].lower) && !CitationVocabulary.particles.contains(part[k].lower)) {
+            while k < part.count,
+                part[k].kind == .punct
+                    || (part[k].kind == .word && !part[k].isCapitalized
+                        && BlockScan.prefixWords.contains(part[k].lower) && !CitationVocabulary.particles.contains(part[k].lower))
+            {
                 k += 1
             }
             guard let yearIndex = part[k...].firstIndex(where: { $0.kind == .number }), part[yearIndex].year != nil else { return false }
@@ -42,9 +45,14 @@ extension BlockScan {
             // The years: `2014`, `2014a`, `2014, 2016`; after them `, p. 5` and the like may follow.
             var m = yearIndex
             var years: [TextToken] = []
-            while m < part.count, let _ = part[m].year {
+            while m < part.count, part[m].year != nil {
                 years.append(part[m])
-                if m + 2 < part.count, part[m + 1].text == ",", part[m + 2].year != nil { m += 2 } else { m += 1; break }
+                if m + 2 < part.count, part[m + 1].text == ",", part[m + 2].year != nil {
+                    m += 2
+                } else {
+                    m += 1
+                    break
+                }
             }
             if m < part.count, part[m].text != "," { return false }
             let first = authorTokens.first { $0.kind == .word }?.range.lowerBound ?? years[0].range.lowerBound
@@ -96,7 +104,8 @@ extension BlockScan {
             guard !current.isEmpty else { return true }
             // Drop trailing initials: `Feder A`, `Feder AB`.
             while current.count > 1, let last = current.last, last.isAllCaps || last.text.count == 1, last.text.count <= 3,
-                  current.contains(where: { $0.isCapitalized && !$0.isAllCaps }) {
+                current.contains(where: { $0.isCapitalized && !$0.isAllCaps })
+            {
                 current.removeLast()
             }
             guard current.contains(where: { $0.isCapitalized }), let first = current.first, let last = current.last else { return false }
@@ -157,7 +166,8 @@ extension BlockScan {
             etAl = true
             k -= 2
         } else if k >= 1, CitationVocabulary.colleagueWords.contains(tokens[k].lower),
-                  tokens[k - 1].lower == "and" || tokens[k - 1].text == "&" {
+            tokens[k - 1].lower == "and" || tokens[k - 1].text == "&"
+        {
             etAl = true
             k -= 2
             if k >= 0, ["his", "her", "their"].contains(tokens[k].lower) { return nil }
@@ -179,7 +189,8 @@ extension BlockScan {
             if c >= 0, tokens[c].lower == "and" || tokens[c].text == "&" { c -= 1 }
             if c >= 0, tokens[c].text == "," { c -= 1 }
             guard c < k, c >= 0, tokens[c].kind == .word, tokens[c].isCapitalized, !tokens[c].isAllCaps,
-                  !CitationVocabulary.notNames.contains(tokens[c].lower), groups.count < 3 else { break }
+                !CitationVocabulary.notNames.contains(tokens[c].lower), groups.count < 3
+            else { break }
             // Only `,` alone joins names when the list goes on (`A, B, and C`); otherwise it is prose.
             if tokens[k].text == ",", groups.count == 1 { break }
             k = c

@@ -98,8 +98,10 @@ public struct CitationClaims: Hashable, Sendable {
     /// `replication`, `meta-analysis`…), in order of appearance, without repeats.
     public var studyTypes: [String]
 
-    public init(year: Claim<Int>? = nil, yearSuffix: String? = nil, authors: [Claim<String>] = [], etAl: Bool = false,
-                journal: Claim<String>? = nil, institution: Claim<String>? = nil, studyTypes: [String] = []) {
+    public init(
+        year: Claim<Int>? = nil, yearSuffix: String? = nil, authors: [Claim<String>] = [], etAl: Bool = false,
+        journal: Claim<String>? = nil, institution: Claim<String>? = nil, studyTypes: [String] = []
+    ) {
         self.year = year
         self.yearSuffix = yearSuffix
         self.authors = authors

@@ -12,10 +12,12 @@ public struct CitationAnalysis: Sendable {
     public var sameJournal: @Sendable (String, String) -> Bool
     public var familyKey: @Sendable (String) -> String
 
-    public init(source: SourceFile, citations: [Citation], links: [CitationLink], references: [Reference],
-                isJournal: @escaping @Sendable (String) -> Bool = CitationAnalysis.isKnownJournal,
-                sameJournal: @escaping @Sendable (String, String) -> Bool = CitationLinker().sameJournal,
-                familyKey: @escaping @Sendable (String) -> String = CitationLinker().familyKey) {
+    public init(
+        source: SourceFile, citations: [Citation], links: [CitationLink], references: [Reference],
+        isJournal: @escaping @Sendable (String) -> Bool = CitationAnalysis.isKnownJournal,
+        sameJournal: @escaping @Sendable (String, String) -> Bool = CitationLinker().sameJournal,
+        familyKey: @escaping @Sendable (String) -> String = CitationLinker().familyKey
+    ) {
         self.source = source
         self.citations = citations
         self.links = links
@@ -26,13 +28,16 @@ public struct CitationAnalysis: Sendable {
     }
 
     /// Finds the post's citations and links them to the references, in one call.
-    public static func analyze(document: Document, list: ReferenceList?, references: [Reference],
-                               linker: CitationLinker = CitationLinker(),
-                               isJournal: @escaping @Sendable (String) -> Bool = CitationAnalysis.isKnownJournal) -> CitationAnalysis {
+    public static func analyze(
+        document: Document, list: ReferenceList?, references: [Reference],
+        linker: CitationLinker = CitationLinker(),
+        isJournal: @escaping @Sendable (String) -> Bool = CitationAnalysis.isKnownJournal
+    ) -> CitationAnalysis {
         let citations = CitationFinder.find(in: document, list: list)
         let links = linker.link(citations, to: references, markdown: document.format == .markdown)
-        return CitationAnalysis(source: document.source, citations: citations, links: links, references: references,
-                                isJournal: isJournal, sameJournal: linker.sameJournal, familyKey: linker.familyKey)
+        return CitationAnalysis(
+            source: document.source, citations: citations, links: links, references: references,
+            isJournal: isJournal, sameJournal: linker.sameJournal, familyKey: linker.familyKey)
     }
 
     /// A journal name the catalog knows, or a name with a journal-like word (`Journal`, `Psychiatry`, …).
@@ -49,10 +54,13 @@ public struct CitationAnalysis: Sendable {
     }
 
     /// A finding of `rule` at a UTF-8 range of the source, with the rule's default severity unless `severity` is given.
-    public func diagnostic(_ rule: RuleDescription, severity: Severity? = nil, _ message: String, at range: Range<Int>,
-                           reference: Int? = nil, field: ReferenceField? = nil, expected: String? = nil, found: String? = nil) -> Diagnostic {
-        Diagnostic(rule: rule.id, severity: severity ?? rule.defaultSeverity, message: message, file: source.path,
-                   range: source.range(of: range), reference: reference, field: field, expected: expected, found: found)
+    public func diagnostic(
+        _ rule: RuleDescription, severity: Severity? = nil, _ message: String, at range: Range<Int>,
+        reference: Int? = nil, field: ReferenceField? = nil, expected: String? = nil, found: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(
+            rule: rule.id, severity: severity ?? rule.defaultSeverity, message: message, file: source.path,
+            range: source.range(of: range), reference: reference, field: field, expected: expected, found: found)
     }
 
     /// The names of the footnote definitions written in the file (`[^name]:` at the start of a line), lowercased.

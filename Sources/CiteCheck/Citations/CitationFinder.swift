@@ -143,8 +143,10 @@ struct BlockScan {
     }
 
     mutating func add(_ kind: Citation.Kind, _ range: Range<Int>, claims: CitationClaims = CitationClaims()) {
-        citations.append(Citation(kind: kind, text: text.string(range), blockIndex: blockIndex, range: range,
-                                  sourceRange: sourceRange(range), sentence: sentences.sentence(at: range.lowerBound), claims: claims))
+        citations.append(
+            Citation(
+                kind: kind, text: text.string(range), blockIndex: blockIndex, range: range,
+                sourceRange: sourceRange(range), sentence: sentences.sentence(at: range.lowerBound), claims: claims))
         if kind != .mention { covered.append(range) }
     }
 
@@ -173,10 +175,13 @@ struct BlockScan {
         guard !name.isEmpty, name.utf8.count <= 80, !name.unicodeScalars.contains(where: ScanText.isSpace) else { return false }
         let start = sourceRange(range)
         if let source, start.lowerBound >= 2, start.upperBound < source.count,
-           source[start.lowerBound - 2] == 0x5B, source[start.lowerBound - 1] == 0x5E, source[start.upperBound] == 0x5D {
+            source[start.lowerBound - 2] == 0x5B, source[start.lowerBound - 1] == 0x5E, source[start.upperBound] == 0x5D
+        {
             let written = start.lowerBound - 2..<start.upperBound + 1
-            citations.append(Citation(kind: .footnote(name: name), text: "[^\(name)]", blockIndex: blockIndex, range: range,
-                                      sourceRange: written, sentence: sentences.sentence(at: range.lowerBound)))
+            citations.append(
+                Citation(
+                    kind: .footnote(name: name), text: "[^\(name)]", blockIndex: blockIndex, range: range,
+                    sourceRange: written, sentence: sentences.sentence(at: range.lowerBound)))
             covered.append(range)
             return true
         }
@@ -217,14 +222,26 @@ struct BlockScan {
         let bytes = text.bytes
         var i = 0
         while i < bytes.count {
-            if let sup = inSuperscript(i) { i = sup.upperBound; continue }
+            if let sup = inSuperscript(i) {
+                i = sup.upperBound
+                continue
+            }
             switch bytes[i] {
-            case 0x5B: // [
-                if let end = footnote(at: i) ?? bracketMarker(at: i) { i = end; continue }
-            case 0x28: // (
-                if let end = parenthesis(at: i) { i = end; continue }
+            case 0x5B:  // [
+                if let end = footnote(at: i) ?? bracketMarker(at: i) {
+                    i = end
+                    continue
+                }
+            case 0x28:  // (
+                if let end = parenthesis(at: i) {
+                    i = end
+                    continue
+                }
             case 0xC2, 0xE2:
-                if let end = unicodeSuperscript(at: i) { i = end; continue }
+                if let end = unicodeSuperscript(at: i) {
+                    i = end
+                    continue
+                }
             default: break
             }
             i += 1
@@ -260,7 +277,8 @@ struct BlockScan {
         }
         let tokens = text.tokens(in: i + 1..<end - 1)
         guard let numbers = NumberList.parse(tokens),
-              numbers.allSatisfy({ $0 <= 999 || finder.entryNumbers.contains($0) }) else { return nil }
+            numbers.allSatisfy({ $0 <= 999 || finder.entryNumbers.contains($0) })
+        else { return nil }
         add(.numbered(numbers: numbers, form: .bracket), i..<end)
         return end
     }
@@ -268,16 +286,17 @@ struct BlockScan {
     /// `¹²`, `¹⁻³`, `¹,²`
     mutating func unicodeSuperscript(at i: Int) -> Int? {
         guard let (first, _) = text.scalar(at: i), ScanText.isSuperscriptDigit(first) else { return nil }
-        var groups: [[Int]] = [[]]     // digits of each number, a range joins two numbers
+        var groups: [[Int]] = [[]]  // digits of each number, a range joins two numbers
         var rangeAfter: Set<Int> = []  // group indices followed by a range dash
         var j = i
         while j < text.count, let (s, n) = text.scalar(at: j) {
             if let d = ScanText.superscriptDigit(s) {
                 groups[groups.count - 1].append(d)
                 j += n
-            } else if (s == "\u{207B}" || s == "," || s == "\u{02D2}" || s == "\u{22C5}"),
-                      let (next, _) = text.scalar(at: j + n), ScanText.isSuperscriptDigit(next),
-                      !(groups.last?.isEmpty ?? true) {
+            } else if s == "\u{207B}" || s == "," || s == "\u{02D2}" || s == "\u{22C5}",
+                let (next, _) = text.scalar(at: j + n), ScanText.isSuperscriptDigit(next),
+                !(groups.last?.isEmpty ?? true)
+            {
                 if s == "\u{207B}" { rangeAfter.insert(groups.count - 1) }
                 groups.append([])
                 j += n
@@ -333,13 +352,15 @@ struct BlockScan {
         }
         if yearsOnly(tokens), narrativeAuthorYear(tokens, paren: i..<end) { return end }
         if let numbers = NumberList.parse(tokens), numbers.count == 1, let n = numbers.first,
-           opensEnumeration(i) || n == enumerationNext {
+            opensEnumeration(i) || n == enumerationNext
+        {
             // `(1) … (2) …`: an enumeration, not markers.
             enumerationNext = n + 1
             return end
         }
         if finder.listIsNumbered, let numbers = NumberList.parse(tokens),
-           numbers.allSatisfy({ finder.entryNumbers.contains($0) }) {
+            numbers.allSatisfy({ finder.entryNumbers.contains($0) })
+        {
             add(.numbered(numbers: numbers, form: .parenthesis), i..<end)
             return end
         }
@@ -389,7 +410,8 @@ enum NumberList {
             let t = tokens[k]
             if expectNumber {
                 guard t.kind == .number, t.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), t.text.utf8.count <= 4,
-                      let value = Int(t.text), value > 0 else { return nil }
+                    let value = Int(t.text), value > 0
+                else { return nil }
                 if let start = rangeStart {
                     numbers += expand(start, value).dropFirst()
                     rangeStart = nil
@@ -418,7 +440,8 @@ extension String {
     func citationTrimmed() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !ScanText.isSpace($0) }),
-              let last = scalars.lastIndex(where: { !ScanText.isSpace($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !ScanText.isSpace($0) })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

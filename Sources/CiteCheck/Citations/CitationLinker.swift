@@ -50,8 +50,10 @@ public struct CitationLink: Hashable, Sendable {
     /// marker renders as literal text.
     public var plainMarkerFootnotes: [String] = []
 
-    public init(citation: Int, entries: [Int] = [], candidates: [Int] = [], method: Method = .none,
-                confidence: Confidence = .none, anchor: Int? = nil, unmatchedNumbers: [Int] = []) {
+    public init(
+        citation: Int, entries: [Int] = [], candidates: [Int] = [], method: Method = .none,
+        confidence: Confidence = .none, anchor: Int? = nil, unmatchedNumbers: [Int] = []
+    ) {
         self.citation = citation
         self.entries = entries
         self.candidates = candidates
@@ -70,8 +72,10 @@ public struct CitationLinker: Sendable {
     /// Family-name key for comparison: `Normalization.name` after dropping leading particles unless given.
     public var familyKey: @Sendable (String) -> String
 
-    public init(sameJournal: @escaping @Sendable (String, String) -> Bool = { Normalization.sameJournal($0, $1) },
-                familyKey: @escaping @Sendable (String) -> String = { Normalization.name(CitationVocabulary.withoutParticles($0)) }) {
+    public init(
+        sameJournal: @escaping @Sendable (String, String) -> Bool = { Normalization.sameJournal($0, $1) },
+        familyKey: @escaping @Sendable (String) -> String = { Normalization.name(CitationVocabulary.withoutParticles($0)) }
+    ) {
         self.sameJournal = sameJournal
         self.familyKey = familyKey
     }
@@ -86,10 +90,12 @@ public struct CitationLinker: Sendable {
                 if let n = r.entry.number, let name = r.entry.footnoteName { footnoteNumbers[n] = name }
             }
         }
-        let usesFootnoteReferences = markdown && citations.contains {
-            if case .footnote = $0.kind { return true }
-            return false
-        }
+        let usesFootnoteReferences =
+            markdown
+            && citations.contains {
+                if case .footnote = $0.kind { return true }
+                return false
+            }
         // Entries a plain numbered marker can mean (in Markdown, not footnotes).
         let markerEntries = markdown ? references.filter { $0.entry.footnoteName == nil } : references
         let numbered = markerEntries.contains { $0.entry.number != nil }
@@ -176,12 +182,18 @@ public struct CitationLinker: Sendable {
         // Citations are sorted by block and offset: look outwards from i within the same sentence.
         var j = i + 1
         while j < citations.count, citations[j].blockIndex == mention.blockIndex, citations[j].sentence == mention.sentence {
-            if citations[j].isExplicit { after = j; break }
+            if citations[j].isExplicit {
+                after = j
+                break
+            }
             j += 1
         }
         j = i - 1
         while j >= 0, citations[j].blockIndex == mention.blockIndex, citations[j].sentence == mention.sentence {
-            if citations[j].isExplicit { before = j; break }
+            if citations[j].isExplicit {
+                before = j
+                break
+            }
             j -= 1
         }
         return after ?? before
@@ -191,7 +203,9 @@ public struct CitationLinker: Sendable {
         guard let first = citation.claims.authors.first else { return }
         let key = familyKey(first.value)
         guard !key.isEmpty else { return }
-        let byAuthor = references.indices.filter { keys[$0] == key || (references[$0].parsed.authors.first?.isGroup == true && familyKey(references[$0].parsed.authors[0].family).hasPrefix(key)) }
+        let byAuthor = references.indices.filter {
+            keys[$0] == key || (references[$0].parsed.authors.first?.isGroup == true && familyKey(references[$0].parsed.authors[0].family).hasPrefix(key))
+        }
         guard !byAuthor.isEmpty else { return }
         guard let year = citation.claims.year?.value else {
             if byAuthor.count == 1 {
@@ -233,8 +247,10 @@ public struct CitationLinker: Sendable {
         link.method = .authorOnly
     }
 
-    private func linkNarrative(_ citation: Citation, _ references: [Reference], _ keys: [String], authorsOnly: Bool,
-                               into link: inout CitationLink) {
+    private func linkNarrative(
+        _ citation: Citation, _ references: [Reference], _ keys: [String], authorsOnly: Bool,
+        into link: inout CitationLink
+    ) {
         let claims = citation.claims
         let year = claims.year?.value
         func yearAgrees(_ r: Reference) -> Bool { year != nil && (r.parsed.year == year || r.parsed.epubYear == year) }

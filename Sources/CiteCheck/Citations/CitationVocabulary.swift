@@ -123,7 +123,10 @@ public enum CitationVocabulary {
             if ScanText.isLetter(scalar) || ScanText.isDigit(scalar) {
                 current.unicodeScalars.append(scalar)
             } else {
-                if !current.isEmpty { words.append(current); current = "" }
+                if !current.isEmpty {
+                    words.append(current)
+                    current = ""
+                }
                 if scalar == "&" { words.append("and") }
             }
         }

@@ -133,7 +133,7 @@ extension BlockScan {
                     if u.kind == .word, CitationVocabulary.studyNouns.contains(u.lower) {
                         let r = tokens[k - 1].range.lowerBound..<u.range.upperBound
                         let c = claim(year, t.range)
-                        note(&self, r, taken: { $0.year != nil }) { $0.year = c }
+                        note(&self, r, taken: { $0.year != nil }, set: { $0.year = c })
                         k = m
                         break
                     }
@@ -149,7 +149,7 @@ extension BlockScan {
                     if u.kind == .word, CitationVocabulary.researcherNouns.contains(u.lower) || CitationVocabulary.studyNouns.contains(u.lower) {
                         let r = t.range.lowerBound..<u.range.upperBound
                         let c = claim(year, next.range)
-                        note(&self, r, taken: { $0.year != nil }) { $0.year = c }
+                        note(&self, r, taken: { $0.year != nil }, set: { $0.year = c })
                         k = m
                         break
                     }
@@ -160,28 +160,34 @@ extension BlockScan {
             // `published in JAMA Psychiatry`, `published in the American Journal of Psychiatry`, `published in 2016`
             else if BlockScan.publishVerbs.contains(lower) || (lower == "in" && next?.lower == "the" && k + 2 < tokens.count && tokens[k + 2].lower == "journal") {
                 var m = k + (lower == "in" ? 1 : 2)
-                if lower != "in" { guard next?.lower == "in" else { k += 1; continue } }
+                if lower != "in" {
+                    guard next?.lower == "in" else {
+                        k += 1
+                        continue
+                    }
+                }
                 if m < tokens.count, tokens[m].lower == "the", !tokens[m].isCapitalized { m += 1 }
                 if m < tokens.count, tokens[m].lower == "journal", !tokens[m].isCapitalized { m += 1 }
                 if m < tokens.count, CitationVocabulary.months.contains(tokens[m].lower), m + 1 < tokens.count, tokens[m + 1].year != nil { m += 1 }
                 if m < tokens.count, let (year, _) = tokens[m].year {
                     let r = t.range.lowerBound..<tokens[m].range.upperBound
                     let c = claim(year, tokens[m].range)
-                    note(&self, r, taken: { $0.year != nil }) { $0.year = c }
+                    note(&self, r, taken: { $0.year != nil }, set: { $0.year = c })
                     k = m
                 } else if let p = phrase(tokens, from: m) {
                     let r = t.range.lowerBound..<p.range.upperBound
                     let c = claim(p.text, p.range)
-                    note(&self, r, taken: { $0.journal != nil }) { $0.journal = c }
+                    note(&self, r, taken: { $0.journal != nil }, set: { $0.journal = c })
                     k = p.end - 1
                 }
             }
             // `in a JAMA Psychiatry study`
             else if lower == "in", let next, next.lower == "a" || next.lower == "an", let p = phrase(tokens, from: k + 2),
-                    p.end < tokens.count, CitationVocabulary.studyNouns.contains(tokens[p.end].lower) {
+                p.end < tokens.count, CitationVocabulary.studyNouns.contains(tokens[p.end].lower)
+            {
                 let r = t.range.lowerBound..<tokens[p.end].range.upperBound
                 let c = claim(p.text, p.range)
-                note(&self, r, taken: { $0.journal != nil }) { $0.journal = c }
+                note(&self, r, taken: { $0.journal != nil }, set: { $0.journal = c })
                 k = p.end
             }
             // `researchers at Yale`, `a team from Mount Sinai`
@@ -191,17 +197,19 @@ extension BlockScan {
                 if let p = phrase(tokens, from: m) {
                     let r = t.range.lowerBound..<p.range.upperBound
                     let c = claim(p.text, p.range)
-                    note(&self, r, taken: { $0.institution != nil }) { $0.institution = c }
+                    note(&self, r, taken: { $0.institution != nil }, set: { $0.institution = c })
                     k = p.end - 1
                 }
             }
             // `Feder et al. found`, `Taylor and colleagues showed`, `Feder's team`
             else if t.kind == .word, t.isCapitalized, !t.isAllCaps, let (name, nameRange, end) = authorMention(tokens, at: k) {
                 let c = claim(name, nameRange)
-                note(&self, t.range.lowerBound..<end, taken: { !$0.authors.isEmpty }) {
-                    $0.authors = [c]
-                    $0.etAl = true
-                }
+                note(
+                    &self, t.range.lowerBound..<end, taken: { !$0.authors.isEmpty },
+                    set: {
+                        $0.authors = [c]
+                        $0.etAl = true
+                    })
             }
             k += 1
         }

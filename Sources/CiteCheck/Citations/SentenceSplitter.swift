@@ -19,16 +19,27 @@ struct SentenceSplitter {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            guard b == 0x2E || b == 0x21 || b == 0x3F else { i += 1; continue }
-            if b == 0x2E, SentenceSplitter.isAbbreviation(text, dotAt: i) { i += 1; continue }
+            guard b == 0x2E || b == 0x21 || b == 0x3F else {
+                i += 1
+                continue
+            }
+            if b == 0x2E, SentenceSplitter.isAbbreviation(text, dotAt: i) {
+                i += 1
+                continue
+            }
             var j = i + 1
             var progressed = true
             while progressed, j < bytes.count {
                 progressed = false
-                if let end = supEnd[j], end > j { j = end; progressed = true; continue }
+                if let end = supEnd[j], end > j {
+                    j = end
+                    progressed = true
+                    continue
+                }
                 guard let (s, n) = text.scalar(at: j) else { break }
                 if s == ")" || s == "]" || s == "\"" || s == "'" || s == "\u{201D}" || s == "\u{2019}" || s == "\u{00BB}"
-                    || s == "." || s == "!" || s == "?" || ScanText.isSuperscriptDigit(s) || s == "\u{207B}" {
+                    || s == "." || s == "!" || s == "?" || ScanText.isSuperscriptDigit(s) || s == "\u{207B}"
+                {
                     j += n
                     progressed = true
                 } else if s == "[", let close = SentenceSplitter.numericBracketEnd(text, at: j) {
@@ -38,8 +49,9 @@ struct SentenceSplitter {
             }
             let k = text.skipSpaces(from: j, to: bytes.count)
             if k > j, k < bytes.count, let (s, _) = text.scalar(at: k),
-               s.properties.isUppercase || ScanText.isDigit(s) || s == "\"" || s == "\u{201C}" || s == "(" || s == "["
-                || s == "'" || s == "\u{2018}" {
+                s.properties.isUppercase || ScanText.isDigit(s) || s == "\"" || s == "\u{201C}" || s == "(" || s == "["
+                    || s == "'" || s == "\u{2018}"
+            {
                 starts.append(k)
             }
             i = max(k, i + 1)

@@ -18,9 +18,15 @@ struct ScanText {
         let length: Int
         var value: UInt32
         switch b0 {
-        case 0xC0..<0xE0: length = 2; value = UInt32(b0 & 0x1F)
-        case 0xE0..<0xF0: length = 3; value = UInt32(b0 & 0x0F)
-        case 0xF0..<0xF8: length = 4; value = UInt32(b0 & 0x07)
+        case 0xC0..<0xE0:
+            length = 2
+            value = UInt32(b0 & 0x1F)
+        case 0xE0..<0xF0:
+            length = 3
+            value = UInt32(b0 & 0x0F)
+        case 0xF0..<0xF8:
+            length = 4
+            value = UInt32(b0 & 0x07)
         default: return nil
         }
         guard i + length <= bytes.count else { return nil }
@@ -141,15 +147,25 @@ extension ScanText {
         var i = max(0, range.lowerBound)
         let end = min(range.upperBound, bytes.count)
         while i < end {
-            guard let (s, n) = scalar(at: i) else { i += 1; continue }
-            if ScanText.isSpace(s) { i += n; continue }
+            guard let (s, n) = scalar(at: i) else {
+                i += 1
+                continue
+            }
+            if ScanText.isSpace(s) {
+                i += n
+                continue
+            }
             let start = i
             if ScanText.isLetter(s) {
                 i += n
                 while i < end, let (t, m) = scalar(at: i) {
-                    if ScanText.isLetter(t) { i += m; continue }
+                    if ScanText.isLetter(t) {
+                        i += m
+                        continue
+                    }
                     if t == "'" || t == "\u{2019}" || t == "-" || t == "\u{2010}" || t == "\u{2011}",
-                       let (u, _) = scalar(at: i + m), i + m < end, ScanText.isLetter(u) {
+                        let (u, _) = scalar(at: i + m), i + m < end, ScanText.isLetter(u)
+                    {
                         i += m
                         continue
                     }
@@ -161,7 +177,8 @@ extension ScanText {
                 while i < end, ScanText.isDigit(Unicode.Scalar(bytes[i])) { i += 1 }
                 // A year suffix: one lowercase letter not followed by another letter.
                 if i < end, bytes[i] >= 0x61, bytes[i] <= 0x7A,
-                   i + 1 >= end || !(scalar(at: i + 1).map { ScanText.isLetter($0.scalar) } ?? false) {
+                    i + 1 >= end || !(scalar(at: i + 1).map { ScanText.isLetter($0.scalar) } ?? false)
+                {
                     i += 1
                 }
                 tokens.append(TextToken(kind: .number, range: start..<i, text: string(start..<i)))

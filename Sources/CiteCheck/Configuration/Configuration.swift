@@ -36,7 +36,10 @@ public struct Configuration: Sendable, Equatable {
         public static let names = ["any"] + CitationStyle.allCases.filter { $0 != .unknown }.map(\.rawValue)
 
         public init?(_ text: String) {
-            if text == "any" { self = .any; return }
+            if text == "any" {
+                self = .any
+                return
+            }
             guard let style = CitationStyle(rawValue: text), style != .unknown else { return nil }
             self = .style(style)
         }

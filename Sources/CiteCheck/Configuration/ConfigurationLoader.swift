@@ -141,7 +141,8 @@ public enum ConfigurationLoader {
                 guard let index = value.string, !index.trimmingCharacters(in: .whitespaces).isEmpty else {
                     throw fail("`index` must be the path of a citecheck index file in quotes")
                 }
-                configuration.index = index.hasPrefix("/")
+                configuration.index =
+                    index.hasPrefix("/")
                     ? index : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(index).path
             case "limits":
                 guard let limits = value.table else { throw fail("`limits` must be a table: [limits]") }

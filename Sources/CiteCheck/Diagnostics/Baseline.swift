@@ -37,13 +37,15 @@ public struct Baseline: Sendable, Equatable {
     public static func load(path: String) throws(BaselineError) -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else { throw BaselineError(path: path, message: "cannot read the baseline file") }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], root["version"] as? Int == 1,
-              let findings = root["findings"] as? [[String: Any]] else {
+            let findings = root["findings"] as? [[String: Any]]
+        else {
             throw BaselineError(path: path, message: "not a citecheck baseline (write one with --write-baseline)")
         }
         var baseline = Baseline(reports: [], folder: "/")
         for (index, finding) in findings.enumerated() {
             guard let rule = finding["rule"] as? String, let file = finding["file"] as? String,
-                  let fingerprint = finding["fingerprint"] as? String else {
+                let fingerprint = finding["fingerprint"] as? String
+            else {
                 throw BaselineError(path: path, message: "finding \(index + 1) lacks its rule, file or fingerprint")
             }
             let key = Key(rule: rule, file: file, fingerprint: fingerprint)

@@ -62,7 +62,10 @@ extension SourceFile {
                     count += 1
                     if count > limit { break }
                 }
-                if pendingSpace { out.append(0x20); pendingSpace = false }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
                 out.append(byte)
             }
             return String(decoding: out, as: UTF8.self)

@@ -8,19 +8,19 @@ public struct HTMLReporter: Reporter {
     public func render(_ reports: [FileReport]) -> String {
         let summary = RunSummary(reports)
         var out = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>citecheck: \(Self.escape(summary.line))</title>
-        <style>\(Self.style)</style>
-        </head>
-        <body>
-        <h1>citecheck report</h1>
-        <p class="summary">\(Self.escape(summary.line))</p>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>citecheck: \(Self.escape(summary.line))</title>
+            <style>\(Self.style)</style>
+            </head>
+            <body>
+            <h1>citecheck report</h1>
+            <p class="summary">\(Self.escape(summary.line))</p>
 
-        """
+            """
         for report in reports {
             out += section(report)
         }
@@ -31,7 +31,8 @@ public struct HTMLReporter: Reporter {
     private func section(_ report: FileReport) -> String {
         let counts = RunSummary([report])
         var out = "<section class=\"post\">\n<h2>\(Self.escape(report.path))</h2>\n"
-        out += "<p class=\"summary\">\(Self.escape("\(RunSummary.count(counts.errors, "error")), \(RunSummary.count(counts.warnings, "warning")), \(RunSummary.count(counts.infos, "info"))"))</p>\n"
+        out +=
+            "<p class=\"summary\">\(Self.escape("\(RunSummary.count(counts.errors, "error")), \(RunSummary.count(counts.warnings, "warning")), \(RunSummary.count(counts.infos, "info"))"))</p>\n"
         for severity in [Severity.error, .warning, .info] {
             let group = report.diagnostics.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
@@ -47,7 +48,8 @@ public struct HTMLReporter: Reporter {
                 let worst = findings.map(\.severity).max()
                 let status = report.verifications[index].map { " data-pubmed=\"\(Self.escape($0.status.rawValue))\"" } ?? ""
                 out += "<li id=\"\(Self.anchor(report.path, index))\" class=\"reference \(worst.map(Self.cssClass) ?? "clean")\"\(status)>\n"
-                out += "<p class=\"entry\"><span class=\"where\">\(Self.escape(reference.entry.label ?? "\(index)")) line \(reference.entry.range.start.line)</span> \(Self.escape(reference.entry.text))</p>\n"
+                out +=
+                    "<p class=\"entry\"><span class=\"where\">\(Self.escape(reference.entry.label ?? "\(index)")) line \(reference.entry.range.start.line)</span> \(Self.escape(reference.entry.text))</p>\n"
                 if let verification = report.verifications[index], verification.status == .matched, let pmid = verification.pmids.first {
                     out += "<p class=\"pubmed\">PubMed: \(Self.pubmedLink(pmid))</p>\n"
                 }
@@ -131,15 +133,15 @@ public struct HTMLReporter: Reporter {
     }
 
     static let style = """
-    body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:50rem;padding:1rem;color:#1b1b1b;background:#fff}\
-    h1{font-size:1.5rem}h2{font-size:1.2rem;word-break:break-all;border-bottom:1px solid #ccc}h3{font-size:1rem}\
-    ul,ol{padding-left:1.2rem}li{margin:.5rem 0}.where{color:#555;font-size:.85em}code{font-size:.85em}\
-    .finding{border-left:4px solid #999;padding-left:.5rem;list-style:none}.finding.error{border-color:#c62828}\
-    .finding.warning{border-color:#ef6c00}.finding.info{border-color:#1565c0}.severity{font-weight:600}\
-    .reference.error>.entry{background:#fdecea}.reference.warning>.entry{background:#fff4e5}\
-    .values{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;margin:.25rem 0}.values dt{color:#555}.values dd{margin:0}\
-    .quote{color:#444;font-size:.9em}.entry{overflow-wrap:anywhere}\
-    @media (prefers-color-scheme:dark){body{background:#121212;color:#e6e6e6}.where,.values dt,.quote{color:#aaa}\
-    .reference.error>.entry{background:#3b1d1d}.reference.warning>.entry{background:#3b2e1a}a{color:#8ab4f8}}
-    """
+        body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:50rem;padding:1rem;color:#1b1b1b;background:#fff}\
+        h1{font-size:1.5rem}h2{font-size:1.2rem;word-break:break-all;border-bottom:1px solid #ccc}h3{font-size:1rem}\
+        ul,ol{padding-left:1.2rem}li{margin:.5rem 0}.where{color:#555;font-size:.85em}code{font-size:.85em}\
+        .finding{border-left:4px solid #999;padding-left:.5rem;list-style:none}.finding.error{border-color:#c62828}\
+        .finding.warning{border-color:#ef6c00}.finding.info{border-color:#1565c0}.severity{font-weight:600}\
+        .reference.error>.entry{background:#fdecea}.reference.warning>.entry{background:#fff4e5}\
+        .values{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;margin:.25rem 0}.values dt{color:#555}.values dd{margin:0}\
+        .quote{color:#444;font-size:.9em}.entry{overflow-wrap:anywhere}\
+        @media (prefers-color-scheme:dark){body{background:#121212;color:#e6e6e6}.where,.values dt,.quote{color:#aaa}\
+        .reference.error>.entry{background:#3b1d1d}.reference.warning>.entry{background:#3b2e1a}a{color:#8ab4f8}}
+        """
 }

@@ -24,24 +24,31 @@ public struct JSONReporter: Reporter {
         let files = reports.concurrentMap { report in
             JSONValue.object([
                 ("path", .string(report.path)),
-                ("references", .array(report.references.map { reference in
-                    Self.adding(report.verifications[reference.entry.index], to: referenceEncoder(reference))
-                })),
+                (
+                    "references",
+                    .array(
+                        report.references.map { reference in
+                            Self.adding(report.verifications[reference.entry.index], to: referenceEncoder(reference))
+                        })
+                ),
                 ("diagnostics", .array(report.diagnostics.map(JSONReporter.diagnostic))),
             ]).serialized(level: 2)
         }
         let root = JSONValue.object([
             ("files", .array(files.map(JSONValue.raw))),
-            ("summary", .object([
-                ("errors", .int(summary.errors)),
-                ("warnings", .int(summary.warnings)),
-                ("infos", .int(summary.infos)),
-                ("files", .int(summary.files)),
-                ("filesWithFindings", .int(summary.filesWithFindings)),
-                ("fixed", .int(summary.fixed)),
-                ("fixableSafe", .int(summary.fixableSafe)),
-                ("fixableUnsafe", .int(summary.fixableUnsafe)),
-            ])),
+            (
+                "summary",
+                .object([
+                    ("errors", .int(summary.errors)),
+                    ("warnings", .int(summary.warnings)),
+                    ("infos", .int(summary.infos)),
+                    ("files", .int(summary.files)),
+                    ("filesWithFindings", .int(summary.filesWithFindings)),
+                    ("fixed", .int(summary.fixed)),
+                    ("fixableSafe", .int(summary.fixableSafe)),
+                    ("fixableUnsafe", .int(summary.fixableUnsafe)),
+                ])
+            ),
         ])
         return root.serialized() + "\n"
     }
@@ -86,29 +93,34 @@ public struct JSONReporter: Reporter {
         .object([
             ("safety", .string(fix.safety.rawValue)),
             ("summary", .string(fix.summary)),
-            ("edits", .array(fix.edits.map { edit in
-                .object([
-                    ("start", .int(edit.bytes.lowerBound)),
-                    ("end", .int(edit.bytes.upperBound)),
-                    ("line", .int(edit.range.start.line)),
-                    ("column", .int(edit.range.start.column)),
-                    ("endLine", .int(edit.range.end.line)),
-                    ("endColumn", .int(edit.range.end.column)),
-                    ("replacement", .string(edit.replacement)),
-                ])
-            })),
+            (
+                "edits",
+                .array(
+                    fix.edits.map { edit in
+                        .object([
+                            ("start", .int(edit.bytes.lowerBound)),
+                            ("end", .int(edit.bytes.upperBound)),
+                            ("line", .int(edit.range.start.line)),
+                            ("column", .int(edit.range.start.column)),
+                            ("endLine", .int(edit.range.end.line)),
+                            ("endColumn", .int(edit.range.end.column)),
+                            ("replacement", .string(edit.replacement)),
+                        ])
+                    })
+            ),
         ])
     }
 
     /// `index`, `label`, `number`, `text`, `line`, `column` of the entry, then the parsed fields as in `parse`.
     public static let reference: ReferenceEncoder = { reference in
-        .object([
-            ("index", .int(reference.entry.index)),
-            ("label", .optional(reference.entry.label)),
-            ("number", .optional(reference.entry.number)),
-            ("text", .string(reference.entry.text)),
-            ("line", .int(reference.entry.range.start.line)),
-            ("column", .int(reference.entry.range.start.column)),
-        ] + ReferenceJSON.fields(reference.parsed))
+        .object(
+            [
+                ("index", .int(reference.entry.index)),
+                ("label", .optional(reference.entry.label)),
+                ("number", .optional(reference.entry.number)),
+                ("text", .string(reference.entry.text)),
+                ("line", .int(reference.entry.range.start.line)),
+                ("column", .int(reference.entry.range.start.column)),
+            ] + ReferenceJSON.fields(reference.parsed))
     }
 }

@@ -34,7 +34,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .string(let value): JSONValue.writeString(value, to: &out)
         case .raw(let text): out += text
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "[" + newline
             for (index, item) in items.enumerated() {
                 out += pad(level + 1)
@@ -43,7 +46,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             out += pad(level) + "]"
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{" + newline
             for (index, (key, value)) in members.enumerated() {
                 out += pad(level + 1)

@@ -49,17 +49,28 @@ public struct SARIFReporter: Reporter {
             members += [
                 ("level", .string(Self.level(diagnostic.severity))),
                 ("message", .object([("text", .string(diagnostic.message))])),
-                ("locations", .array([.object([
-                    ("physicalLocation", .object([
-                        ("artifactLocation", artifactLocation(for: diagnostic.file)),
-                        ("region", .object([
-                            ("startLine", .int(diagnostic.range.start.line)),
-                            ("startColumn", .int(diagnostic.range.start.column)),
-                            ("endLine", .int(diagnostic.range.end.line)),
-                            ("endColumn", .int(diagnostic.range.end.column)),
-                        ])),
-                    ])),
-                ])])),
+                (
+                    "locations",
+                    .array([
+                        .object([
+                            (
+                                "physicalLocation",
+                                .object([
+                                    ("artifactLocation", artifactLocation(for: diagnostic.file)),
+                                    (
+                                        "region",
+                                        .object([
+                                            ("startLine", .int(diagnostic.range.start.line)),
+                                            ("startColumn", .int(diagnostic.range.start.column)),
+                                            ("endLine", .int(diagnostic.range.end.line)),
+                                            ("endColumn", .int(diagnostic.range.end.column)),
+                                        ])
+                                    ),
+                                ])
+                            )
+                        ])
+                    ])
+                ),
             ]
             var properties: [(String, JSONValue)] = []
             if let reference = diagnostic.reference { properties.append(("reference", .int(reference))) }
@@ -84,13 +95,23 @@ public struct SARIFReporter: Reporter {
         ])
         var run: [(String, JSONValue)] = [("tool", .object([("driver", driver)]))]
         if let invocation {
-            run.append(("invocations", .array([.object([
-                ("executionSuccessful", .bool(invocation.exitCode != ExitStatus.usageError)),
-                ("exitCode", .int(Int(invocation.exitCode))),
-                ("toolExecutionNotifications", .array(invocation.errors.map { error in
-                    .object([("level", .string("error")), ("message", .object([("text", .string(error))]))])
-                })),
-            ])])))
+            run.append(
+                (
+                    "invocations",
+                    .array([
+                        .object([
+                            ("executionSuccessful", .bool(invocation.exitCode != ExitStatus.usageError)),
+                            ("exitCode", .int(Int(invocation.exitCode))),
+                            (
+                                "toolExecutionNotifications",
+                                .array(
+                                    invocation.errors.map { error in
+                                        .object([("level", .string("error")), ("message", .object([("text", .string(error))]))])
+                                    })
+                            ),
+                        ])
+                    ])
+                ))
         }
         if let baseDirectory {
             let root = Self.fileURI(baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/")
@@ -110,22 +131,34 @@ public struct SARIFReporter: Reporter {
     func fix(_ fix: Fix, file: String) -> JSONValue {
         .object([
             ("description", .object([("text", .string(fix.summary + (fix.safety == .unsafe ? " (unsafe)" : "")))])),
-            ("artifactChanges", .array([.object([
-                ("artifactLocation", artifactLocation(for: file)),
-                ("replacements", .array(fix.edits.map { edit in
+            (
+                "artifactChanges",
+                .array([
                     .object([
-                        ("deletedRegion", .object([
-                            ("startLine", .int(edit.range.start.line)),
-                            ("startColumn", .int(edit.range.start.column)),
-                            ("endLine", .int(edit.range.end.line)),
-                            ("endColumn", .int(edit.range.end.column)),
-                            ("byteOffset", .int(edit.bytes.lowerBound)),
-                            ("byteLength", .int(edit.bytes.count)),
-                        ])),
-                        ("insertedContent", .object([("text", .string(edit.replacement))])),
+                        ("artifactLocation", artifactLocation(for: file)),
+                        (
+                            "replacements",
+                            .array(
+                                fix.edits.map { edit in
+                                    .object([
+                                        (
+                                            "deletedRegion",
+                                            .object([
+                                                ("startLine", .int(edit.range.start.line)),
+                                                ("startColumn", .int(edit.range.start.column)),
+                                                ("endLine", .int(edit.range.end.line)),
+                                                ("endColumn", .int(edit.range.end.column)),
+                                                ("byteOffset", .int(edit.bytes.lowerBound)),
+                                                ("byteLength", .int(edit.bytes.count)),
+                                            ])
+                                        ),
+                                        ("insertedContent", .object([("text", .string(edit.replacement))])),
+                                    ])
+                                })
+                        ),
                     ])
-                })),
-            ])])),
+                ])
+            ),
         ])
     }
 
@@ -184,7 +217,8 @@ public struct SARIFReporter: Reporter {
         var out = ""
         for byte in path.utf8 {
             let scalar = Unicode.Scalar(byte)
-            let unreserved = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            let unreserved =
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
                 || "-._~/!$&'()*+,;=:@".unicodeScalars.contains(scalar)
             if unreserved {
                 out.unicodeScalars.append(scalar)

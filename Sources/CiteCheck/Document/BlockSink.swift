@@ -23,7 +23,10 @@ struct BlockSink {
         let text = builder.string
         // A block of no-break spaces only (`<p>&nbsp;</p>` spacers) is not a block.
         if !builder.bytes.contains(where: { $0 < 0x80 && !ByteClass.isSpace($0) }),
-           text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return }
+            text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace })
+        {
+            return
+        }
         let end = max(start, builder.sourceEnd ?? start)
         let range = tracker.range(of: start..<end)
         let length = text.utf8.count
@@ -34,9 +37,10 @@ struct BlockSink {
             clipped.textRange = link.textRange.clamped(to: 0..<length)
             return clipped
         }
-        blocks.append(TextBlock(
-            kind: kind, text: text, sourceMap: builder.finishedMap, range: range,
-            superscripts: builder.superscripts, indent: indent, isQuoted: isQuoted, renderedNumber: renderedNumber, links: kept))
+        blocks.append(
+            TextBlock(
+                kind: kind, text: text, sourceMap: builder.finishedMap, range: range,
+                superscripts: builder.superscripts, indent: indent, isQuoted: isQuoted, renderedNumber: renderedNumber, links: kept))
     }
 
     mutating func addDirective(_ content: ArraySlice<UInt8>, at offset: Int) {

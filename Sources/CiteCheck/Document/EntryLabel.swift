@@ -25,16 +25,23 @@ public struct EntryLabel: Hashable, Sendable {
         if ByteClass.isDigit(b) {
             var i = start
             var value = 0
-            while i < end, ByteClass.isDigit(bytes[i]), i - start <= maxContinuingDigits { value = value * 10 + Int(bytes[i] - 0x30); i += 1 }
+            while i < end, ByteClass.isDigit(bytes[i]), i - start <= maxContinuingDigits {
+                value = value * 10 + Int(bytes[i] - 0x30)
+                i += 1
+            }
             guard isAllowed(digits: i - start, value: value, previous: previous),
-                  i < end, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ")") else { return nil }
+                i < end, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ")")
+            else { return nil }
             number = value
             labelEnd = i + 1
         } else if b == UInt8(ascii: "[") || b == UInt8(ascii: "(") {
             let close = b == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ")")
             var i = start + 1
             var value = 0
-            while i < end, ByteClass.isDigit(bytes[i]), i - start <= maxContinuingDigits + 1 { value = value * 10 + Int(bytes[i] - 0x30); i += 1 }
+            while i < end, ByteClass.isDigit(bytes[i]), i - start <= maxContinuingDigits + 1 {
+                value = value * 10 + Int(bytes[i] - 0x30)
+                i += 1
+            }
             guard i > start + 1, isAllowed(digits: i - start - 1, value: value, previous: previous), i < end, bytes[i] == close else { return nil }
             number = value
             labelEnd = i + 1

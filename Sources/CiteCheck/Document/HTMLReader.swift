@@ -138,7 +138,8 @@ enum HTMLReader {
         /// browsers read it (HTML5); libxml2 keeps the control.
         static func windows1252(_ literal: ArraySlice<UInt8>) -> [UInt8] {
             guard literal.count == 2, literal.first == 0xC2, let last = literal.last, last >= 0x80, last <= 0x9F,
-                  let mapped = windows1252Controls[last] else { return Array(literal) }
+                let mapped = windows1252Controls[last]
+            else { return Array(literal) }
             return Array(String(Character(mapped)).utf8)
         }
 
@@ -276,7 +277,8 @@ enum HTMLReader {
             links.append(TextLink(textRange: anchor.start..<builder.count, url: href, title: anchor.title))
             let target = Array(href.utf8)
             guard !target.isEmpty, LinkTargets.isBibliographic(target[...]),
-                  !LinkTargets.isShown(target[...], in: builder.bytes[anchor.start...]) else { return }
+                !LinkTargets.isShown(target[...], in: builder.bytes[anchor.start...])
+            else { return }
             let written = Self.find(target, in: bytes, within: anchor.tag)
             let at = written?.lowerBound ?? anchor.tag.lowerBound
             if let last = builder.lastByte, !ByteClass.isSpace(last) {

@@ -94,7 +94,8 @@ struct InlineAligner {
             links.append(TextLink(textRange: visibleStart..<visibleEnd, url: url, title: title))
             let urlBytes = Array(url.utf8)
             guard !urlBytes.isEmpty, LinkTargets.isBibliographic(urlBytes[...]),
-                  !LinkTargets.isShown(urlBytes[...], in: builder.bytes[min(visibleStart, builder.count)...]) else { return }
+                !LinkTargets.isShown(urlBytes[...], in: builder.bytes[min(visibleStart, builder.count)...])
+            else { return }
             let anchor = destination ?? (cursor..<cursor)
             builder.appendReplacement(Array(" (".utf8), for: anchor.lowerBound..<anchor.lowerBound)
             if let destination, text[destination].elementsEqual(urlBytes) {
@@ -334,7 +335,8 @@ struct InlineAligner {
                 continue
             }
             if decoding, b == UInt8(ascii: "&"), let entity = HTMLParser.characterReference(in: text, at: cursor, limit: limit),
-               literal[k...].starts(with: entity.replacement) {
+                literal[k...].starts(with: entity.replacement)
+            {
                 flush(&builder, cursor)
                 if emit { builder.appendReplacement(entity.replacement, for: cursor..<entity.end) }
                 k += entity.replacement.count

@@ -13,10 +13,11 @@ enum MarkdownPreprocessor {
         if let firstNUL = out.firstIndex(of: 0) {
             for i in firstNUL..<out.count where out[i] == 0 { out[i] = 0x1A }
         }
-        let start = frontMatterEnd(bytes).map { end in
-            blank(&out, 0..<end)
-            return end
-        } ?? 0
+        let start =
+            frontMatterEnd(bytes).map { end in
+                blank(&out, 0..<end)
+                return end
+            } ?? 0
         let n = bytes.count
         var liquidEnd = ForwardFinder("%}")
         var shortcodeAngleEnd = ForwardFinder(">}}")
@@ -57,7 +58,8 @@ enum MarkdownPreprocessor {
     private static func frontMatterEnd(_ bytes: [UInt8]) -> Int? {
         // Only a file starting with `---` or `+++` is split into lines.
         guard bytes.count >= 3, bytes[0] == bytes[1], bytes[1] == bytes[2],
-              bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") else { return nil }
+            bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+")
+        else { return nil }
         let lines = SourceLine.split(bytes)
         guard let first = lines.first else { return nil }
         let opening = Array(bytes[first.start..<first.trimmedEnd(bytes)])

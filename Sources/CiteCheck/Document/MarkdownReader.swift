@@ -95,7 +95,8 @@ enum MarkdownReader {
                 guard line.end - i >= 5, text[i] == UInt8(ascii: "["), text[i + 1] == UInt8(ascii: "^") else { continue }
                 var j = i + 2
                 while j < line.end, j - i < 1002, text[j] != UInt8(ascii: "]"), !ByteClass.isSpace(text[j]),
-                      text[j] != UInt8(ascii: "[") { j += 1 }
+                    text[j] != UInt8(ascii: "[")
+                { j += 1 }
                 guard j > i + 2, j + 1 < line.end, text[j] == UInt8(ascii: "]"), text[j + 1] == UInt8(ascii: ":") else { continue }
                 let name = text[(i + 2)..<j]
                 guard seen.insert(name).inserted else { continue }
@@ -224,7 +225,8 @@ enum MarkdownReader {
         mutating func emit(_ collector: Collector) {
             var builder = collector.builder
             builder.extendSpan(to: collector.start..<(collector.start + 1))
-            add(&builder, kind: collector.kind, links: collector.links, indent: collector.indent, isQuoted: collector.isQuoted,
+            add(
+                &builder, kind: collector.kind, links: collector.links, indent: collector.indent, isQuoted: collector.isQuoted,
                 renderedNumber: collector.renderedNumber, start: collector.start)
         }
 
@@ -252,9 +254,10 @@ enum MarkdownReader {
             let marker = String(decoding: text[start..<min(end, text.count)], as: UTF8.self)
             let digits = marker.utf8.prefix { ByteClass.isDigit($0) }
             let ordinal = digits.isEmpty ? nil : Int(String(decoding: digits, as: UTF8.self))
-            collectors.append(Collector(
-                kind: .listItem(marker: marker, ordinal: ordinal), indent: indentColumns(before: start), isQuoted: isQuoted,
-                renderedNumber: list.ordered ? list.start + position : nil, start: start, end: node.subtreeEnd))
+            collectors.append(
+                Collector(
+                    kind: .listItem(marker: marker, ordinal: ordinal), indent: indentColumns(before: start), isQuoted: isQuoted,
+                    renderedNumber: list.ordered ? list.start + position : nil, start: start, end: node.subtreeEnd))
         }
 
         mutating func startFootnote(_ index: Int) {
@@ -275,8 +278,9 @@ enum MarkdownReader {
             }
             let first = max(0, fileLine(node.startLine))
             if first < covered.count { covered[first] = true }
-            collectors.append(Collector(
-                kind: .footnoteDefinition(name: name), indent: 0, isQuoted: isQuoted, start: open, end: node.subtreeEnd))
+            collectors.append(
+                Collector(
+                    kind: .footnoteDefinition(name: name), indent: 0, isQuoted: isQuoted, start: open, end: node.subtreeEnd))
         }
 
         // MARK: Leaf blocks
@@ -380,8 +384,9 @@ enum MarkdownReader {
             var previousEnd = 0
             var sawLabel = false
             for relative in lines {
-                let line = SourceLine(start: relative.start + range.lowerBound, end: relative.end + range.lowerBound,
-                                      next: relative.next + range.lowerBound)
+                let line = SourceLine(
+                    start: relative.start + range.lowerBound, end: relative.end + range.lowerBound,
+                    next: relative.next + range.lowerBound)
                 let (first, columns) = line.indentation(text)
                 let end = line.trimmedEnd(text)
                 if first >= end {
@@ -424,7 +429,8 @@ enum MarkdownReader {
             var commentEnd = ForwardFinder("-->")
             while i < range.upperBound {
                 if text[i] == UInt8(ascii: "<"), i + 3 < range.upperBound, text[i + 1] == UInt8(ascii: "!"),
-                   text[i + 2] == UInt8(ascii: "-"), text[i + 3] == UInt8(ascii: "-") {
+                    text[i + 2] == UInt8(ascii: "-"), text[i + 3] == UInt8(ascii: "-")
+                {
                     let close = commentEnd.find(in: text, from: i + 4, limit: range.upperBound)
                     sink.addDirective(text[(i + 4)..<(close ?? range.upperBound)], at: i)
                     i = close.map { $0 + 3 } ?? range.upperBound
@@ -443,7 +449,8 @@ enum MarkdownReader {
             var k = 0
             while k < lines.count {
                 if k < covered.count, !covered[k],
-                   let last = definition(at: k, lines: lines, allowNext: k + 1 < covered.count && !covered[k + 1]) {
+                    let last = definition(at: k, lines: lines, allowNext: k + 1 < covered.count && !covered[k + 1])
+                {
                     k = last + 1
                 } else {
                     k += 1
@@ -455,7 +462,7 @@ enum MarkdownReader {
         /// line it took (its title may stand on the next line, when `allowNext` says that line may be read), or
         /// nil when line `k` is not a definition.
         mutating func definition<Lines: RandomAccessCollection<SourceLine>>(at k: Int, lines: Lines, allowNext: Bool) -> Int?
-            where Lines.Index == Int {
+        where Lines.Index == Int {
             let line = lines[k]
             var i = line.start
             while i < line.end, i - line.start < 3, text[i] == 0x20 { i += 1 }

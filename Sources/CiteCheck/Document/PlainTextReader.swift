@@ -25,7 +25,8 @@ enum PlainTextReader {
                 continue
             }
             if DirectiveParser.mayBeDirective(bytes, from: first, to: end),
-               var directive = DirectiveParser.parse(bytes[first..<end], line: sink.tracker.line(ofOffset: first)) {
+                var directive = DirectiveParser.parse(bytes[first..<end], line: sink.tracker.line(ofOffset: first))
+            {
                 directive.start = sink.tracker.position(ofOffset: first)
                 flush()
                 sink.directives.append(directive)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a fixed post over the original, atomically: the new bytes go to a temporary file in the post's own

@@ -97,7 +97,9 @@ public enum FixApplier {
 
     /// Byte spans that share a byte, or two insertions at one place.
     static func overlap(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        if a.isEmpty || b.isEmpty { return a.lowerBound == b.lowerBound || (a.lowerBound > b.lowerBound && a.lowerBound < b.upperBound) || (b.lowerBound > a.lowerBound && b.lowerBound < a.upperBound) }
+        if a.isEmpty || b.isEmpty {
+            return a.lowerBound == b.lowerBound || (a.lowerBound > b.lowerBound && a.lowerBound < b.upperBound) || (b.lowerBound > a.lowerBound && b.lowerBound < a.upperBound)
+        }
         return a.lowerBound < b.upperBound && b.lowerBound < a.upperBound
     }
 }

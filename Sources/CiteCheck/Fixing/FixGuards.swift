@@ -14,11 +14,13 @@ enum FixGuards {
             var allowed = !inQuote
             if allowed, diagnostic.rule == CiteYearMismatchRule.description.id {
                 // The sentence is changed only when the list's year is PubMed's.
-                allowed = diagnostic.reference.map { index in
-                    verifications[index]?.status == .matched && !diagnostics.contains {
-                        $0.reference == index && ($0.rule == PubMedYearRule.description.id || $0.rule == PubMedEpubYearRule.description.id)
-                    }
-                } ?? false
+                allowed =
+                    diagnostic.reference.map { index in
+                        verifications[index]?.status == .matched
+                            && !diagnostics.contains {
+                                $0.reference == index && ($0.rule == PubMedYearRule.description.id || $0.rule == PubMedEpubYearRule.description.id)
+                            }
+                    } ?? false
             }
             if allowed {
                 switch document.format {

@@ -19,7 +19,10 @@ public enum UnifiedDiff {
         if aMiddle.count == bMiddle.count {
             var k = 0
             while k < aMiddle.count {
-                if a[head + k] == b[head + k] { k += 1; continue }
+                if a[head + k] == b[head + k] {
+                    k += 1
+                    continue
+                }
                 var end = k
                 while end < aMiddle.count, a[head + end] != b[head + end] { end += 1 }
                 blocks.append((head + k, head + end, head + k, head + end))

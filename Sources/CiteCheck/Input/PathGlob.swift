@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A path pattern written as `.gitignore`, Ruff and markdownlint write them: `*` any run of characters but `/`,

@@ -78,7 +78,8 @@ public struct PostSelection {
             return true
         }
         guard let configuration = configurations.configuration(forPost: path, explicitPath: configPath),
-              let configFile = configuration.path, !configuration.exclude.isEmpty else { return false }
+            let configFile = configuration.path, !configuration.exclude.isEmpty
+        else { return false }
         let base = URL(fileURLWithPath: Self.absolute(configFile)).deletingLastPathComponent().path
         guard let relative = Self.relative(absolute, to: base) else { return false }
         return configuration.exclude.contains { PathGlob($0).matches(relative) }

@@ -10,13 +10,14 @@ extension Normalization {
     static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         if (0x386...0x3CE).contains(scalar.value) { return greekBaseLetter(scalar) }
         guard let name = scalar.properties.name else { return nil }
-        let small = "LATIN SMALL LETTER ", capital = "LATIN CAPITAL LETTER "
+        let small = "LATIN SMALL LETTER "
+        let capital = "LATIN CAPITAL LETTER "
         let isSmall = name.hasPrefix(small)
         guard isSmall || name.hasPrefix(capital) else { return nil }
         let rest = name.utf8.dropFirst(isSmall ? small.utf8.count : capital.utf8.count)
         // "X WITH ...": a single letter, then " WITH ".
         guard let letter = rest.first, letter >= UInt8(ascii: "A"), letter <= UInt8(ascii: "Z"),
-              rest.dropFirst().starts(with: " WITH ".utf8)
+            rest.dropFirst().starts(with: " WITH ".utf8)
         else { return nil }
         return Unicode.Scalar(isSmall ? letter + 32 : letter)
     }

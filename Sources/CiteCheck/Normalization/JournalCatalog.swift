@@ -82,8 +82,10 @@ public enum JournalCatalog {
         if key.isEmpty { return nil }
         var key = key
         return key.withUTF8 { query -> Int? in
-            let buf = keyBytes, starts = keyStartBytes
-            var lo = 0, hi = keyCount
+            let buf = keyBytes
+            let starts = keyStartBytes
+            var lo = 0
+            var hi = keyCount
             while lo < hi {
                 let mid = lo + (hi - lo) / 2
                 let start = keyStart(mid, starts)
@@ -111,7 +113,8 @@ public enum JournalCatalog {
         let n = min(query.count, end - start)
         var i = 0
         while i < n {
-            let a = query[i], b = buf[start + i]
+            let a = query[i]
+            let b = buf[start + i]
             if a != b { return a < b ? -1 : 1 }
             i += 1
         }

@@ -30,7 +30,9 @@ extension Normalization {
                 case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "-"): continue
                 case UInt8(ascii: "&"):
                     pendingSpace = true
-                    emitByte(UInt8(ascii: "a")); bytes.append(UInt8(ascii: "n")); bytes.append(UInt8(ascii: "d"))
+                    emitByte(UInt8(ascii: "a"))
+                    bytes.append(UInt8(ascii: "n"))
+                    bytes.append(UInt8(ascii: "d"))
                     pendingSpace = true
                 default: pendingSpace = true
                 }
@@ -41,7 +43,9 @@ extension Normalization {
             appendFolded(scalar, to: &folded)
             for f in folded {
                 for lower in f.properties.lowercaseMapping.unicodeScalars {
-                    if isAlphanumeric(lower) { emit(lower) } else if lower.properties.generalCategory != .nonspacingMark {
+                    if isAlphanumeric(lower) {
+                        emit(lower)
+                    } else if lower.properties.generalCategory != .nonspacingMark {
                         pendingSpace = true
                     }
                 }
@@ -49,7 +53,8 @@ extension Normalization {
         }
         // Drop a leading "the " when more words follow.
         if bytes.count > 4, bytes[0] == UInt8(ascii: "t"), bytes[1] == UInt8(ascii: "h"), bytes[2] == UInt8(ascii: "e"),
-           bytes[3] == 0x20 {
+            bytes[3] == 0x20
+        {
             bytes.removeFirst(4)
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -61,7 +66,7 @@ extension Normalization {
         }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
+            .decimalNumber, .letterNumber, .otherNumber:
             return true
         default:
             return false
@@ -87,7 +92,8 @@ extension Normalization {
     /// the rule-based comparison. When both names are in the catalog as different journals the answer is
     /// false, whatever the rule says.
     public static func sameJournal(_ a: String, _ b: String) -> Bool {
-        let ka = journalKey(a), kb = journalKey(b)
+        let ka = journalKey(a)
+        let kb = journalKey(b)
         if ka.isEmpty || kb.isEmpty { return false }
         if ka == kb { return true }
         if let ia = JournalCatalog.canonicalID(for: a), let ib = JournalCatalog.canonicalID(for: b) { return ia == ib }
@@ -140,10 +146,21 @@ extension Normalization {
             i += 1
         }
         for scalar in scalars {
-            if scalar == "(" || scalar == "[" { depth += 1; continue }
-            if scalar == ")" || scalar == "]" { depth = max(0, depth - 1); continue }
+            if scalar == "(" || scalar == "[" {
+                depth += 1
+                continue
+            }
+            if scalar == ")" || scalar == "]" {
+                depth = max(0, depth - 1)
+                continue
+            }
             if depth > 0 { continue }
-            if scalar == " " { if previousWasSpace { continue }; previousWasSpace = true } else { previousWasSpace = false }
+            if scalar == " " {
+                if previousWasSpace { continue }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
             out.append(scalar)
         }
         return String(out)
@@ -155,7 +172,8 @@ extension Normalization {
     /// (`Acta Anaesthesiologica Scandinavica. Supplementum`) are left whole.
     static func droppingTranslatedSubtitle(_ s: String) -> String {
         guard let range = s.firstRange(of: ". ") else { return s }
-        let head = s[..<range.lowerBound], tail = s[range.upperBound...]
+        let head = s[..<range.lowerBound]
+        let tail = s[range.upperBound...]
         let lowercaseWord = tail.split(separator: " ").contains { w in
             w.count >= 4 && w.allSatisfy { $0.isLetter } && (w.first?.isLowercase ?? false)
         }
@@ -185,7 +203,8 @@ extension Normalization {
         let key = journalKey(s)
         if key.isEmpty { return false }
         if let id = JournalCatalog.id(forKey: key), let entry = JournalCatalog.entry(atID: id) {
-            let fullKey = journalKey(entry.fullTitle), abbrKey = journalKey(entry.abbreviation)
+            let fullKey = journalKey(entry.fullTitle)
+            let abbrKey = journalKey(entry.abbreviation)
             if key == abbrKey { return abbrKey != fullKey }
             if key == fullKey { return false }
         }

@@ -58,9 +58,11 @@ extension Normalization {
     /// initials of which one is a prefix of the other (`A` matches `AS`; `AS` does not match `AB`).
     /// Missing given names match any.
     public static func sameAuthor(family: String, given: String, _ otherFamily: String, _ otherGiven: String) -> Bool {
-        let a = name(family), b = name(otherFamily)
+        let a = name(family)
+        let b = name(otherFamily)
         guard !a.isEmpty, a == b else { return false }
-        let ia = initials(given), ib = initials(otherGiven)
+        let ia = initials(given)
+        let ib = initials(otherGiven)
         if ia.isEmpty || ib.isEmpty { return true }
         return ia.hasPrefix(ib) || ib.hasPrefix(ia)
     }

@@ -14,8 +14,8 @@ extension Normalization {
         let (lPrefix, lDigits) = splitPage(l)
         // Only pure "prefix + digits" forms are expanded.
         guard !fDigits.isEmpty, !lDigits.isEmpty, fPrefix.count + fDigits.count == f.count,
-              lPrefix.count + lDigits.count == l.count,
-              lPrefix.isEmpty || lPrefix == fPrefix
+            lPrefix.count + lDigits.count == l.count,
+            lPrefix.isEmpty || lPrefix == fPrefix
         else { return (f, l) }
         if lDigits.count < fDigits.count {
             let expanded = String(fDigits.dropLast(lDigits.count)) + lDigits

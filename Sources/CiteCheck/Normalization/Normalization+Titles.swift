@@ -18,7 +18,10 @@ extension Normalization {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
-            if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+            if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
         }
         for scalar in s.unicodeScalars {
             if scalar.value < 0x80 {
@@ -31,12 +34,17 @@ extension Normalization {
                 continue
             }
             if isApostrophe(scalar) { continue }
-            if let greek = greekName(scalar) { current.append(contentsOf: greek.unicodeScalars); continue }
+            if let greek = greekName(scalar) {
+                current.append(contentsOf: greek.unicodeScalars)
+                continue
+            }
             var folded = String.UnicodeScalarView()
             appendFolded(scalar, to: &folded)
             for f in folded {
                 for lower in f.properties.lowercaseMapping.unicodeScalars {
-                    if isAlphanumeric(lower) { current.append(lower) } else if lower.properties.generalCategory != .nonspacingMark {
+                    if isAlphanumeric(lower) {
+                        current.append(lower)
+                    } else if lower.properties.generalCategory != .nonspacingMark {
                         flush()
                     }
                 }
@@ -60,7 +68,10 @@ extension Normalization {
         for w in wa { counts[w, default: 0] += 1 }
         var common = 0
         for w in wb {
-            if let c = counts[w], c > 0 { common += 1; counts[w] = c - 1 }
+            if let c = counts[w], c > 0 {
+                common += 1
+                counts[w] = c - 1
+            }
         }
         return Double(2 * common) / Double(wa.count + wb.count)
     }

@@ -25,50 +25,84 @@ public enum ReferenceJSON {
             string(a.family, &out)
             key("given", &out)
             string(a.given, &out)
-            if let s = a.suffix { key("suffix", &out); string(s, &out) }
-            if a.isGroup { key("group", &out); literal("true", &out) }
+            if let s = a.suffix {
+                key("suffix", &out)
+                string(s, &out)
+            }
+            if a.isGroup {
+                key("group", &out)
+                literal("true", &out)
+            }
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
-        key("etAl", &out); literal(ref.etAl ? "true" : "false", &out)
-        key("title", &out); optional(ref.title, &out)
-        key("titleQuoted", &out); literal(ref.titleQuoted ? "true" : "false", &out)
-        key("journal", &out); optional(ref.journal, &out)
-        key("year", &out); optionalInt(ref.year, &out)
-        key("month", &out); optional(ref.month, &out)
-        key("epubYear", &out); optionalInt(ref.epubYear, &out)
-        key("volume", &out); optional(ref.volume, &out)
-        key("issue", &out); optional(ref.issue, &out)
-        key("supplement", &out); optional(ref.supplement, &out)
+        key("etAl", &out)
+        literal(ref.etAl ? "true" : "false", &out)
+        key("title", &out)
+        optional(ref.title, &out)
+        key("titleQuoted", &out)
+        literal(ref.titleQuoted ? "true" : "false", &out)
+        key("journal", &out)
+        optional(ref.journal, &out)
+        key("year", &out)
+        optionalInt(ref.year, &out)
+        key("month", &out)
+        optional(ref.month, &out)
+        key("epubYear", &out)
+        optionalInt(ref.epubYear, &out)
+        key("volume", &out)
+        optional(ref.volume, &out)
+        key("issue", &out)
+        optional(ref.issue, &out)
+        key("supplement", &out)
+        optional(ref.supplement, &out)
         key("pages", &out)
         if let p = ref.pages {
             out.append(UInt8(ascii: "{"))
-            key("first", &out, first: true); string(p.first, &out)
-            key("last", &out); optional(p.last, &out)
-            key("lastAsWritten", &out); optional(p.lastAsWritten, &out)
+            key("first", &out, first: true)
+            string(p.first, &out)
+            key("last", &out)
+            optional(p.last, &out)
+            key("lastAsWritten", &out)
+            optional(p.lastAsWritten, &out)
             out.append(UInt8(ascii: "}"))
         } else {
             literal("null", &out)
         }
-        key("doi", &out); optional(ref.doi, &out)
-        key("pmid", &out); optional(ref.pmid, &out)
-        key("pmcid", &out); optional(ref.pmcid, &out)
-        key("url", &out); optional(ref.url, &out)
-        key("style", &out); string(ref.style.rawValue, &out)
-        key("kind", &out); string(ref.kind.rawValue, &out)
+        key("doi", &out)
+        optional(ref.doi, &out)
+        key("pmid", &out)
+        optional(ref.pmid, &out)
+        key("pmcid", &out)
+        optional(ref.pmcid, &out)
+        key("url", &out)
+        optional(ref.url, &out)
+        key("style", &out)
+        string(ref.style.rawValue, &out)
+        key("kind", &out)
+        string(ref.kind.rawValue, &out)
         key("notes", &out)
         out.append(UInt8(ascii: "["))
         for (i, note) in ref.notes.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "{"))
-            key("kind", &out, first: true); string(note.kind.rawValue, &out)
-            key("text", &out); string(note.text, &out)
+            key("kind", &out, first: true)
+            string(note.kind.rawValue, &out)
+            key("text", &out)
+            string(note.text, &out)
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
-        key("unparsed", &out); optional(ref.unparsed, &out)
-        if let m = ref.malformedDOI { key("malformedDOI", &out); string(m, &out) }
-        if let d = ref.doiSuggestion { key("doiSuggestion", &out); string(d, &out) }
+        key("unparsed", &out)
+        optional(ref.unparsed, &out)
+        if let m = ref.malformedDOI {
+            key("malformedDOI", &out)
+            string(m, &out)
+        }
+        if let d = ref.doiSuggestion {
+            key("doiSuggestion", &out)
+            string(d, &out)
+        }
         if !ref.garbledCharacters.isEmpty {
             key("garbled", &out)
             out.append(UInt8(ascii: "["))
@@ -94,9 +128,10 @@ public enum ReferenceJSON {
             if author.isGroup { members.append(("group", .bool(true))) }
             return .object(members)
         }
-        let pages: JSONValue = ref.pages.map { pages in
-            .object([("first", .string(pages.first)), ("last", .optional(pages.last)), ("lastAsWritten", .optional(pages.lastAsWritten))])
-        } ?? .null
+        let pages: JSONValue =
+            ref.pages.map { pages in
+                .object([("first", .string(pages.first)), ("last", .optional(pages.last)), ("lastAsWritten", .optional(pages.lastAsWritten))])
+            } ?? .null
         var members: [(String, JSONValue)] = [
             ("authors", .array(authors)), ("etAl", .bool(ref.etAl)), ("title", .optional(ref.title)),
             ("titleQuoted", .bool(ref.titleQuoted)), ("journal", .optional(ref.journal)), ("year", .optional(ref.year)),
@@ -140,11 +175,21 @@ public enum ReferenceJSON {
         }
         for c in s.utf8 {
             switch c {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0x22:
+                out.append(0x5C)
+                out.append(0x22)
+            case 0x5C:
+                out.append(0x5C)
+                out.append(0x5C)
+            case 0x0A:
+                out.append(0x5C)
+                out.append(0x6E)
+            case 0x0D:
+                out.append(0x5C)
+                out.append(0x72)
+            case 0x09:
+                out.append(0x5C)
+                out.append(0x74)
             case 0x00..<0x20:
                 let hex: [UInt8] = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]])
@@ -177,9 +222,12 @@ public enum ReferenceJSON {
     static func int(_ v: Int, _ out: inout [UInt8]) {
         if v < 0 { out.append(UInt8(ascii: "-")) }
         var m = v.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { d in
             repeat {

@@ -65,7 +65,10 @@ public struct Suppressions: Sendable {
             var offset = start
             while offset < end {
                 let byte = bytes[offset]
-                if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { blank = false; break }
+                if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                    blank = false
+                    break
+                }
                 offset += 1
             }
             result.append(blank)

@@ -18,7 +18,8 @@ public enum PubMedFieldComparison {
     public static func certainFix(_ what: String) -> FixDeclaration {
         FixDeclaration(
             safety: .safe,
-            when: "\(what). Safe when the match is certain: a PMID, PMCID or DOI written in the reference is the record's, or at least two of title, first author and journal agree and no other record competes; unsafe otherwise. Never for a retracted record, inside a quotation, or where the field's characters are not plain text in the file."
+            when:
+                "\(what). Safe when the match is certain: a PMID, PMCID or DOI written in the reference is the record's, or at least two of title, first author and journal agree and no other record competes; unsafe otherwise. Never for a retracted record, inside a quotation, or where the field's characters are not plain text in the file."
         )
     }
 

@@ -1,8 +1,9 @@
 import CiteCheck
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Whole-file reads and atomic writes with POSIX calls (this module stays free of Foundation).
 ///

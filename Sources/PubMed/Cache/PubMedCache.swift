@@ -1,6 +1,7 @@
 import CiteCheck
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What PubMed answered before, on disk under `$XDG_CACHE_HOME/citecheck` (`~/.cache/citecheck` without it):
@@ -105,7 +106,8 @@ public struct PubMedCache: Sendable {
     static func decodeLookup(_ bytes: [UInt8], key: String) -> [String]? {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count == 5, lines[0] == formatLine, lines[1] == "key " + escape(key), lines[2].hasPrefix("pmids"),
-              lines[3] == "end", lines[4].isEmpty else { return nil }
+            lines[3] == "end", lines[4].isEmpty
+        else { return nil }
         let pmids = lines[2].dropFirst("pmids".count).split(separator: " ").map(String.init)
         guard pmids.allSatisfy(isPMID) else { return nil }
         return pmids

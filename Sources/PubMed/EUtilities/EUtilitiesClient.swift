@@ -40,10 +40,11 @@ public final class EUtilitiesClient: Sendable {
     /// Splits lines so that each request has at most `maxCitationsPerMatch` lines and a URL of at most
     /// `maxURLLength` characters.
     func ecitmatchBatches(_ lines: [String]) throws(EUtilitiesError) -> [[String]] {
-        let fixed = FormEncoding.encode([
-            ("db", "pubmed"), ("retmode", "xml"), ("bdata", ""), ("tool", configuration.tool),
-            ("email", configuration.email), ("api_key", configuration.apiKey?.value ?? ""),
-        ]).utf8.count + configuration.baseURL.utf8.count + "/ecitmatch.cgi?".utf8.count
+        let fixed =
+            FormEncoding.encode([
+                ("db", "pubmed"), ("retmode", "xml"), ("bdata", ""), ("tool", configuration.tool),
+                ("email", configuration.email), ("api_key", configuration.apiKey?.value ?? ""),
+            ]).utf8.count + configuration.baseURL.utf8.count + "/ecitmatch.cgi?".utf8.count
         let limit = max(configuration.maxURLLength, 256)
         let perBatch = max(1, configuration.maxCitationsPerMatch)
         var batches: [[String]] = []
@@ -54,7 +55,7 @@ public final class EUtilitiesClient: Sendable {
             guard fixed + encoded <= limit else {
                 throw .invalidArgument("citation line of \(line.utf8.count) characters is too long for ECitMatch")
             }
-            let added = encoded + (current.isEmpty ? 0 : 3) // `%0D` between lines
+            let added = encoded + (current.isEmpty ? 0 : 3)  // `%0D` between lines
             if !current.isEmpty, current.count >= perBatch || length + added > limit {
                 batches.append(current)
                 current = []
@@ -210,7 +211,8 @@ public final class EUtilitiesClient: Sendable {
     /// NCBI's `{"error":"API rate limit exceeded",…}`, whatever the status it came with.
     static func isRateLimitBody(_ body: [UInt8]) -> Bool {
         guard body.count < 4096, let first = body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
-              first == UInt8(ascii: "{") else { return false }
+            first == UInt8(ascii: "{")
+        else { return false }
         return String(decoding: body, as: UTF8.self).lowercased().contains("api rate limit exceeded")
     }
 

@@ -64,13 +64,15 @@ public struct EUtilitiesConfiguration: Sendable, CustomStringConvertible, Custom
     }
 
     public var customMirror: Mirror {
-        Mirror(self, children: [
-            "baseURL": URLRedaction.redacted(baseURL),
-            "tool": tool,
-            "email": "[redacted]",
-            "apiKey": apiKey == nil ? "none" : "[redacted]",
-            "requestsPerSecond": effectiveRequestsPerSecond,
-        ], displayStyle: .struct)
+        Mirror(
+            self,
+            children: [
+                "baseURL": URLRedaction.redacted(baseURL),
+                "tool": tool,
+                "email": "[redacted]",
+                "apiKey": apiKey == nil ? "none" : "[redacted]",
+                "requestsPerSecond": effectiveRequestsPerSecond,
+            ], displayStyle: .struct)
     }
 }
 

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An NCBI API key. Its text is reachable only inside this module (to put it on requests): every

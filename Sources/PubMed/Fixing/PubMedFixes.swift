@@ -71,7 +71,8 @@ public enum PubMedFixes {
             return true
         }
         if let pmcid = reference.pmcid, let recordPMCID = record.pmcid, !RecordKeys.pmcidKey(pmcid).isEmpty,
-           RecordKeys.pmcidKey(pmcid) == RecordKeys.pmcidKey(recordPMCID) {
+            RecordKeys.pmcidKey(pmcid) == RecordKeys.pmcidKey(recordPMCID)
+        {
             return true
         }
         let score = scorer.score(reference, record)
@@ -109,7 +110,10 @@ struct FieldEditor {
         var runs: [Range<Int>] = []
         var k = 0
         while k < text.count {
-            guard Self.isASCIIAlphanumeric(text[k]) else { k += 1; continue }
+            guard Self.isASCIIAlphanumeric(text[k]) else {
+                k += 1
+                continue
+            }
             var end = k
             while end < text.count, Self.isASCIIAlphanumeric(text[end]) { end += 1 }
             if text[k..<end].contains(where: { (0x30...0x39).contains($0) }) { runs.append(k..<end) }
@@ -174,7 +178,8 @@ struct FieldEditor {
     static func lastPage(first: String, last: String, writtenFirst: String, writtenLast: String) -> String {
         let numeric = { (s: String) in !s.isEmpty && s.allSatisfy(\.isNumber) }
         guard numeric(writtenFirst), numeric(writtenLast), writtenLast.count < writtenFirst.count, numeric(first), numeric(last),
-              first.count == last.count else { return last }
+            first.count == last.count
+        else { return last }
         let expanded = Normalization.expandedLastPage(first: writtenFirst, last: writtenLast)
         let writerMinimal = Normalization.abbreviatedLastPage(first: writtenFirst, last: expanded).count
         let minimal = Normalization.abbreviatedLastPage(first: first, last: last)
@@ -196,8 +201,14 @@ struct FieldEditor {
         func endsWithQuote(_ at: Int) -> Int? { quotes.first { q in at - q.count >= lower && Array(raw[(at - q.count)..<at]) == q }?.count }
         while lower < upper, let n = startsWithQuote(lower) { lower += n }
         while lower < upper {
-            if let n = endsWithQuote(upper) { upper -= n; continue }
-            if raw[upper - 1] == UInt8(ascii: ".") || raw[upper - 1] == UInt8(ascii: ",") { upper -= 1; continue }
+            if let n = endsWithQuote(upper) {
+                upper -= n
+                continue
+            }
+            if raw[upper - 1] == UInt8(ascii: ".") || raw[upper - 1] == UInt8(ascii: ",") {
+                upper -= 1
+                continue
+            }
             break
         }
         let written = Self.tokens(raw, lower..<upper)
@@ -257,7 +268,10 @@ struct FieldEditor {
         var result: [Range<Int>] = []
         var k = range.lowerBound
         while k < range.upperBound {
-            if bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x09 || bytes[k] == 0x0D { k += 1; continue }
+            if bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x09 || bytes[k] == 0x0D {
+                k += 1
+                continue
+            }
             var end = k
             while end < range.upperBound, !(bytes[end] == 0x20 || bytes[end] == 0x0A || bytes[end] == 0x09 || bytes[end] == 0x0D) { end += 1 }
             result.append(k..<end)
@@ -282,7 +296,10 @@ struct FieldEditor {
         var start: (Int, Int)?
         while i < n || j < m {
             if i < n, j < m, a[i] == b[j] {
-                if let (si, sj) = start { hunks.append((si..<i, sj..<j)); start = nil }
+                if let (si, sj) = start {
+                    hunks.append((si..<i, sj..<j))
+                    start = nil
+                }
                 i += 1
                 j += 1
             } else {

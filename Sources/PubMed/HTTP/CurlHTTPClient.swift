@@ -1,8 +1,9 @@
 import CCurl
 import CiteCheck
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real ``HTTPTransport``: libcurl, synchronous, safe to call from many threads at once.
@@ -73,7 +74,8 @@ public final class CurlHTTPClient: HTTPTransport {
         let redactedURL = URLRedaction.redacted(request.url)
         let lowered = request.url.lowercased()
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), URLRedaction.host(of: request.url) != nil,
-              !request.url.utf8.contains(where: { $0 < 0x21 || $0 == 0x7F }) else {
+            !request.url.utf8.contains(where: { $0 < 0x21 || $0 == 0x7F })
+        else {
             throw .invalidURL(url: redactedURL)
         }
         let curl: CurlLibrary

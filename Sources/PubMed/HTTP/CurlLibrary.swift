@@ -1,8 +1,9 @@
 import CCurl
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// libcurl's functions, resolved from the shared library the first time a request needs them.
@@ -30,9 +31,9 @@ struct CurlLibrary: @unchecked Sendable {
 
     /// The file names tried, in order (the runtime library of the platform's libcurl 7.x/8.x packages).
     #if os(macOS)
-    static let fileNames = ["libcurl.4.dylib", "libcurl.dylib"]
+        static let fileNames = ["libcurl.4.dylib", "libcurl.dylib"]
     #else
-    static let fileNames = ["libcurl.so.4", "libcurl.so"]
+        static let fileNames = ["libcurl.so.4", "libcurl.so"]
     #endif
 
     /// The loaded and globally initialised library, or why it is not available; computed once, thread-safely.
@@ -58,16 +59,16 @@ struct CurlLibrary: @unchecked Sendable {
             return unsafeBitCast(address, to: type)
         }
         guard let globalInit = symbol("curl_global_init", as: citecheck_curl_global_init_fn.self),
-              let versionInfo = symbol("curl_version_info", as: citecheck_curl_version_info_fn.self),
-              let easyInit = symbol("curl_easy_init", as: citecheck_curl_easy_init_fn.self),
-              let easyCleanup = symbol("curl_easy_cleanup", as: citecheck_curl_easy_handle_fn.self),
-              let easyReset = symbol("curl_easy_reset", as: citecheck_curl_easy_handle_fn.self),
-              let easyPerform = symbol("curl_easy_perform", as: citecheck_curl_easy_perform_fn.self),
-              let easyStrerror = symbol("curl_easy_strerror", as: citecheck_curl_easy_strerror_fn.self),
-              let easySetopt = symbol("curl_easy_setopt", as: citecheck_curl_easy_setopt_fn.self),
-              let easyGetinfo = symbol("curl_easy_getinfo", as: citecheck_curl_easy_getinfo_fn.self),
-              let slistAppend = symbol("curl_slist_append", as: citecheck_curl_slist_append_fn.self),
-              let slistFreeAll = symbol("curl_slist_free_all", as: citecheck_curl_slist_free_all_fn.self)
+            let versionInfo = symbol("curl_version_info", as: citecheck_curl_version_info_fn.self),
+            let easyInit = symbol("curl_easy_init", as: citecheck_curl_easy_init_fn.self),
+            let easyCleanup = symbol("curl_easy_cleanup", as: citecheck_curl_easy_handle_fn.self),
+            let easyReset = symbol("curl_easy_reset", as: citecheck_curl_easy_handle_fn.self),
+            let easyPerform = symbol("curl_easy_perform", as: citecheck_curl_easy_perform_fn.self),
+            let easyStrerror = symbol("curl_easy_strerror", as: citecheck_curl_easy_strerror_fn.self),
+            let easySetopt = symbol("curl_easy_setopt", as: citecheck_curl_easy_setopt_fn.self),
+            let easyGetinfo = symbol("curl_easy_getinfo", as: citecheck_curl_easy_getinfo_fn.self),
+            let slistAppend = symbol("curl_slist_append", as: citecheck_curl_slist_append_fn.self),
+            let slistFreeAll = symbol("curl_slist_free_all", as: citecheck_curl_slist_free_all_fn.self)
         else {
             return .failure(LoadError(description: "the libcurl found has no \(missing)"))
         }
@@ -84,7 +85,8 @@ struct CurlLibrary: @unchecked Sendable {
     /// The library's version (`8.5.0`), nil when it cannot be loaded.
     static var version: String? {
         guard case .success(let curl) = shared, let info = curl.versionInfo(CURLversion(rawValue: CURLVERSION_TENTH.rawValue)),
-              let version = info.pointee.version else { return nil }
+            let version = info.pointee.version
+        else { return nil }
         return String(cString: version)
     }
 }

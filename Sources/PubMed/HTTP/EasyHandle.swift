@@ -1,6 +1,7 @@
 import CCurl
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Owns one libcurl easy handle; freed in `deinit`. Used by one thread at a time (the client's pool
@@ -71,7 +72,10 @@ final class EasyHandle: @unchecked Sendable {
             lines.append("\(name): \(value)")
         }
         for line in lines {
-            guard let appended = curl.slistAppend(headerList, line) else { ok = false; break }
+            guard let appended = curl.slistAppend(headerList, line) else {
+                ok = false
+                break
+            }
             headerList = appended
         }
         ok = ok && citecheck_curl_setopt_pointer(curl.easySetopt, raw, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)) == CURLE_OK
@@ -142,9 +146,9 @@ final class EasyHandle: @unchecked Sendable {
         case CURLE_BAD_CONTENT_ENCODING:
             return .badContentEncoding(url: redactedURL)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
-             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_SHUTDOWN_FAILED,
-             CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS,
-             CURLE_SSL_CLIENTCERT:
+            CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_SHUTDOWN_FAILED,
+            CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS,
+            CURLE_SSL_CLIENTCERT:
             return .tls(url: redactedURL, detail: detail)
         default:
             return .transfer(url: redactedURL, code: Int(code.rawValue), detail: detail)

@@ -73,7 +73,7 @@ public enum HTTPError: Error, Sendable, Hashable, CustomStringConvertible {
     public var isTransient: Bool {
         switch self {
         case .connectionRefused, .connectFailed, .connectTimedOut, .timedOut, .tooSlow,
-             .connectionReset, .truncatedResponse, .emptyResponse:
+            .connectionReset, .truncatedResponse, .emptyResponse:
             return true
         case .invalidURL, .dnsFailure, .responseTooLarge, .tls, .redirectRefused, .badContentEncoding, .transfer:
             return false

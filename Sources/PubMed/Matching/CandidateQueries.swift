@@ -10,7 +10,7 @@ public enum CandidateQueries {
     public static func esearchTerms(for reference: ParsedReference) -> [String] {
         var terms: [String] = []
         if let doi = reference.doi.map(RecordKeys.doiKey), !doi.isEmpty, !doi.contains("\"") {
-            terms.append("\"\(doi)\"[aid]") // PubMed's Article Identifier field holds DOIs
+            terms.append("\"\(doi)\"[aid]")  // PubMed's Article Identifier field holds DOIs
         }
         if let pmcid = reference.pmcid.map(RecordKeys.pmcidKey), !pmcid.isEmpty {
             terms.append("\(pmcid)[pmcid]")
@@ -89,8 +89,8 @@ public enum CandidateQueries {
     }
 }
 
-private extension String {
-    func replacingPipes() -> String {
+extension String {
+    fileprivate func replacingPipes() -> String {
         String(map { $0 == "|" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 }

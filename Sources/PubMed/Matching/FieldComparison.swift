@@ -27,10 +27,12 @@ public enum FieldComparison {
     static func compareYear(_ reference: ParsedReference, _ record: PubMedRecord) -> [FieldFinding] {
         guard let written = reference.year, let print = record.year, written != print else { return [] }
         if let electronic = record.electronicYear, electronic == written {
-            return [FieldFinding(
-                PubMedEpubYearRule.description, field: .year, found: String(written), expected: String(print),
-                message: "year \(written) is the electronic publication year; PubMed's print year is \(print)", pmid: record.pmid
-            )]
+            return [
+                FieldFinding(
+                    PubMedEpubYearRule.description, field: .year, found: String(written), expected: String(print),
+                    message: "year \(written) is the electronic publication year; PubMed's print year is \(print)", pmid: record.pmid
+                )
+            ]
         }
         var message = "year \(written) differs from PubMed's \(print)"
         if let electronic = record.electronicYear, electronic != print { message += " (Epub \(electronic))" }
@@ -48,10 +50,12 @@ public enum FieldComparison {
         let writtenNumber = MatchWords.tokens(written).first
         let actualNumber = MatchWords.tokens(actual).first
         if let writtenNumber, writtenNumber == actualNumber, MatchWords.tokens(written).count != MatchWords.tokens(actual).count { return [] }
-        return [FieldFinding(
-            PubMedVolumeRule.description, field: .volume, found: written, expected: actual,
-            message: "volume \(written) differs from PubMed's \(actual)", pmid: record.pmid
-        )]
+        return [
+            FieldFinding(
+                PubMedVolumeRule.description, field: .volume, found: written, expected: actual,
+                message: "volume \(written) differs from PubMed's \(actual)", pmid: record.pmid
+            )
+        ]
     }
 
     static func compareIssue(_ reference: ParsedReference, _ record: PubMedRecord) -> [FieldFinding] {
@@ -60,20 +64,23 @@ public enum FieldComparison {
         let a = tokens(of: actual)
         guard !w.isEmpty, !a.isEmpty else { return [] }
         if w.isSubset(of: a) || RecordKeys.numberKey(written) == RecordKeys.numberKey(actual) { return [] }
-        return [FieldFinding(
-            PubMedIssueRule.description, field: .issue, found: written, expected: actual,
-            message: "issue \(written) differs from PubMed's \(actual)", pmid: record.pmid
-        )]
+        return [
+            FieldFinding(
+                PubMedIssueRule.description, field: .issue, found: written, expected: actual,
+                message: "issue \(written) differs from PubMed's \(actual)", pmid: record.pmid
+            )
+        ]
     }
 
     /// Alphanumeric tokens, folded, leading zeros dropped, `supplement`/`suppl` unified.
     private static func tokens(of text: String) -> Set<String> {
-        Set(MatchWords.words(text).map { word -> String in
-            var t = word.folded
-            if t == "supplement" || t == "suppl" || t == "sup" { t = "suppl" }
-            while t.count > 1, t.first == "0" { t.removeFirst() }
-            return t
-        })
+        Set(
+            MatchWords.words(text).map { word -> String in
+                var t = word.folded
+                if t == "supplement" || t == "suppl" || t == "sup" { t = "suppl" }
+                while t.count > 1, t.first == "0" { t.removeFirst() }
+                return t
+            })
     }
 
     // MARK: Pages
@@ -97,10 +104,12 @@ public enum FieldComparison {
         if firstAgrees && lastAgrees { return [] }
         let found = writtenPages(reference)
         let expected = render(actual, like: reference, found: found)
-        return [FieldFinding(
-            PubMedPagesRule.description, field: .pages, found: found, expected: expected,
-            message: "pages \(found) differ from PubMed's \(expected)", pmid: record.pmid
-        )]
+        return [
+            FieldFinding(
+                PubMedPagesRule.description, field: .pages, found: found, expected: expected,
+                message: "pages \(found) differ from PubMed's \(expected)", pmid: record.pmid
+            )
+        ]
     }
 
     private static func dashesFolded(_ text: String) -> String {
@@ -129,7 +138,8 @@ public enum FieldComparison {
         let dash: String = found.contains("–") ? "–" : found.contains("—") ? "—" : "-"
         var abbreviates = false
         if let written = reference.pages, let asWritten = written.lastAsWritten ?? written.last, asWritten.count < written.first.count,
-           asWritten.allSatisfy(\.isNumber) {
+            asWritten.allSatisfy(\.isNumber)
+        {
             abbreviates = true
         }
         let shown = abbreviates ? Normalization.abbreviatedLastPage(first: pages.first, last: last) : last
@@ -151,10 +161,12 @@ public enum FieldComparison {
         guard record.journalTitle != nil || record.isoAbbreviation != nil || record.medlineTA != nil else { return [] }
         if JournalMatching.sameJournal(written, record) { return [] }
         let expected = expectedJournal(record, like: written)
-        return [FieldFinding(
-            PubMedJournalRule.description, field: .journal, found: written, expected: expected,
-            message: "journal \"\(written)\" differs from PubMed's \"\(expected)\"", pmid: record.pmid
-        )]
+        return [
+            FieldFinding(
+                PubMedJournalRule.description, field: .journal, found: written, expected: expected,
+                message: "journal \"\(written)\" differs from PubMed's \"\(expected)\"", pmid: record.pmid
+            )
+        ]
     }
 
     /// The record's journal abbreviated (ISO, else MedlineTA) if `written` is abbreviated, else its full title.
@@ -205,7 +217,8 @@ public enum FieldComparison {
                     problem = "authors are out of order"
                 }
             } else if MatchWords.editDistance(Normalization.name(author.family), Normalization.name(pubmed[i].lastName)) <= 2,
-                      Normalization.name(author.family).count >= 5 {
+                Normalization.name(author.family).count >= 5
+            {
                 problem = "author \(author.family) is spelled \(pubmed[i].lastName) in PubMed"
             } else if i == 0 {
                 problem = "first author is \(pubmed[0].lastName) \(pubmed[0].initials) in PubMed, not \(written)"
@@ -251,10 +264,12 @@ public enum FieldComparison {
         if !record.title.hasPrefix("["), !written.contains("[") { pubmed = Self.withoutBracketedNotes(pubmed) }
         let difference = TitleDifference(written: written, pubmed: pubmed)
         guard !difference.isEmpty else { return [] }
-        return [FieldFinding(
-            PubMedTitleRule.description, field: .title, found: written,
-            expected: TitleMatching.cleanTitle(record.title), message: difference.message, pmid: record.pmid
-        )]
+        return [
+            FieldFinding(
+                PubMedTitleRule.description, field: .title, found: written,
+                expected: TitleMatching.cleanTitle(record.title), message: difference.message, pmid: record.pmid
+            )
+        ]
     }
 
     /// `Title [proceedings].` → `Title.`: bracketed groups after the start removed.
@@ -262,8 +277,14 @@ public enum FieldComparison {
         var result = ""
         var depth = 0
         for character in title {
-            if character == "[" { depth += 1; continue }
-            if character == "]", depth > 0 { depth -= 1; continue }
+            if character == "[" {
+                depth += 1
+                continue
+            }
+            if character == "]", depth > 0 {
+                depth -= 1
+                continue
+            }
             if depth == 0 { result.append(character) }
         }
         guard depth == 0 else { return title }
@@ -275,10 +296,12 @@ public enum FieldComparison {
     static func compareDOI(_ reference: ParsedReference, _ record: PubMedRecord) -> [FieldFinding] {
         guard let written = reference.doi, let actual = record.doi, !actual.isEmpty else { return [] }
         guard RecordKeys.doiKey(written) != RecordKeys.doiKey(actual) else { return [] }
-        return [FieldFinding(
-            PubMedDOIRule.description, field: .doi, found: written, expected: actual,
-            message: "DOI \(written) differs from PubMed's \(actual)", pmid: record.pmid
-        )]
+        return [
+            FieldFinding(
+                PubMedDOIRule.description, field: .doi, found: written, expected: actual,
+                message: "DOI \(written) differs from PubMed's \(actual)", pmid: record.pmid
+            )
+        ]
     }
 
     // MARK: Retractions, corrections
@@ -289,20 +312,23 @@ public enum FieldComparison {
         let notesCorrection = reference.notes.contains { $0.kind == .correction }
         if record.isRetracted && !notesRetraction {
             let notice = record.corrections.first { $0.refType == "RetractionIn" }.map { ": \($0.refSource)" } ?? ""
-            findings.append(FieldFinding(
-                PubMedRetractedRule.description, message: "PubMed marks this article as retracted (PMID \(record.pmid))\(notice)", pmid: record.pmid
-            ))
+            findings.append(
+                FieldFinding(
+                    PubMedRetractedRule.description, message: "PubMed marks this article as retracted (PMID \(record.pmid))\(notice)", pmid: record.pmid
+                ))
         }
         if let concern = record.corrections.first(where: { $0.refType == "ExpressionOfConcernIn" }) {
-            findings.append(FieldFinding(
-                PubMedConcernRule.description,
-                message: "PubMed lists an expression of concern for this article: \(concern.refSource)", pmid: record.pmid
-            ))
+            findings.append(
+                FieldFinding(
+                    PubMedConcernRule.description,
+                    message: "PubMed lists an expression of concern for this article: \(concern.refSource)", pmid: record.pmid
+                ))
         }
         if !notesCorrection, let erratum = record.corrections.first(where: { $0.refType == "ErratumIn" }) {
-            findings.append(FieldFinding(
-                PubMedErratumRule.description, message: "PubMed lists an erratum for this article: \(erratum.refSource)", pmid: record.pmid
-            ))
+            findings.append(
+                FieldFinding(
+                    PubMedErratumRule.description, message: "PubMed lists an erratum for this article: \(erratum.refSource)", pmid: record.pmid
+                ))
         }
         return findings
     }

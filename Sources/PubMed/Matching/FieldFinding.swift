@@ -39,7 +39,8 @@ extension FieldFinding {
     public func sourceRange(for reference: Reference, in file: SourceFile) -> SourceRange {
         let rawLength = reference.parsed.raw.utf8.count
         if let field, let range = reference.parsed.fieldRanges[field], range.lowerBound >= 0, range.upperBound <= rawLength,
-           range.lowerBound < range.upperBound {
+            range.lowerBound < range.upperBound
+        {
             let start = reference.entry.sourceMap.sourceOffset(forDerived: range.lowerBound)
             let end = reference.entry.sourceMap.sourceOffset(forDerived: range.upperBound)
             if start < end { return file.range(of: start..<end) }

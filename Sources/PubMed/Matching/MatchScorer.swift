@@ -113,7 +113,8 @@ public struct MatchScorer: Sendable {
             let recordFirst = record.authors[0].lastName
             firstAuthor = ref.firstAuthorKey == features.authorKeys[0] || Self.sameAuthor(author, recordFirst)
             if firstAuthor == false {
-                elsewhere = features.authorKeys.dropFirst().contains(ref.firstAuthorKey)
+                elsewhere =
+                    features.authorKeys.dropFirst().contains(ref.firstAuthorKey)
                     || record.authors.dropFirst().contains { Self.sameAuthor(author, $0.lastName) }
             }
         }
@@ -179,7 +180,8 @@ public struct MatchScorer: Sendable {
         // A recurring column appears under one title in every issue of a volume: its page or its issue places it.
         let inIssue = score.journal == true && score.volume == true && score.issue == true
         if title >= policy.strongTitle && author
-            && (!shortTitle || (score.firstPage == true && (score.journal == true || score.yearClose)) || fullyPlaced || inIssue) {
+            && (!shortTitle || (score.firstPage == true && (score.journal == true || score.yearClose)) || fullyPlaced || inIssue)
+        {
             return true
         }
         if title >= policy.strongTitle && score.journal == true && score.yearClose {
@@ -195,12 +197,14 @@ public struct MatchScorer: Sendable {
         // its subtitle, say. Not when the issue differs: an article of another issue may start on the same page.
         let titleAllows = score.title == nil || score.titleForeignWords == 0 || (score.title ?? 0) >= policy.looseTitle
         if author && score.journal == true && score.yearDistance == 0 && score.volume == true && score.firstPage == true
-            && score.issue != false && titleAllows {
+            && score.issue != false && titleAllows
+        {
             return true
         }
         // A bare citation (`Brain Res. 1977 Jun 17;128(3):485-96`): journal, volume, first page and year name one article.
         if score.title == nil && score.firstAuthor == nil && score.journal == true && score.yearDistance == 0
-            && score.volume == true && score.firstPage == true && score.issue != false {
+            && score.volume == true && score.firstPage == true && score.issue != false
+        {
             return true
         }
         return false
@@ -293,7 +297,8 @@ public struct MatchScorer: Sendable {
             result.append((.doi, doi))
         }
         if let pmcid = reference.pmcid, let recordPMCID = record.pmcid, RecordKeys.pmcidKey(pmcid) == RecordKeys.pmcidKey(recordPMCID),
-           !RecordKeys.pmcidKey(pmcid).isEmpty {
+            !RecordKeys.pmcidKey(pmcid).isEmpty
+        {
             result.append((.pmcid, pmcid))
         }
         return result

@@ -5,7 +5,9 @@ enum RecordKeys {
     /// A record's page range with the last page expanded, from `pages` or `medlinePages`.
     static func recordPages(_ record: PubMedRecord) -> PageRange? {
         if let pages = record.pages, !pages.first.isEmpty {
-            if let last = pages.last { return PageRange(first: pages.first, last: Normalization.expandedLastPage(first: pages.first, last: last), lastAsWritten: pages.lastAsWritten) }
+            if let last = pages.last {
+                return PageRange(first: pages.first, last: Normalization.expandedLastPage(first: pages.first, last: last), lastAsWritten: pages.lastAsWritten)
+            }
             return pages
         }
         guard let text = record.medlinePages.map(MatchWords.trim), !text.isEmpty else { return nil }

@@ -49,7 +49,7 @@ struct TitleDifference: Hashable, Sendable {
         }
         var i = 0
         var j = 0
-        var deleted: [Int] = []   // indexes into b (PubMed words the reference lacks)
+        var deleted: [Int] = []  // indexes into b (PubMed words the reference lacks)
         var inserted: [Int] = []  // indexes into a (reference words PubMed lacks)
         func flushHunk() {
             defer {

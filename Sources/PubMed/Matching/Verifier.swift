@@ -53,28 +53,31 @@ public struct Verifier: Sendable {
             }
         case .ambiguous(let records):
             let pmids = records.map(\.pmid)
-            findings.append(FieldFinding(
-                PubMedAmbiguousRule.description,
-                message: "several PubMed records match this reference about equally well (PMID \(pmids.joined(separator: ", "))); fields were not compared",
-                pmid: pmids.first
-            ))
+            findings.append(
+                FieldFinding(
+                    PubMedAmbiguousRule.description,
+                    message: "several PubMed records match this reference about equally well (PMID \(pmids.joined(separator: ", "))); fields were not compared",
+                    pmid: pmids.first
+                ))
         case .notFound:
             if result.identifierConflicts.isEmpty, Self.isJournalArticleLike(reference) {
-                findings.append(FieldFinding(
-                    PubMedNotFoundRule.description,
-                    message: "no PubMed record matches \(Self.describe(reference))", pmid: nil
-                ))
+                findings.append(
+                    FieldFinding(
+                        PubMedNotFoundRule.description,
+                        message: "no PubMed record matches \(Self.describe(reference))", pmid: nil
+                    ))
             }
         }
         return findings
     }
 
     private func conflictFinding(_ conflict: IdentifierConflict, matched: PubMedRecord?) -> FieldFinding {
-        let (rule, label): (RuleDescription, String) = switch conflict.field {
-        case .pmid: (PubMedPMIDRule.description, "PMID")
-        case .pmcid: (PubMedPMCIDRule.description, "PMCID")
-        default: (PubMedDOIRule.description, "DOI")
-        }
+        let (rule, label): (RuleDescription, String) =
+            switch conflict.field {
+            case .pmid: (PubMedPMIDRule.description, "PMID")
+            case .pmcid: (PubMedPMCIDRule.description, "PMCID")
+            default: (PubMedDOIRule.description, "DOI")
+            }
         let other = conflict.record
         var expected: String?
         if let matched {

@@ -69,10 +69,11 @@ public struct ECitMatchResultParser {
                 unread.append(line)
                 continue
             }
-            lines.append(ECitMatchResult.Line(
-                journal: fields[0], year: fields[1], volume: fields[2], firstPage: fields[3], author: fields[4],
-                key: fields[5], outcome: outcome(fields[6...].joined(separator: "|"))
-            ))
+            lines.append(
+                ECitMatchResult.Line(
+                    journal: fields[0], year: fields[1], volume: fields[2], firstPage: fields[3], author: fields[4],
+                    key: fields[5], outcome: outcome(fields[6...].joined(separator: "|"))
+                ))
         }
         if lines.isEmpty {
             try diagnoseNonAnswer(data, unread: unread)

@@ -70,7 +70,7 @@ public struct ESearchResultParser {
         let ids = root.child("IdList")?.children(named: "Id").compactMap(\.nonEmptyText) ?? []
         func messages(_ list: String) -> [ESearchResult.Message] {
             root.child(list)?.children.compactMap {
-                guard case let .element(element) = $0 else { return nil }
+                guard case .element(let element) = $0 else { return nil }
                 return ESearchResult.Message(kind: element.name, text: element.text)
             } ?? []
         }

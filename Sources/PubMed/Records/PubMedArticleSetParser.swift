@@ -57,9 +57,11 @@ public struct PubMedArticleSetParser {
     }
 
     static func forEachRecord(in reader: XMLStreamReader, _ body: (PubMedRecord) throws -> Void) throws {
-        try forEachTree(in: reader, { tree in
-            if let record = PubMedRecordMapper.record(from: tree) { try body(record) }
-        }, deletion: { _ in })
+        try forEachTree(
+            in: reader,
+            { tree in
+                if let record = PubMedRecordMapper.record(from: tree) { try body(record) }
+            }, deletion: { _ in })
     }
 
     static func forEachTree(

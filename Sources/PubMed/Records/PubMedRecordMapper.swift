@@ -89,7 +89,8 @@ enum PubMedRecordMapper {
         if let pagination = document.child("Pagination") {
             applyPagination(pagination, to: &record)
         }
-        record.publicationTypes = document.child("PublicationType").flatMap(\.nonEmptyText).map { [$0] }
+        record.publicationTypes =
+            document.child("PublicationType").flatMap(\.nonEmptyText).map { [$0] }
             ?? document.child("PublicationTypeList")?.children(named: "PublicationType").compactMap(\.nonEmptyText) ?? []
         let ids = articleIDs(bookData?.child("ArticleIdList") ?? document.child("ArticleIdList"))
         record.doi = ids.doi

@@ -198,7 +198,7 @@ public final class PubMedVerifier: ReferenceVerifier {
                 run.articles[pmid] = article
                 candidates.append(article.record)
             }
-            guard candidates.count == pmids.count else { continue } // a record expired: look it up again
+            guard candidates.count == pmids.count else { continue }  // a record expired: look it up again
             run.results[position] = verifier.scorer.decide(run.references[position].parsed, candidates: candidates)
         }
     }
@@ -221,7 +221,8 @@ public final class PubMedVerifier: ReferenceVerifier {
             for response in try client.ecitmatch(lines: lines) {
                 for line in try ECitMatchResultParser.result(fromText: response.body).lines {
                     guard case .found(let pmid) = line.outcome, line.key.hasPrefix("r"),
-                          let position = Int(line.key.dropFirst()), pending.contains(position) else { continue }
+                        let position = Int(line.key.dropFirst()), pending.contains(position)
+                    else { continue }
                     add(pmid, to: position)
                 }
             }

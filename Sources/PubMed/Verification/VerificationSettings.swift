@@ -45,8 +45,9 @@ public struct VerificationSettings: Sendable {
         let fixtures = fixturePaths.isEmpty ? nil : try PubMedVerifier.loadFixtures(fixturePaths)
         // Fixtures that hold no record would leave every reference unverified without a word.
         if let fixtures, fixtures.count == 0 {
-            throw VerificationSetupError(message: "\(fixturePaths.joined(separator: ", ")): --fixtures loaded no PubMed records "
-                + "(expected EFetch answers or MEDLINE XML with PubmedArticle elements, .xml or .xml.gz)")
+            throw VerificationSetupError(
+                message: "\(fixturePaths.joined(separator: ", ")): --fixtures loaded no PubMed records "
+                    + "(expected EFetch answers or MEDLINE XML with PubmedArticle elements, .xml or .xml.gz)")
         }
         var cache: PubMedCache?
         let cacheFolder = cacheDirectory ?? PubMedCache.defaultDirectory()
@@ -68,10 +69,11 @@ public struct VerificationSettings: Sendable {
                 throw VerificationSetupError(message: "verifying over the network needs libcurl: \(reason)")
             }
             let seconds = max(1, Int(timeout.components.seconds))
-            let transport = CurlHTTPClient(configuration: CurlHTTPClient.Configuration(
-                connectTimeout: .seconds(min(10, seconds)), totalTimeout: timeout,
-                lowSpeedLimit: 100, lowSpeedTime: min(30, seconds)
-            ))
+            let transport = CurlHTTPClient(
+                configuration: CurlHTTPClient.Configuration(
+                    connectTimeout: .seconds(min(10, seconds)), totalTimeout: timeout,
+                    lowSpeedLimit: 100, lowSpeedTime: min(30, seconds)
+                ))
             // The rate limit is shared with every run on this machine through the cache folder (even with
             // --no-cache, which concerns answers, not the rate).
             var rateLimitFile: String?

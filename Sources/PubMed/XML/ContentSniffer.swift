@@ -63,7 +63,7 @@ enum ContentSniffer {
         let raw = String(decoding: body, as: UTF8.self)
         let lower = lowercased(body)
         guard let open = lower.firstRange(of: "<title"), let close = lower[open.upperBound...].firstRange(of: "</title>"),
-              let gt = lower[open.upperBound..<close.lowerBound].firstRange(of: ">")
+            let gt = lower[open.upperBound..<close.lowerBound].firstRange(of: ">")
         else { return nil }
         // Lower-casing ASCII keeps UTF-8 offsets, so the same offsets index the raw text.
         let from = lower.utf8.distance(from: lower.startIndex, to: gt.upperBound)

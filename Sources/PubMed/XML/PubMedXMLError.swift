@@ -30,21 +30,21 @@ public enum PubMedXMLError: Error, CustomStringConvertible, Hashable, Sendable {
         switch self {
         case .empty:
             return "empty input: no XML to read"
-        case let .malformed(line, message):
+        case .malformed(let line, let message):
             return "malformed XML at line \(line): \(message)"
-        case let .truncated(line, message):
+        case .truncated(let line, let message):
             return "truncated XML at line \(line): \(message)"
-        case let .tooDeep(limit):
+        case .tooDeep(let limit):
             return "XML nested deeper than \(limit) levels"
-        case let .tooLarge(limitBytes):
+        case .tooLarge(let limitBytes):
             return "XML larger than the limit of \(limitBytes) bytes"
-        case let .wrongRoot(expected, found):
+        case .wrongRoot(let expected, let found):
             return "unexpected root element <\(found)>, expected <\(expected)>"
-        case let .ncbiError(message):
+        case .ncbiError(let message):
             return "NCBI error: \(message)"
-        case let .notXML(kind, detail):
+        case .notXML(let kind, let detail):
             return detail.isEmpty ? "not XML: the answer is \(kind.rawValue)" : "not XML: the answer is \(kind.rawValue) (\(detail))"
-        case let .unreadableFile(path, reason):
+        case .unreadableFile(let path, let reason):
             return "cannot read \(path): \(reason)"
         }
     }

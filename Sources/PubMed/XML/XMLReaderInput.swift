@@ -50,7 +50,7 @@ final class XMLReaderInput {
     }
 
     deinit {
-        if case let .gzip(file) = source {
+        if case .gzip(let file) = source {
             gzclose(file)
         }
     }
@@ -58,7 +58,7 @@ final class XMLReaderInput {
     /// The first bytes of the input, for `ContentSniffer`.
     var prefix: ArraySlice<UInt8> {
         switch source {
-        case let .memory(bytes): return bytes.prefix(ContentSniffer.prefixLength)
+        case .memory(let bytes): return bytes.prefix(ContentSniffer.prefixLength)
         case .gzip: return pending[...]
         }
     }
@@ -76,7 +76,7 @@ final class XMLReaderInput {
             pendingOffset += count
         } else {
             switch source {
-            case let .memory(bytes):
+            case .memory(let bytes):
                 count = min(capacity, bytes.count - memoryOffset)
                 if count > 0 {
                     bytes.withUnsafeBytes { raw in
@@ -85,7 +85,7 @@ final class XMLReaderInput {
                     }
                     memoryOffset += count
                 }
-            case let .gzip(file):
+            case .gzip(let file):
                 let got = gzread(file, buffer, UInt32(capacity))
                 if got < 0 {
                     readFailure = gzipErrorMessage(file)

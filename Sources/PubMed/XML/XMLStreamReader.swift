@@ -129,7 +129,8 @@ public final class XMLStreamReader {
         ]
         if input.reachedEnd, !rootClosed, truncationCodes.contains(error.code) || error.message.contains("Premature end") {
             // libxml2 words a document cut short after a complete tag as "Extra content at the end of the document".
-            let message = error.code == Int(XML_ERR_DOCUMENT_END.rawValue)
+            let message =
+                error.code == Int(XML_ERR_DOCUMENT_END.rawValue)
                 ? "the document ends before its root element is closed" : error.message
             return .truncated(line: error.line, message: message)
         }
@@ -206,8 +207,9 @@ private func errorCallback(_ context: UnsafeMutableRawPointer?, _ error: xmlErro
     guard let context, let error else { return }
     let input = Unmanaged<XMLReaderInput>.fromOpaque(context).takeUnretainedValue()
     let message = error.pointee.message.map { TextNormalizer.collapse(String(cString: $0)) } ?? "error \(error.pointee.code)"
-    input.record(.init(
-        code: Int(error.pointee.code), line: Int(error.pointee.line), message: message,
-        isFatal: error.pointee.level == XML_ERR_FATAL
-    ))
+    input.record(
+        .init(
+            code: Int(error.pointee.code), line: Int(error.pointee.line), message: message,
+            isFatal: error.pointee.level == XML_ERR_FATAL
+        ))
 }

@@ -21,7 +21,7 @@ struct XMLTreeElement: Sendable {
 
     /// The first child element with this name.
     func child(_ name: String) -> XMLTreeElement? {
-        for case let .element(element) in children where element.name == name {
+        for case .element(let element) in children where element.name == name {
             return element
         }
         return nil
@@ -30,7 +30,7 @@ struct XMLTreeElement: Sendable {
     /// All child elements with this name, in order.
     func children(named name: String) -> [XMLTreeElement] {
         children.compactMap {
-            if case let .element(element) = $0, element.name == name { return element }
+            if case .element(let element) = $0, element.name == name { return element }
             return nil
         }
     }
@@ -60,8 +60,8 @@ struct XMLTreeElement: Sendable {
     private func appendText(to result: inout String) {
         for child in children {
             switch child {
-            case let .text(value): result += value
-            case let .element(element): element.appendText(to: &result)
+            case .text(let value): result += value
+            case .element(let element): element.appendText(to: &result)
             }
         }
     }

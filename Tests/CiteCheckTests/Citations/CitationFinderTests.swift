@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 @Suite struct CitationFinderTests {
@@ -78,12 +79,15 @@ import Testing
         // The Markdown reader turns `[^1]` into a superscript `1`; the source tells it apart from `^1^`.
         let source = "As shown[^1] and[^feder] and^2^."
         let text = "As shown1 andfeder and2."
-        let map = SourceMap(anchors: [.init(derived: 0, source: 0), .init(derived: 8, source: 10), .init(derived: 9, source: 12),
-                                      .init(derived: 13, source: 18), .init(derived: 18, source: 24), .init(derived: 22, source: 29),
-                                      .init(derived: 23, source: 31)])
-        let block = TextBlock(kind: .paragraph, text: text, sourceMap: map,
-                              range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
-                              superscripts: [8..<9, 13..<18, 22..<23])
+        let map = SourceMap(anchors: [
+            .init(derived: 0, source: 0), .init(derived: 8, source: 10), .init(derived: 9, source: 12),
+            .init(derived: 13, source: 18), .init(derived: 18, source: 24), .init(derived: 22, source: 29),
+            .init(derived: 23, source: 31),
+        ])
+        let block = TextBlock(
+            kind: .paragraph, text: text, sourceMap: map,
+            range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
+            superscripts: [8..<9, 13..<18, 22..<23])
         let found = CitationFinder(entryNumbers: [1, 2]).find(in: block, blockIndex: 0, source: Array(source.utf8))
         #expect(found.map(\.kind) == [.footnote(name: "1"), .footnote(name: "feder"), .numbered(numbers: [2], form: .superscript)])
         #expect(found.first?.sourceRange == 8..<12)
@@ -125,8 +129,9 @@ import Testing
         AuthorYearCase(text: "In (2014) it changed.", authors: [], years: []),
         AuthorYearCase(text: "The effect (Smith 2014 data) held.", authors: [], years: []),
         AuthorYearCase(text: "As summarised (Cochrane Review, 2019) and shown (Figure 2, 2019).", authors: [], years: []),
-        AuthorYearCase(text: "As Feder et al. (2014) and (Duman, 2014) and Taylor and colleagues (2018) said.",
-                       authors: [["Feder"], ["Duman"], ["Taylor"]], years: [2014, 2014, 2018]),
+        AuthorYearCase(
+            text: "As Feder et al. (2014) and (Duman, 2014) and Taylor and colleagues (2018) said.",
+            authors: [["Feder"], ["Duman"], ["Taylor"]], years: [2014, 2014, 2018]),
     ]
 
     @Test(arguments: authorYearCases) func authorYearCitations(_ c: AuthorYearCase) {
@@ -173,8 +178,9 @@ import Testing
         MentionCase(text: "Results were published in March 2019.", year: 2019),
         MentionCase(text: "Patients in a JAMA Psychiatry study improved.", journal: "JAMA Psychiatry"),
         MentionCase(text: "Researchers at Yale showed it.", institution: "Yale"),
-        MentionCase(text: "Researchers from Yale University ran a randomized, placebo-controlled crossover trial.",
-                    institution: "Yale University", studyTypes: ["randomized", "placebo-controlled", "crossover"]),
+        MentionCase(
+            text: "Researchers from Yale University ran a randomized, placebo-controlled crossover trial.",
+            institution: "Yale University", studyTypes: ["randomized", "placebo-controlled", "crossover"]),
         MentionCase(text: "A team at Mount Sinai tried it.", institution: "Mount Sinai"),
         MentionCase(text: "Feder and colleagues found relief.", author: "Feder"),
         MentionCase(text: "Later, Feder et al. found relief.", author: "Feder"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CiteCheck
 
 @Suite struct CitationLinkerTests {
@@ -9,8 +10,9 @@ import Testing
     func analyze(_ body: String, _ references: [Reference] = F.seedReferences) -> CitationAnalysis {
         let doc = F.document(body)
         let numbers = references.compactMap(\.entry.number)
-        let finder = CitationFinder(entryNumbers: Set(numbers.isEmpty ? Array(references.indices.map { $0 + 1 }) : numbers),
-                                    listIsNumbered: !numbers.isEmpty)
+        let finder = CitationFinder(
+            entryNumbers: Set(numbers.isEmpty ? Array(references.indices.map { $0 + 1 }) : numbers),
+            listIsNumbered: !numbers.isEmpty)
         let citations = finder.find(in: doc.blocks)
         let links = CitationLinker().link(citations, to: references)
         return CitationAnalysis(source: doc.source, citations: citations, links: links, references: references)
@@ -30,15 +32,20 @@ import Testing
 
     @Test func unnumberedListLinksByPosition() {
         var refs = F.seedReferences.prefix(3).map { $0 }
-        for i in refs.indices { refs[i].entry.number = nil; refs[i].entry.label = nil }
+        for i in refs.indices {
+            refs[i].entry.number = nil
+            refs[i].entry.label = nil
+        }
         let a = analyze("It helped [2] and [4].", refs)
         #expect(a.links.map(\.entries) == [[2], []])
         #expect(a.links.first?.method == .position)
     }
 
     @Test func footnotesLinkByName() {
-        let refs = [F.reference(1, authors: ["Feder"], year: 2014, journal: "JAMA Psychiatry", footnote: "feder"),
-                    F.reference(2, authors: ["Duman"], year: 2014, journal: "Depress Anxiety", footnote: "2")]
+        let refs = [
+            F.reference(1, authors: ["Feder"], year: 2014, journal: "JAMA Psychiatry", footnote: "feder"),
+            F.reference(2, authors: ["Duman"], year: 2014, journal: "Depress Anxiety", footnote: "2"),
+        ]
         let a = analyze("It helped[^feder] and[^2] and[^gone].", refs)
         #expect(a.links.map(\.entries) == [[1], [2], []])
         #expect(rules(CiteMissingReferenceRule.findings(in: a)) == ["cite-missing-reference"])
@@ -70,16 +77,20 @@ import Testing
     }
 
     @Test func namesCompareWithoutDiacriticsCaseAndParticles() {
-        let refs = [F.reference(1, authors: ["Müller"], year: 2019, journal: "Brain"),
-                    F.reference(2, authors: ["van der Berg"], year: 2019, journal: "Brain"),
-                    F.reference(3, authors: ["Berg"], year: 2001, journal: "Brain")]
+        let refs = [
+            F.reference(1, authors: ["Müller"], year: 2019, journal: "Brain"),
+            F.reference(2, authors: ["van der Berg"], year: 2019, journal: "Brain"),
+            F.reference(3, authors: ["Berg"], year: 2001, journal: "Brain"),
+        ]
         let a = analyze("Shown (Muller, 2019) and by Van der Berg et al. (2019) too.", refs)
         #expect(a.links.map(\.entries) == [[1], [2]])
     }
 
     @Test func yearSuffixPicksAmongSameAuthorSameYear() {
-        let refs = [F.reference(1, authors: ["Feder"], year: 2014, journal: "A"),
-                    F.reference(2, authors: ["Feder"], year: 2014, journal: "B")]
+        let refs = [
+            F.reference(1, authors: ["Feder"], year: 2014, journal: "A"),
+            F.reference(2, authors: ["Feder"], year: 2014, journal: "B"),
+        ]
         let a = analyze("Shown (Feder, 2014b).", refs)
         #expect(a.links.first?.entries == [2])
     }
@@ -121,10 +132,11 @@ import Testing
     @Test func authorClaims() {
         let a = analyze("Taylor and colleagues found it [5]. Feder et al. found it [1]. Costi et al. found it [2].")
         let authors = CiteAuthorMismatchRule.findings(in: a)
-        #expect(authors.map(\.message) == [
-            "text names Taylor, reference 5's first author is Rodriguez",
-            "text names Costi, reference 2's first author is Feder (Costi is author 2)",
-        ])
+        #expect(
+            authors.map(\.message) == [
+                "text names Taylor, reference 5's first author is Rodriguez",
+                "text names Costi, reference 2's first author is Feder (Costi is author 2)",
+            ])
         #expect(authors.map(\.severity) == [.error, .warning])
     }
 
@@ -180,20 +192,20 @@ import Testing
     @Test func seedLikePostIsSilent() {
         // Written for this test (not the seed's prose), with the seed post's shape: narrative claims, no markers.
         let body = """
-        Notes on Infusion Therapy
+            Notes on Infusion Therapy
 
-        Second instalment (revised 2024).
+            Second instalment (revised 2024).
 
-        Our clinic follows the trial published in JAMA Psychiatry, where a single dose (0.5 mg/kg) lowered \
-        symptom scores (p < 0.05). Repeated dosing (six sessions in two weeks) then beat the comparator in a \
-        randomized controlled trial.
+            Our clinic follows the trial published in JAMA Psychiatry, where a single dose (0.5 mg/kg) lowered \
+            symptom scores (p < 0.05). Repeated dosing (six sessions in two weeks) then beat the comparator in a \
+            randomized controlled trial.
 
-        Scientists from Yale University tested the drug against placebo in a crossover design, and a \
-        double-blind replication study with an active control came to the same answer.
+            Scientists from Yale University tested the drug against placebo in a crossover design, and a \
+            double-blind replication study with an active control came to the same answer.
 
-        For compulsions, a randomized, controlled crossover trial reported quick benefit. In 2014, regulators \
-        had not yet weighed in.
-        """
+            For compulsions, a randomized, controlled crossover trial reported quick benefit. In 2014, regulators \
+            had not yet weighed in.
+            """
         let a = analyze(body)
         #expect(a.all().isEmpty)
         #expect(!a.usesExplicitCitations)
@@ -222,4 +234,3 @@ import Testing
 extension CitationLink {
     func claimsInstitution(in a: CitationAnalysis) -> String? { a.citations[citation].claims.institution?.value }
 }
-

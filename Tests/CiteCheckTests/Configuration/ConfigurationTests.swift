@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import CiteCheck
 
 @Suite struct ConfigurationTests {
     @Test func readsEveryKey() throws {
-        let configuration = try ConfigurationLoader.parse("""
+        let configuration = try ConfigurationLoader.parse(
+            """
             style = "vancouver"
             headings = ["Quellen", "Further reading"]
             verify = true
@@ -35,8 +37,9 @@ import Testing
     @Test func limitsNotNamedKeepTheirDefaults() throws {
         let configuration = try ConfigurationLoader.parse("[limits]\nmax-entries = 20\n", path: "c.toml")
         #expect(configuration.limits == InputLimits(maxEntries: 20))
-        #expect(configuration.limits.overridden(maxFileSize: 10, maxEntries: nil, maxEntryLength: 30)
-            == InputLimits(maxFileSize: 10, maxEntries: 20, maxEntryLength: 30))
+        #expect(
+            configuration.limits.overridden(maxFileSize: 10, maxEntries: nil, maxEntryLength: 30)
+                == InputLimits(maxFileSize: 10, maxEntries: 20, maxEntryLength: 30))
         #expect(try ConfigurationLoader.parse("", path: "c.toml").limits == .default)
     }
 
@@ -90,9 +93,10 @@ import Testing
         #expect(configuration.unknownRules == [UnknownRuleSetting(id: "ref-bad-yaer", line: 4)])
         #expect(configuration.rules == ["cite-order": .off])
         let findings = UnknownRuleRule.configurationFindings(configuration)
-        #expect(findings.map { "\($0.file):\($0.range.start.line): \($0.severity) \($0.message) [\($0.rule)]" } == [
-            "c.toml:4: warning unknown rule `ref-bad-yaer` in [rules]; nearest known: `ref-bad-year`, `ref-bad-pages`, `ref-epub-year` [unknown-rule]"
-        ])
+        #expect(
+            findings.map { "\($0.file):\($0.range.start.line): \($0.severity) \($0.message) [\($0.rule)]" } == [
+                "c.toml:4: warning unknown rule `ref-bad-yaer` in [rules]; nearest known: `ref-bad-year`, `ref-bad-pages`, `ref-epub-year` [unknown-rule]"
+            ])
         var off = configuration
         off.rules["unknown-rule"] = .off
         #expect(UnknownRuleRule.configurationFindings(off).isEmpty)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// HTML posts: block kinds, rendered numbers, quotes, links and exact positions.
@@ -12,7 +13,7 @@ import Testing
         let bytes = Array(block.text.utf8)
         let needle = Array(word.utf8)
         guard bytes.count >= needle.count,
-              let offset = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })
+            let offset = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })
         else { return nil }
         return source.position(ofOffset: block.sourceMap.sourceOffset(forDerived: offset))
     }
@@ -66,16 +67,17 @@ import Testing
     }
 
     @Test func nestedListsNumberEachList() {
-        let (doc, _) = read("""
-        <ol start="4">
-          <li>Outer four
-            <ol><li>Inner one</li><li>Inner two</li></ol>
-          </li>
-          <li value="9">Outer nine</li>
-          <li>Outer ten</li>
-        </ol>
-        <ul><li>Bullet</li></ul>
-        """)
+        let (doc, _) = read(
+            """
+            <ol start="4">
+              <li>Outer four
+                <ol><li>Inner one</li><li>Inner two</li></ol>
+              </li>
+              <li value="9">Outer nine</li>
+              <li>Outer ten</li>
+            </ol>
+            <ul><li>Bullet</li></ul>
+            """)
         #expect(doc.blocks.map(\.text) == ["Outer four", "Inner one", "Inner two", "Outer nine", "Outer ten", "Bullet"])
         #expect(doc.blocks.map(\.renderedNumber) == [4, 1, 2, 9, 10, nil])
         #expect(doc.blocks[1].range.start == pos(3, 13))
@@ -100,10 +102,12 @@ import Testing
     }
 
     @Test func orderedListStartAndValueWithPositions() {
-        let (doc, source) = read("<h2>Sources</h2>\n<ol start=\"7\">\n  <li>Smith J. Seven. 2020.\n  <li value=\"12\">Doe K. Twelve. 2021.</li>\n  <li>Roe P. Thirteen.</li>\n</ol>")
-        #expect(doc.blocks.map(\.kind) == [
-            .heading(level: 2), .listItem(marker: nil, ordinal: 7), .listItem(marker: nil, ordinal: 12), .listItem(marker: nil, ordinal: 13),
-        ])
+        let (doc, source) = read(
+            "<h2>Sources</h2>\n<ol start=\"7\">\n  <li>Smith J. Seven. 2020.\n  <li value=\"12\">Doe K. Twelve. 2021.</li>\n  <li>Roe P. Thirteen.</li>\n</ol>")
+        #expect(
+            doc.blocks.map(\.kind) == [
+                .heading(level: 2), .listItem(marker: nil, ordinal: 7), .listItem(marker: nil, ordinal: 12), .listItem(marker: nil, ordinal: 13),
+            ])
         #expect(doc.blocks.map(\.renderedNumber) == [nil, 7, 12, 13])
         #expect(doc.blocks.map(\.range.start) == [pos(1, 5), pos(3, 7), pos(4, 18), pos(5, 7)])
         #expect(position(of: "Seven", in: doc.blocks[1], source) == pos(3, 16))
@@ -129,10 +133,11 @@ import Testing
 
     @Test func commentsAreDirectivesOnTheirLine() {
         let (doc, source) = read("<p>One</p>\n<!--\ncitecheck-disable ref-missing-doi\n-->\n<p>Two <!-- citecheck-enable --> three</p>\n<p>Open <!-- never closed\n")
-        #expect(doc.directives == [
-            SuppressionDirective(action: .disable, rules: ["ref-missing-doi"], line: 2),
-            SuppressionDirective(action: .enable, rules: [], line: 5, start: SourcePosition(line: 5, column: 8)),
-        ])
+        #expect(
+            doc.directives == [
+                SuppressionDirective(action: .disable, rules: ["ref-missing-doi"], line: 2),
+                SuppressionDirective(action: .enable, rules: [], line: 5, start: SourcePosition(line: 5, column: 8)),
+            ])
         #expect(doc.blocks.map(\.text).prefix(2) == ["One", "Two three"])
         #expect(position(of: "three", in: doc.blocks[1], source) == pos(5, 34))
     }

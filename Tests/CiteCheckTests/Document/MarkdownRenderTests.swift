@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// The Markdown reader reads posts as cmark-gfm renders them; every check names block kinds and exact positions.
@@ -13,7 +14,7 @@ import Testing
         let bytes = Array(block.text.utf8)
         let needle = Array(word.utf8)
         guard bytes.count >= needle.count,
-              let offset = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })
+            let offset = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })
         else { return nil }
         return source.position(ofOffset: block.sourceMap.sourceOffset(forDerived: offset))
     }
@@ -36,22 +37,24 @@ import Testing
     }
 
     @Test func footnoteDefinitionsMidPostAndOnTheNextLine() {
-        let (doc, source) = read("""
-        Intro cites[^a] and[^long].
+        let (doc, source) = read(
+            """
+            Intro cites[^a] and[^long].
 
-        [^a]: Smith J. First. 2020.
+            [^a]: Smith J. First. 2020.
 
-        Middle paragraph.
+            Middle paragraph.
 
-        [^long]:
-            Doe K. Second, on the next line. 2021.
-        [^unused]: Roe P. Never cited. 2019.
+            [^long]:
+                Doe K. Second, on the next line. 2021.
+            [^unused]: Roe P. Never cited. 2019.
 
-        """)
-        #expect(doc.blocks.map(\.kind) == [
-            .paragraph, .footnoteDefinition(name: "a"), .paragraph, .footnoteDefinition(name: "long"),
-            .footnoteDefinition(name: "unused"),
-        ])
+            """)
+        #expect(
+            doc.blocks.map(\.kind) == [
+                .paragraph, .footnoteDefinition(name: "a"), .paragraph, .footnoteDefinition(name: "long"),
+                .footnoteDefinition(name: "unused"),
+            ])
         #expect(doc.blocks[1].text == "Smith J. First. 2020.")
         #expect(doc.blocks[1].range.start == pos(3, 1))
         #expect(position(of: "Smith", in: doc.blocks[1], source) == pos(3, 7))
@@ -65,14 +68,15 @@ import Testing
     }
 
     @Test func linkReferenceDefinitionWithACitationInItsTitle() {
-        let (doc, source) = read("""
-        See [the trial][feder] for details.
+        let (doc, source) = read(
+            """
+            See [the trial][feder] for details.
 
-        [feder]: https://doi.org/10.1001/jamapsychiatry.2014.62 "Feder A, et al. JAMA Psychiatry. 2014;71(6):681-8."
-          [other]: <https://example.com/x>
-          'Title on the next line'
+            [feder]: https://doi.org/10.1001/jamapsychiatry.2014.62 "Feder A, et al. JAMA Psychiatry. 2014;71(6):681-8."
+              [other]: <https://example.com/x>
+              'Title on the next line'
 
-        """)
+            """)
         #expect(doc.blocks.map(\.kind) == [.paragraph, .linkReferenceDefinition(label: "feder"), .linkReferenceDefinition(label: "other")])
         let definition = doc.blocks[1]
         #expect(definition.text == "Feder A, et al. JAMA Psychiatry. 2014;71(6):681-8.")
@@ -89,14 +93,15 @@ import Testing
     }
 
     @Test func definitionsOpeningAParagraph() {
-        let (doc, source) = read("""
-        [a]: https://doi.org/10.1/a "Smith J. First. 2020."
-        [b]: https://example.org/b
-          "Doe K. Second. 2021."
-        Text after [the definitions][a].
-        [c]: not a definition, inside the paragraph
+        let (doc, source) = read(
+            """
+            [a]: https://doi.org/10.1/a "Smith J. First. 2020."
+            [b]: https://example.org/b
+              "Doe K. Second. 2021."
+            Text after [the definitions][a].
+            [c]: not a definition, inside the paragraph
 
-        """)
+            """)
         #expect(doc.blocks.map(\.kind) == [.linkReferenceDefinition(label: "a"), .linkReferenceDefinition(label: "b"), .paragraph])
         #expect(doc.blocks[1].text == "Doe K. Second. 2021.")
         #expect(position(of: "Doe", in: doc.blocks[1], source) == pos(3, 4))
@@ -107,16 +112,17 @@ import Testing
     }
 
     @Test func blockQuotesAreQuoted() {
-        let (doc, source) = read("""
-        Before.
+        let (doc, source) = read(
+            """
+            Before.
 
-        > Quoted claim [1]
-        > over two lines.
-        >
-        > - quoted item
+            > Quoted claim [1]
+            > over two lines.
+            >
+            > - quoted item
 
-        After.
-        """)
+            After.
+            """)
         #expect(doc.blocks.map(\.kind) == [.paragraph, .paragraph, .listItem(marker: "-", ordinal: nil), .paragraph])
         #expect(doc.blocks.map(\.isQuoted) == [false, true, true, false])
         #expect(doc.blocks[1].text == "Quoted claim [1]\nover two lines.")
@@ -125,13 +131,14 @@ import Testing
     }
 
     @Test func lazyContinuationLines() {
-        let (doc, source) = read("""
-        > quoted start
-        lazy line
+        let (doc, source) = read(
+            """
+            > quoted start
+            lazy line
 
-        1. Item start
-        lazy item line
-        """)
+            1. Item start
+            lazy item line
+            """)
         #expect(doc.blocks.map(\.text) == ["quoted start\nlazy line", "Item start\nlazy item line"])
         #expect(doc.blocks[0].isQuoted)
         #expect(position(of: "lazy", in: doc.blocks[0], source) == pos(2, 1))
@@ -153,13 +160,14 @@ import Testing
     }
 
     @Test func codeSpansAndFencedCodeAreNeverText() {
-        let (doc, source) = read("""
-        Use `x &amp; [1]` here and ``a `b` c``.
+        let (doc, source) = read(
+            """
+            Use `x &amp; [1]` here and ``a `b` c``.
 
-        ```text
-        Smith J. Fake. 2020;1:1-2.
-        ```
-        """)
+            ```text
+            Smith J. Fake. 2020;1:1-2.
+            ```
+            """)
         #expect(doc.blocks.map(\.kind) == [.paragraph, .code])
         #expect(doc.blocks[0].text == "Use x &amp; [1] here and a `b` c.")
         #expect(position(of: "amp", in: doc.blocks[0], source) == pos(1, 9))
@@ -170,10 +178,11 @@ import Testing
 
     @Test func orderedListsRenderTheirNumbers() {
         let (doc, _) = read("1. One\n1. Two\n1. Three\n\n7) Seven\n7) Eight\n\n- bullet\n")
-        #expect(doc.blocks.map(\.kind) == [
-            .listItem(marker: "1.", ordinal: 1), .listItem(marker: "1.", ordinal: 1), .listItem(marker: "1.", ordinal: 1),
-            .listItem(marker: "7)", ordinal: 7), .listItem(marker: "7)", ordinal: 7), .listItem(marker: "-", ordinal: nil),
-        ])
+        #expect(
+            doc.blocks.map(\.kind) == [
+                .listItem(marker: "1.", ordinal: 1), .listItem(marker: "1.", ordinal: 1), .listItem(marker: "1.", ordinal: 1),
+                .listItem(marker: "7)", ordinal: 7), .listItem(marker: "7)", ordinal: 7), .listItem(marker: "-", ordinal: nil),
+            ])
         #expect(doc.blocks.map(\.renderedNumber) == [1, 2, 3, 7, 8, nil])
         #expect(doc.blocks[1].range.start == pos(2, 1))
     }
@@ -187,16 +196,17 @@ import Testing
     }
 
     @Test func htmlBlocksInsideMarkdown() {
-        let (doc, source) = read("""
-        Text before.
+        let (doc, source) = read(
+            """
+            Text before.
 
-        <div class="box">
-        <p>Smith J. Boxed. 2020.</p>
-        </div>
+            <div class="box">
+            <p>Smith J. Boxed. 2020.</p>
+            </div>
 
-        <!-- citecheck-disable-next-line ref-missing-doi -->
-        Text <span>after</span> &amp; more<sup>2</sup>.
-        """)
+            <!-- citecheck-disable-next-line ref-missing-doi -->
+            Text <span>after</span> &amp; more<sup>2</sup>.
+            """)
         #expect(doc.blocks.map(\.kind) == [.paragraph, .code, .paragraph])
         #expect(doc.blocks[1].range.start == pos(3, 1))
         #expect(doc.directives == [SuppressionDirective(action: .disableNextLine, rules: ["ref-missing-doi"], line: 7)])
@@ -219,14 +229,15 @@ import Testing
     }
 
     @Test func frontMatterAndTemplateTagsAreBlanked() {
-        let (doc, source) = read("""
-        ---
-        title: "Smith J. Not a reference. 2020."
-        ---
-        Body {% include note.html %} text {{< cite "x" >}} end.
+        let (doc, source) = read(
+            """
+            ---
+            title: "Smith J. Not a reference. 2020."
+            ---
+            Body {% include note.html %} text {{< cite "x" >}} end.
 
-        {% citation author="Smith J" title="T" %}
-        """)
+            {% citation author="Smith J" title="T" %}
+            """)
         #expect(doc.blocks.count == 1)
         #expect(doc.blocks[0].kind == .paragraph)
         #expect(position(of: "Body", in: doc.blocks[0], source) == pos(4, 1))
@@ -235,20 +246,22 @@ import Testing
     }
 
     @Test func nestedListsTablesAndStrikethrough() {
-        let (doc, source) = read("""
-        1. Outer one
-           - inner bullet
-        2. Outer ~~two~~ two
+        let (doc, source) = read(
+            """
+            1. Outer one
+               - inner bullet
+            2. Outer ~~two~~ two
 
-        | Ref | Year |
-        |-----|------|
-        | Smith J | 2020 |
+            | Ref | Year |
+            |-----|------|
+            | Smith J | 2020 |
 
-        """)
-        #expect(doc.blocks.map(\.kind) == [
-            .listItem(marker: "1.", ordinal: 1), .listItem(marker: "-", ordinal: nil), .listItem(marker: "2.", ordinal: 2),
-            .paragraph, .paragraph,
-        ])
+            """)
+        #expect(
+            doc.blocks.map(\.kind) == [
+                .listItem(marker: "1.", ordinal: 1), .listItem(marker: "-", ordinal: nil), .listItem(marker: "2.", ordinal: 2),
+                .paragraph, .paragraph,
+            ])
         #expect(doc.blocks.map(\.text) == ["Outer one", "inner bullet", "Outer two two", "Ref Year", "Smith J 2020"])
         #expect(doc.blocks.map(\.renderedNumber) == [1, nil, 2, nil, nil])
         #expect(doc.blocks[1].range.start == pos(2, 4))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 private func read(_ text: String, _ format: InputFormat) -> Document {
@@ -28,12 +29,15 @@ private func read(_ text: String, _ format: InputFormat) -> Document {
     }
 
     @Test func directivesOnTheirOwnLine() {
-        let doc = read("Text\ncitecheck-disable-next-line cite-year-mismatch, ref-bad-pages\nMore\n  citecheck-disable\ncitecheck-enable ref-bad-pages\ncitecheck-disable is not a sentence here\n", .text)
-        #expect(doc.directives == [
-            SuppressionDirective(action: .disableNextLine, rules: ["cite-year-mismatch", "ref-bad-pages"], line: 2),
-            SuppressionDirective(action: .disable, rules: [], line: 4, start: SourcePosition(line: 4, column: 3)),
-            SuppressionDirective(action: .enable, rules: ["ref-bad-pages"], line: 5),
-        ])
+        let doc = read(
+            "Text\ncitecheck-disable-next-line cite-year-mismatch, ref-bad-pages\nMore\n  citecheck-disable\ncitecheck-enable ref-bad-pages\ncitecheck-disable is not a sentence here\n",
+            .text)
+        #expect(
+            doc.directives == [
+                SuppressionDirective(action: .disableNextLine, rules: ["cite-year-mismatch", "ref-bad-pages"], line: 2),
+                SuppressionDirective(action: .disable, rules: [], line: 4, start: SourcePosition(line: 4, column: 3)),
+                SuppressionDirective(action: .enable, rules: ["ref-bad-pages"], line: 5),
+            ])
         #expect(doc.blocks.map(\.text) == ["Text", "More", "citecheck-disable is not a sentence here"])
     }
 }
@@ -41,36 +45,37 @@ private func read(_ text: String, _ format: InputFormat) -> Document {
 @Suite struct MarkdownReaderTests {
     @Test func headingsParagraphsAndLists() {
         let md = """
-        # Title #
+            # Title #
 
-        Setext one
-        ==========
+            Setext one
+            ==========
 
-        Setext two
-        ---
+            Setext two
+            ---
 
-        A *para* with **strong**, _under_ and snake_case and `co*de*` and 2 * 3.
-        lazy line
+            A *para* with **strong**, _under_ and snake_case and `co*de*` and 2 * 3.
+            lazy line
 
-        1. First item
-        continued lazily
-        2) Second
-           indented continuation
+            1. First item
+            continued lazily
+            2) Second
+               indented continuation
 
-           after a blank, still the item
-        - Bullet
+               after a blank, still the item
+            - Bullet
 
-        ***
-        > Quoted text
+            ***
+            > Quoted text
 
-        """
+            """
         let doc = read(md, .markdown)
-        #expect(doc.blocks.map(\.text) == [
-            "Title", "Setext one", "Setext two",
-            "A para with strong, under and snake_case and co*de* and 2 * 3.\nlazy line",
-            "First item\ncontinued lazily", "Second\nindented continuation\nafter a blank, still the item", "Bullet",
-            "Quoted text",
-        ])
+        #expect(
+            doc.blocks.map(\.text) == [
+                "Title", "Setext one", "Setext two",
+                "A para with strong, under and snake_case and co*de* and 2 * 3.\nlazy line",
+                "First item\ncontinued lazily", "Second\nindented continuation\nafter a blank, still the item", "Bullet",
+                "Quoted text",
+            ])
         #expect(doc.blocks[0].kind == .heading(level: 1))
         #expect(doc.blocks[1].kind == .heading(level: 1))
         #expect(doc.blocks[2].kind == .heading(level: 2))
@@ -90,19 +95,20 @@ private func read(_ text: String, _ format: InputFormat) -> Document {
 
     @Test func linksImagesEntitiesAndEscapes() {
         let md = """
-        See [the trial](https://example.com/trial) and ![chart](chart.png) \\*not emphasis\\* &ndash; [ref][1].
-        Feder A. Title. JAMA. 2014;71:681. [https://doi.org/10.1001/x](https://doi.org/10.1001/x) [link](https://doi.org/10.1/a_(b))
-        <https://example.org/auto> <span class="x">inline</span> <!-- citecheck-disable-next-line ref-bad-pages -->
+            See [the trial](https://example.com/trial) and ![chart](chart.png) \\*not emphasis\\* &ndash; [ref][1].
+            Feder A. Title. JAMA. 2014;71:681. [https://doi.org/10.1001/x](https://doi.org/10.1001/x) [link](https://doi.org/10.1/a_(b))
+            <https://example.org/auto> <span class="x">inline</span> <!-- citecheck-disable-next-line ref-bad-pages -->
 
-        [1]: https://example.com/ref
-        """
+            [1]: https://example.com/ref
+            """
         let doc = read(md, .markdown)
         #expect(doc.blocks.count == 1)
-        #expect(doc.blocks[0].text == """
-        See the trial and  *not emphasis* – ref.
-        Feder A. Title. JAMA. 2014;71:681. https://doi.org/10.1001/x link (https://doi.org/10.1/a_(b))
-        https://example.org/auto inline
-        """)
+        #expect(
+            doc.blocks[0].text == """
+                See the trial and  *not emphasis* – ref.
+                Feder A. Title. JAMA. 2014;71:681. https://doi.org/10.1001/x link (https://doi.org/10.1/a_(b))
+                https://example.org/auto inline
+                """)
         #expect(doc.directives == [SuppressionDirective(action: .disableNextLine, rules: ["ref-bad-pages"], line: 3, start: SourcePosition(line: 3, column: 58))])
     }
 
@@ -126,22 +132,24 @@ private func read(_ text: String, _ format: InputFormat) -> Document {
 @Suite struct HTMLReaderTests {
     @Test func blocksListsAndOrdinals() {
         let html = """
-        <h2 class="x">Refs</h2><p>Para <strong>bold</strong>
-        text</p><ol start="3"><li>Three</li><li value="9">Nine<li>Ten</ol><ul><li>Bullet</li></ul>
-        <ol><li>Outer<ol><li>Inner</li></ol></li><li>Two</li></ol>
-        """
+            <h2 class="x">Refs</h2><p>Para <strong>bold</strong>
+            text</p><ol start="3"><li>Three</li><li value="9">Nine<li>Ten</ol><ul><li>Bullet</li></ul>
+            <ol><li>Outer<ol><li>Inner</li></ol></li><li>Two</li></ol>
+            """
         let doc = read(html, .html)
         #expect(doc.blocks.map(\.text) == ["Refs", "Para bold text", "Three", "Nine", "Ten", "Bullet", "Outer", "Inner", "Two"])
-        #expect(doc.blocks.map(\.kind) == [
-            .heading(level: 2), .paragraph,
-            .listItem(marker: nil, ordinal: 3), .listItem(marker: nil, ordinal: 9), .listItem(marker: nil, ordinal: 10),
-            .listItem(marker: nil, ordinal: nil),
-            .listItem(marker: nil, ordinal: 1), .listItem(marker: nil, ordinal: 1), .listItem(marker: nil, ordinal: 2),
-        ])
+        #expect(
+            doc.blocks.map(\.kind) == [
+                .heading(level: 2), .paragraph,
+                .listItem(marker: nil, ordinal: 3), .listItem(marker: nil, ordinal: 9), .listItem(marker: nil, ordinal: 10),
+                .listItem(marker: nil, ordinal: nil),
+                .listItem(marker: nil, ordinal: 1), .listItem(marker: nil, ordinal: 1), .listItem(marker: nil, ordinal: 2),
+            ])
     }
 
     @Test func entitiesScriptsCommentsAndMalformedMarkup() {
-        let html = "<p>a &lt; b &amp;&amp; c &gt; d &quot;q&quot; &apos;s&apos; &hellip; &#8211; &#x2013; &eacute; &bogus; & x < y 3<4</p><script>if (a < b) { x = '<p>' }</script><style>p{}</style><!-- citecheck-enable --><p>next<br/>line</p><p>unclosed <b>bold"
+        let html =
+            "<p>a &lt; b &amp;&amp; c &gt; d &quot;q&quot; &apos;s&apos; &hellip; &#8211; &#x2013; &eacute; &bogus; & x < y 3<4</p><script>if (a < b) { x = '<p>' }</script><style>p{}</style><!-- citecheck-enable --><p>next<br/>line</p><p>unclosed <b>bold"
         let doc = read(html, .html)
         #expect(doc.blocks.map(\.text) == ["a < b && c > d \"q\" 's' … – – é &bogus; & x < y 3<4", "next\nline", "unclosed bold"])
         #expect(doc.directives == [SuppressionDirective(action: .enable, rules: [], line: 1, start: SourcePosition(line: 1, column: 178))])

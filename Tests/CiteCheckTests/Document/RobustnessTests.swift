@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CiteCheck
 
 /// Hostile and large inputs: no crash, no recursion, no quadratic scans.
@@ -12,7 +13,8 @@ import Testing
 
     @Test func hundredThousandNestedDivs() {
         let depth = 100_000
-        let html = String(repeating: "<div>", count: depth) + "<p>Deep text</p>" + String(repeating: "</div>", count: depth)
+        let html =
+            String(repeating: "<div>", count: depth) + "<p>Deep text</p>" + String(repeating: "</div>", count: depth)
             + String(repeating: "<span><li><ol><h3>", count: 20_000) + "tail"
         let doc = DocumentReader.read(SourceFile(path: "deep.html", text: html), format: .html)
         #expect(doc.blocks.first?.text == "Deep text")
@@ -59,7 +61,8 @@ import Testing
     /// table has is read without tables, in the time a paragraph takes.
     @Test func tablesWithThousandsOfColumns() {
         let header = String(repeating: "|", count: 1_000_000) + "\n" + String(repeating: "|-", count: 1_000) + "\n"
-        let wide = "|" + String(repeating: "a|", count: 3_000) + "\n|" + String(repeating: "-|", count: 3_000) + "\n"
+        let wide =
+            "|" + String(repeating: "a|", count: 3_000) + "\n|" + String(repeating: "-|", count: 3_000) + "\n"
             + String(repeating: "|" + String(repeating: "x|", count: 3_000) + "\n", count: 100)
         for post in [header, wide] {
             let time = seconds {
@@ -85,8 +88,9 @@ import Testing
         for format in InputFormat.allCases {
             let small = post(2_000)
             let large = post(8_000)
-            let tSmall = min(seconds { _ = ReferenceListFinder().find(in: DocumentReader.read(SourceFile(path: "s", text: small), format: format)) },
-                             seconds { _ = ReferenceListFinder().find(in: DocumentReader.read(SourceFile(path: "s", text: small), format: format)) })
+            let tSmall = min(
+                seconds { _ = ReferenceListFinder().find(in: DocumentReader.read(SourceFile(path: "s", text: small), format: format)) },
+                seconds { _ = ReferenceListFinder().find(in: DocumentReader.read(SourceFile(path: "s", text: small), format: format)) })
             let tLarge = seconds { _ = ReferenceListFinder().find(in: DocumentReader.read(SourceFile(path: "l", text: large), format: format)) }
             #expect(tLarge < max(0.5, tSmall * 10), "\(format): \(tSmall)s -> \(tLarge)s")
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// Every word of every block's text and of every entry's text maps back to the same word in the file.
@@ -15,10 +16,16 @@ import Testing
         var offset = 0
         var start: Int?
         for scalar in text.unicodeScalars {
-            if breaks.contains(offset), let s = start { result.append(s..<offset); start = nil }
+            if breaks.contains(offset), let s = start {
+                result.append(s..<offset)
+                start = nil
+            }
             let isWord = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
             if isWord, start == nil { start = offset }
-            if !isWord, let s = start { result.append(s..<offset); start = nil }
+            if !isWord, let s = start {
+                result.append(s..<offset)
+                start = nil
+            }
             offset += UTF8.width(scalar)
         }
         if let s = start { result.append(s..<offset) }

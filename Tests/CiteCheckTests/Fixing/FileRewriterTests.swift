@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CiteCheck
 
 /// The atomic rewrite of a post, on real files in a temporary folder.
@@ -63,8 +64,9 @@ import Testing
 @Suite struct FixApplierTests {
     static func diagnostic(_ source: SourceFile, _ range: Range<Int>, _ replacement: String, _ safety: FixSafety = .safe, line: Int = 1) -> Diagnostic {
         let edit = source.textEdit(range, replacement: replacement)
-        return Diagnostic(rule: "pubmed-pages", severity: .error, message: "m", file: source.path, range: source.range(of: range),
-                          fix: Fix(safety: safety, summary: "s", edits: [edit]))
+        return Diagnostic(
+            rule: "pubmed-pages", severity: .error, message: "m", file: source.path, range: source.range(of: range),
+            fix: Fix(safety: safety, summary: "s", edits: [edit]))
     }
 
     @Test func onlyTheEditedBytesChangeAndTheRestMoves() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// Lists longer than 999 entries: numbering may run past three digits when it continues the list. Before, entry

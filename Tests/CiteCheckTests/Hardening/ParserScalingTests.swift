@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CiteCheck
 
 /// One long reference made of a repeated piece: the parser's time must grow linearly with its length. Each of

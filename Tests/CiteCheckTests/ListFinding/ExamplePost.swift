@@ -21,7 +21,8 @@ enum ExamplePost {
     static func entries() throws -> [String] {
         try markdown().split(separator: "\n").compactMap { line in
             guard let dot = line.firstIndex(of: "."), let number = Int(line[..<dot]), number > 0,
-                  line[line.index(after: dot)...].hasPrefix(" ") else { return nil }
+                line[line.index(after: dot)...].hasPrefix(" ")
+            else { return nil }
             return String(line[line.index(dot, offsetBy: 2)...])
         }
     }
@@ -53,7 +54,8 @@ enum ExamplePost {
     /// `et al. ` to the period before the journal.
     private static func quoted(_ entry: String, _ k: Int) -> String {
         guard k < 3, let start = entry.range(of: "et al. ")?.upperBound,
-              let end = entry[start...].range(of: ". ")?.lowerBound else { return entry }
+            let end = entry[start...].range(of: ". ")?.lowerBound
+        else { return entry }
         return String(entry[..<start]) + "“" + entry[start..<end] + ".”" + entry[entry.index(end, offsetBy: 1)...]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CiteCheck
 
 /// The example post, as written (Markdown) and laid out as the post the project was created from (plain text,

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import CiteCheck
 
 /// Reads fixture posts from `fixtures/posts/` in the repository.

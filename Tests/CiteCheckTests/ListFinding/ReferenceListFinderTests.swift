@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 private func list(_ text: String, _ format: InputFormat, finder: ReferenceListFinder = ReferenceListFinder()) -> (Document, ReferenceList?) {
@@ -37,24 +38,24 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
 
     @Test func lastHeadingFollowedByEntriesWins() {
         let text = """
-        Intro.
+            Intro.
 
-        References
+            References
 
-        See the list at the end of this post.
+            See the list at the end of this post.
 
-        ## Part two
+            ## Part two
 
-        More prose.
+            More prose.
 
-        References
+            References
 
-        1. \(ref1)
+            1. \(ref1)
 
-        Sources
+            Sources
 
-        Thanks for reading.
-        """
+            Thanks for reading.
+            """
         let (doc, found) = list(text, .markdown)
         #expect(found?.entries.map(\.text) == [ref1])
         #expect(found?.headingRange?.start == SourcePosition(line: 11, column: 1))
@@ -127,10 +128,10 @@ private let ref2 = "Manson JE, Cook NR, Lee IM, et al. Vitamin D supplements and
 @Suite struct PlatformFootnoteTests {
     @Test func substackFootnoteNumbersLabelTheirEntries() {
         let html = """
-        <p>Body with a note.<a class="footnote-anchor" href="#footnote-1">1</a></p>
-        <div class="footnote"><a class="footnote-number" href="#footnote-anchor-1">1</a><div class="footnote-content"><p>\(ref1)</p></div></div>
-        <div class="footnote"><a class="footnote-number" href="#footnote-anchor-2">2</a><div class="footnote-content"><p>\(ref2)</p></div></div>
-        """
+            <p>Body with a note.<a class="footnote-anchor" href="#footnote-1">1</a></p>
+            <div class="footnote"><a class="footnote-number" href="#footnote-anchor-1">1</a><div class="footnote-content"><p>\(ref1)</p></div></div>
+            <div class="footnote"><a class="footnote-number" href="#footnote-anchor-2">2</a><div class="footnote-content"><p>\(ref2)</p></div></div>
+            """
         let (doc, found) = list(html, .html)
         #expect(found?.entries.map(\.number) == [1, 2])
         #expect(found?.entries.map(\.text) == [ref1, ref2])

@@ -1,5 +1,6 @@
-@testable import CiteCheck
 import Testing
+
+@testable import CiteCheck
 
 @Suite struct FieldRangesTests {
     @Test func behavesLikeADictionaryFromFieldToRange() {

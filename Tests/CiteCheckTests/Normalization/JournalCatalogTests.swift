@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CiteCheck
 
 @Suite struct JournalCatalogTests {
@@ -19,9 +20,11 @@ import Testing
     }
 
     @Test func journalNameAgreesWithSameJournal() {
-        let names = ["Am J Psychiatry", "American Journal of Psychiatry", "Am J Psychol", "J Psychopharmacol",
-                     "Journal of Psychopharmacology", "J Imag Psychopharmacol", "Journal of Imaginary Psychopharmacology",
-                     "Neuropsychopharmacology", "Neuropsychology", "", "JAMA psychiatry"]
+        let names = [
+            "Am J Psychiatry", "American Journal of Psychiatry", "Am J Psychol", "J Psychopharmacol",
+            "Journal of Psychopharmacology", "J Imag Psychopharmacol", "Journal of Imaginary Psychopharmacology",
+            "Neuropsychopharmacology", "Neuropsychology", "", "JAMA psychiatry",
+        ]
         for a in names {
             for b in names {
                 #expect(JournalName(a).isSame(as: JournalName(b)) == Normalization.sameJournal(a, b))
@@ -103,8 +106,12 @@ import Testing
         #expect(rows.count >= 80)
         #expect(rows.contains { $0.first == "\"Brevia\"" })
         for row in rows {
-            guard row.count >= 2 else { Issue.record("short row \(row)"); continue }
-            let full = row[0], abbr = row[1]
+            guard row.count >= 2 else {
+                Issue.record("short row \(row)")
+                continue
+            }
+            let full = row[0]
+            let abbr = row[1]
             let id = JournalCatalog.canonicalID(for: full)
             #expect(id != nil, "unknown: \(full)")
             #expect(id == JournalCatalog.canonicalID(for: abbr), "\(full) vs \(abbr)")
@@ -119,7 +126,10 @@ import Testing
         #expect(ids.count > 15_000)
         var failures: [String] = []
         for id in ids {
-            guard let e = JournalCatalog.entry(atID: id) else { failures.append("no entry at \(id)"); continue }
+            guard let e = JournalCatalog.entry(atID: id) else {
+                failures.append("no entry at \(id)")
+                continue
+            }
             if JournalCatalog.canonicalID(for: e.fullTitle) != id { failures.append(e.fullTitle) }
             if JournalCatalog.canonicalID(for: e.abbreviation) != id { failures.append(e.abbreviation) }
         }
@@ -135,7 +145,10 @@ import Testing
         var failures: [String] = []
         for line in lines {
             let parts = line.split(separator: "\t")
-            guard parts.count == 2, let id = Int(parts[1]) else { failures.append(String(line)); continue }
+            guard parts.count == 2, let id = Int(parts[1]) else {
+                failures.append(String(line))
+                continue
+            }
             if JournalCatalog.id(forKey: String(parts[0])) != id { failures.append(String(parts[0])) }
         }
         #expect(failures.isEmpty, "\(failures.count) failures, e.g. \(failures.prefix(5))")
@@ -144,19 +157,41 @@ import Testing
 
     /// RFC 4180 CSV: quoted fields, doubled quotes inside.
     private func parseCSV(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = "", inQuotes = false
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var inQuotes = false
         var chars = Array(text)[...]
         while let c = chars.popFirst() {
             if inQuotes {
                 if c == "\"" {
-                    if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { inQuotes = false }
-                } else { field.append(c) }
-            } else if c == "\"" { inQuotes = true
-            } else if c == "," { row.append(field); field = ""
-            } else if c == "\n" { row.append(field); rows.append(row); row = []; field = ""
-            } else { field.append(c) }
+                    if chars.first == "\"" {
+                        field.append("\"")
+                        chars.removeFirst()
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                inQuotes = true
+            } else if c == "," {
+                row.append(field)
+                field = ""
+            } else if c == "\n" {
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            } else {
+                field.append(c)
+            }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 }

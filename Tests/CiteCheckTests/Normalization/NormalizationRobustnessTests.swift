@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// Odd and random input never crashes, and the keys keep their invariants.

@@ -1,19 +1,21 @@
 import Testing
+
 @testable import CiteCheck
 
 @Suite struct AuthorTests {
     let parser = ReferenceParser()
 
-    @Test(arguments: [
-        ("van der Berg JH, Smith A. Title here. J Foo. 2010;1:1-2.", ["van der Berg", "Smith"]),
-        ("Aan Het Rot M, Collins KA, Murrough JW. Title here. Biol Psychiatry. 2010;67(2):139-45.", ["Aan Het Rot", "Collins", "Murrough"]),
-        ("aan het Rot M, de Vries A. Title here. J Foo. 2010;1:1-2.", ["aan het Rot", "de Vries"]),
-        ("Le Bihan D, von Neumann J. Title here. J Foo. 2010;1:1-2.", ["Le Bihan", "von Neumann"]),
-        ("Landeros-Weisenberger A, O'Meara B, d’Eysmond T. Title here. J Foo. 2010;1:1-2.", ["Landeros-Weisenberger", "O'Meara", "d’Eysmond"]),
-        ("Curry Rogers K, dos Santos R. Title here. J Foo. 2010;1:1-2.", ["Curry Rogers", "dos Santos"]),
-        ("de Roever, W.-P., & van Os, J. (2001). Title here. J Foo, 1(2), 3–4.", ["de Roever", "van Os"]),
-        ("A. Cau, R. Kuiper, and W.-P. de Roever. Formalising Dijkstra's development strategy. J Foo 1(1):1-10, 1992.", ["Cau", "Kuiper", "de Roever"]),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            ("van der Berg JH, Smith A. Title here. J Foo. 2010;1:1-2.", ["van der Berg", "Smith"]),
+            ("Aan Het Rot M, Collins KA, Murrough JW. Title here. Biol Psychiatry. 2010;67(2):139-45.", ["Aan Het Rot", "Collins", "Murrough"]),
+            ("aan het Rot M, de Vries A. Title here. J Foo. 2010;1:1-2.", ["aan het Rot", "de Vries"]),
+            ("Le Bihan D, von Neumann J. Title here. J Foo. 2010;1:1-2.", ["Le Bihan", "von Neumann"]),
+            ("Landeros-Weisenberger A, O'Meara B, d’Eysmond T. Title here. J Foo. 2010;1:1-2.", ["Landeros-Weisenberger", "O'Meara", "d’Eysmond"]),
+            ("Curry Rogers K, dos Santos R. Title here. J Foo. 2010;1:1-2.", ["Curry Rogers", "dos Santos"]),
+            ("de Roever, W.-P., & van Os, J. (2001). Title here. J Foo, 1(2), 3–4.", ["de Roever", "van Os"]),
+            ("A. Cau, R. Kuiper, and W.-P. de Roever. Formalising Dijkstra's development strategy. J Foo 1(1):1-10, 1992.", ["Cau", "Kuiper", "de Roever"]),
+        ] as [(String, [String])])
     func familyNames(_ text: String, _ families: [String]) {
         #expect(parser.parse(text).authors.map(\.family) == families)
     }
@@ -44,7 +46,8 @@ import Testing
     }
 
     @Test func groupAmongPeople() {
-        let r = parser.parse("The Cancer Genome Atlas Research Network, Weinstein JN, Collisson EA (2013) The Cancer Genome Atlas Pan-Cancer analysis project. Nat Genet 45: 1113–1120.")
+        let r = parser.parse(
+            "The Cancer Genome Atlas Research Network, Weinstein JN, Collisson EA (2013) The Cancer Genome Atlas Pan-Cancer analysis project. Nat Genet 45: 1113–1120.")
         #expect(r.authors.map(\.family) == ["The Cancer Genome Atlas Research Network", "Weinstein", "Collisson"])
         #expect(r.title == "The Cancer Genome Atlas Pan-Cancer analysis project")
     }

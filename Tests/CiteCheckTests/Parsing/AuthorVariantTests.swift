@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// Author lists and titles written in the orders real posts use.

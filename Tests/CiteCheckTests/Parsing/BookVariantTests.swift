@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// Books, chapters and web pages: a publisher is no journal, an editor is no author, `from` is no journal.

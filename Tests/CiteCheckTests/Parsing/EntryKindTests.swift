@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// What each entry cites (`ParsedReference.kind`), from its text.

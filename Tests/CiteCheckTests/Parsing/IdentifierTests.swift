@@ -1,11 +1,13 @@
 import Testing
+
 @testable import CiteCheck
 
 @Suite struct IdentifierTests {
     let parser = ReferenceParser()
 
     @Test func vancouverIdentifiersAndEpub() {
-        let r = parser.parse("Smith A, Jones B. Title here. Neuropsychopharmacology. 2013 Nov;38(12):2475-83. doi: 10.1038/npp.2013.150. Epub 2013 Jun 12. PMID: 23783065; PMCID: PMC3799067.")
+        let r = parser.parse(
+            "Smith A, Jones B. Title here. Neuropsychopharmacology. 2013 Nov;38(12):2475-83. doi: 10.1038/npp.2013.150. Epub 2013 Jun 12. PMID: 23783065; PMCID: PMC3799067.")
         #expect(r.doi == "10.1038/npp.2013.150")
         #expect(r.pmid == "23783065")
         #expect(r.pmcid == "PMC3799067")
@@ -73,7 +75,8 @@ import Testing
     }
 
     @Test func vancouverInternetCitedNotes() {
-        let r = parser.parse("Smith J. Patient portals and adherence. J Med Internet Res [Internet]. 2019 [cited 2020 Jan 1];21(3):e123. Available from: https://www.jmir.org/2019/3/e123")
+        let r = parser.parse(
+            "Smith J. Patient portals and adherence. J Med Internet Res [Internet]. 2019 [cited 2020 Jan 1];21(3):e123. Available from: https://www.jmir.org/2019/3/e123")
         #expect(r.journal == "J Med Internet Res")
         #expect(r.year == 2019)
         #expect(r.volume == "21")

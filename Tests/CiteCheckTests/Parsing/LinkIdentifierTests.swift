@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// Identifiers written only inside links, DOIs glued to the next word or broken by a space, garbled dashes.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// Bad input never crashes, and every field range lies inside the text.

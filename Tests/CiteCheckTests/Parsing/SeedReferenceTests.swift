@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// The reference list of the seed post: every field must be right.
@@ -6,7 +7,9 @@ import Testing
     let parser = ReferenceParser()
 
     @Test func federAMAWithCurlyQuotes() {
-        let r = parser.parse("Feder A, Parides MK, Murrough JW, et al. “Efficacy of Intravenous Ketamine for Treatment of Chronic Posttraumatic Stress Disorder: A Randomized Clinical Trial.” JAMA Psychiatry. 2014;71(6):681–688.")
+        let r = parser.parse(
+            "Feder A, Parides MK, Murrough JW, et al. “Efficacy of Intravenous Ketamine for Treatment of Chronic Posttraumatic Stress Disorder: A Randomized Clinical Trial.” JAMA Psychiatry. 2014;71(6):681–688."
+        )
         #expect(r.authors == [Author(family: "Feder", given: "A"), Author(family: "Parides", given: "MK"), Author(family: "Murrough", given: "JW")])
         #expect(r.etAl)
         #expect(r.title == "Efficacy of Intravenous Ketamine for Treatment of Chronic Posttraumatic Stress Disorder: A Randomized Clinical Trial")
@@ -23,7 +26,9 @@ import Testing
     }
 
     @Test func taylorOnlineYearNote() {
-        let r = parser.parse("Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. “Ketamine for Social Anxiety Disorder: A Randomized, Placebo-Controlled Crossover Trial.” Neuropsychopharmacology. 2018;43:325–333 (online 2017).")
+        let r = parser.parse(
+            "Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. “Ketamine for Social Anxiety Disorder: A Randomized, Placebo-Controlled Crossover Trial.” Neuropsychopharmacology. 2018;43:325–333 (online 2017)."
+        )
         #expect(r.authors.map(\.family) == ["Taylor", "Landeros-Weisenberger", "Coughlin"])
         #expect(r.authors.map(\.given) == ["JH", "A", "C"])
         #expect(r.etAl)
@@ -40,10 +45,15 @@ import Testing
     }
 
     @Test func glueVancouver() {
-        let r = parser.parse("Glue P, Neehoff S, Sabadel A, et al. Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study. J Psychopharmacol. 2020;34(3):267-277.")
+        let r = parser.parse(
+            "Glue P, Neehoff S, Sabadel A, et al. Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study. J Psychopharmacol. 2020;34(3):267-277."
+        )
         #expect(r.authors.map(\.family) == ["Glue", "Neehoff", "Sabadel"])
         #expect(r.etAl)
-        #expect(r.title == "Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study")
+        #expect(
+            r.title
+                == "Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study"
+        )
         #expect(!r.titleQuoted)
         #expect(r.journal == "J Psychopharmacol")
         #expect(r.year == 2020)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 @Suite struct SourceTests {
@@ -10,11 +11,12 @@ import Testing
         #expect(r.pages == PageRange(first: "2475", last: "2483", lastAsWritten: "83"))
     }
 
-    @Test(arguments: [
-        ("Smith A. Title here. BMC Genomics. 2010;11 Suppl 2:S1.", "11", nil, "Suppl 2", "S1"),
-        ("Smith A. Title here. Am J Trop Med Hyg. 2007;77(6 Suppl):1-10.", "77", "6", "Suppl", "1"),
-        ("Smith A (2010) Title here. Sex Transm Infect 86 (Suppl 2) ii28–ii34.", "86", nil, "Suppl 2", "ii28"),
-    ] as [(String, String, String?, String, String)])
+    @Test(
+        arguments: [
+            ("Smith A. Title here. BMC Genomics. 2010;11 Suppl 2:S1.", "11", nil, "Suppl 2", "S1"),
+            ("Smith A. Title here. Am J Trop Med Hyg. 2007;77(6 Suppl):1-10.", "77", "6", "Suppl", "1"),
+            ("Smith A (2010) Title here. Sex Transm Infect 86 (Suppl 2) ii28–ii34.", "86", nil, "Suppl 2", "ii28"),
+        ] as [(String, String, String?, String, String)])
     func supplements(_ text: String, _ volume: String, _ issue: String?, _ supplement: String, _ first: String) {
         let r = parser.parse(text)
         #expect(r.volume == volume)
@@ -93,7 +95,8 @@ import Testing
     }
 
     @Test func bookWithEditionAndPublisher() {
-        let r = parser.parse("American Psychiatric Association. Diagnostic and Statistical Manual of Mental Disorders. 5th ed. Arlington, VA: American Psychiatric Publishing; 2013.")
+        let r = parser.parse(
+            "American Psychiatric Association. Diagnostic and Statistical Manual of Mental Disorders. 5th ed. Arlington, VA: American Psychiatric Publishing; 2013.")
         #expect(r.authors.first?.isGroup == true)
         #expect(r.title == "Diagnostic and Statistical Manual of Mental Disorders")
         #expect(r.journal == nil)
@@ -102,7 +105,8 @@ import Testing
     }
 
     @Test func conferenceYearBeforePages() {
-        let r = parser.parse("Catalano D, Fiore D and Gennaro R. Certificateless Onion Routing. Proceedings of the 16th ACM Conference on Computer and Communications Security, 2009, pp. 151–160.")
+        let r = parser.parse(
+            "Catalano D, Fiore D and Gennaro R. Certificateless Onion Routing. Proceedings of the 16th ACM Conference on Computer and Communications Security, 2009, pp. 151–160.")
         #expect(r.authors.map(\.family) == ["Catalano", "Fiore", "Gennaro"])
         #expect(r.journal == "Proceedings of the 16th ACM Conference on Computer and Communications Security")
         #expect(r.year == 2009)
@@ -117,8 +121,14 @@ import Testing
     @Test(arguments: [
         ("Chua B, Elson C. Growth-dependent factors in Tetrahymena. Biochim. Biophys. Acta 478, 474–485 (1977).", "Biochim. Biophys. Acta"),
         ("Fagius J. Pseudoclaudication caused by a tumour of the cauda equina. J. Neurol. Neurosurg. Psychiatry 42, 187–189 (1979).", "J. Neurol. Neurosurg. Psychiatry"),
-        ("Jacobsen JR. Cervical aortic arch with ventricular septal defect. A differential diagnosis from interrupted aortic arch. Eur J Cardiol. 1979 Apr;9(4):277-83.", "Eur J Cardiol"),
-        ("Wilkins RA, Hatfield A. (1977). Cholangiopancreatography in carcinoma of the pancreas. AJR. American Journal of Roentgenology, 128(5), 747–749.", "AJR. American Journal of Roentgenology"),
+        (
+            "Jacobsen JR. Cervical aortic arch with ventricular septal defect. A differential diagnosis from interrupted aortic arch. Eur J Cardiol. 1979 Apr;9(4):277-83.",
+            "Eur J Cardiol"
+        ),
+        (
+            "Wilkins RA, Hatfield A. (1977). Cholangiopancreatography in carcinoma of the pancreas. AJR. American Journal of Roentgenology, 128(5), 747–749.",
+            "AJR. American Journal of Roentgenology"
+        ),
         ("Smith A, Jones B. Title here. Neuropsychopharmacology. 2013 Nov;38(12):2475-83.", "Neuropsychopharmacology"),
     ])
     func journalIsTheLongestKnownTail(_ text: String, _ journal: String) {

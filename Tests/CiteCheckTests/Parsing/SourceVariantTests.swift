@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// Numeric sources written the ways real posts write them: MLA `vol.issue (year): pages`, month names in the volume

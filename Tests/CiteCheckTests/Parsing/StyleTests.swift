@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// One reference per style; every style must give the same fields.
@@ -16,24 +17,34 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(text: "Feder A, Parides MK, Murrough JW, et al. Efficacy of ketamine for PTSD. JAMA Psychiatry. 2014;71(6):681-688.",
-             style: .vancouver, families: ["Feder", "Parides", "Murrough"], etAl: true, title: "Efficacy of ketamine for PTSD", quoted: false, issue: "6", last: "688"),
-        Case(text: "Feder A, Parides MK. \"Efficacy of ketamine for PTSD.\" JAMA Psychiatry. 2014;71(6):681–688. doi:10.1001/jamapsychiatry.2014.62",
-             style: .ama, families: ["Feder", "Parides"], etAl: false, title: "Efficacy of ketamine for PTSD", quoted: true, issue: "6", last: "688"),
-        Case(text: "Feder A, Parides MK. “Efficacy of ketamine for PTSD”. JAMA Psychiatry. 2014;71(6):681–688.",
-             style: .ama, families: ["Feder", "Parides"], etAl: false, title: "Efficacy of ketamine for PTSD", quoted: true, issue: "6", last: "688"),
-        Case(text: "Feder, A., Parides, M. K., & Charney, D. S. (2014). Efficacy of ketamine for PTSD. JAMA Psychiatry, 71(6), 681–688. https://doi.org/10.1001/jamapsychiatry.2014.62",
-             style: .apa, families: ["Feder", "Parides", "Charney"], etAl: false, title: "Efficacy of ketamine for PTSD", quoted: false, issue: "6", last: "688"),
-        Case(text: "Feder, A. et al. (2014) 'Efficacy of ketamine for PTSD', JAMA Psychiatry, 71(6), pp. 681–688.",
-             style: .harvard, families: ["Feder"], etAl: true, title: "Efficacy of ketamine for PTSD", quoted: true, issue: "6", last: "688"),
-        Case(text: "Feder, A. et al. Efficacy of ketamine for PTSD. JAMA Psychiatry 71, 681–688 (2014).",
-             style: .nature, families: ["Feder"], etAl: true, title: "Efficacy of ketamine for PTSD", quoted: false, issue: nil, last: "688"),
-        Case(text: "Feder, A., Parides, M. K. & Charney, D. S. Efficacy of ketamine for PTSD. JAMA Psychiatry 71, 681–688 (2014).",
-             style: .nature, families: ["Feder", "Parides", "Charney"], etAl: false, title: "Efficacy of ketamine for PTSD", quoted: false, issue: nil, last: "688"),
-        Case(text: "Feder A, Parides MK (2014) Efficacy of ketamine for PTSD. JAMA Psychiatry 71: 681–688.",
-             style: .plos, families: ["Feder", "Parides"], etAl: false, title: "Efficacy of ketamine for PTSD", quoted: false, issue: nil, last: "688"),
-        Case(text: "Feder, Adriana, and Dennis S. Charney. 2014. \"Efficacy of Ketamine for PTSD.\" JAMA Psychiatry 71 (6): 681–88.",
-             style: .chicago, families: ["Feder", "Charney"], etAl: false, title: "Efficacy of Ketamine for PTSD", quoted: true, issue: "6", last: "688"),
+        Case(
+            text: "Feder A, Parides MK, Murrough JW, et al. Efficacy of ketamine for PTSD. JAMA Psychiatry. 2014;71(6):681-688.",
+            style: .vancouver, families: ["Feder", "Parides", "Murrough"], etAl: true, title: "Efficacy of ketamine for PTSD", quoted: false, issue: "6", last: "688"),
+        Case(
+            text: "Feder A, Parides MK. \"Efficacy of ketamine for PTSD.\" JAMA Psychiatry. 2014;71(6):681–688. doi:10.1001/jamapsychiatry.2014.62",
+            style: .ama, families: ["Feder", "Parides"], etAl: false, title: "Efficacy of ketamine for PTSD", quoted: true, issue: "6", last: "688"),
+        Case(
+            text: "Feder A, Parides MK. “Efficacy of ketamine for PTSD”. JAMA Psychiatry. 2014;71(6):681–688.",
+            style: .ama, families: ["Feder", "Parides"], etAl: false, title: "Efficacy of ketamine for PTSD", quoted: true, issue: "6", last: "688"),
+        Case(
+            text:
+                "Feder, A., Parides, M. K., & Charney, D. S. (2014). Efficacy of ketamine for PTSD. JAMA Psychiatry, 71(6), 681–688. https://doi.org/10.1001/jamapsychiatry.2014.62",
+            style: .apa, families: ["Feder", "Parides", "Charney"], etAl: false, title: "Efficacy of ketamine for PTSD", quoted: false, issue: "6", last: "688"),
+        Case(
+            text: "Feder, A. et al. (2014) 'Efficacy of ketamine for PTSD', JAMA Psychiatry, 71(6), pp. 681–688.",
+            style: .harvard, families: ["Feder"], etAl: true, title: "Efficacy of ketamine for PTSD", quoted: true, issue: "6", last: "688"),
+        Case(
+            text: "Feder, A. et al. Efficacy of ketamine for PTSD. JAMA Psychiatry 71, 681–688 (2014).",
+            style: .nature, families: ["Feder"], etAl: true, title: "Efficacy of ketamine for PTSD", quoted: false, issue: nil, last: "688"),
+        Case(
+            text: "Feder, A., Parides, M. K. & Charney, D. S. Efficacy of ketamine for PTSD. JAMA Psychiatry 71, 681–688 (2014).",
+            style: .nature, families: ["Feder", "Parides", "Charney"], etAl: false, title: "Efficacy of ketamine for PTSD", quoted: false, issue: nil, last: "688"),
+        Case(
+            text: "Feder A, Parides MK (2014) Efficacy of ketamine for PTSD. JAMA Psychiatry 71: 681–688.",
+            style: .plos, families: ["Feder", "Parides"], etAl: false, title: "Efficacy of ketamine for PTSD", quoted: false, issue: nil, last: "688"),
+        Case(
+            text: "Feder, Adriana, and Dennis S. Charney. 2014. \"Efficacy of Ketamine for PTSD.\" JAMA Psychiatry 71 (6): 681–88.",
+            style: .chicago, families: ["Feder", "Charney"], etAl: false, title: "Efficacy of Ketamine for PTSD", quoted: true, issue: "6", last: "688"),
     ]
 
     @Test(arguments: cases)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CiteCheck
 
 /// Each reporter renders the same canned run; the output must equal `fixtures/expected/report.<ext>`.
@@ -28,22 +29,33 @@ import Testing
             reference(3, line: 42, text: "Taylor JH. Ketamine for social anxiety. Neuropsychopharmacology. 2018;43:325–333 (online 2017)."),
         ]
         let diagnostics = [
-            Diagnostic(rule: "ref-bad-pages", severity: .error, message: "reference 2: page range \"193-20\" ends before it starts (20 read as 120)",
-                       file: path, range: range(41, 94, 100), reference: 2, field: .pages, found: "193-20"),
-            Diagnostic(rule: "ref-inconsistent-style", severity: .warning, message: "reference 2 gives the journal name in full; most references (2 of 3) use abbreviated journal names",
-                       file: path, range: range(41, 49, 79), reference: 2, field: .journal, expected: "abbreviated", found: "full"),
-            Diagnostic(rule: "ref-epub-year", severity: .info, message: "reference 3 gives two years: 2018 is the print (issue) year, the one to cite; 2017 is when it was published online first. That is normal, not an error",
-                       file: path, range: range(42, 95, 99), reference: 3, field: .epubYear),
-            Diagnostic(rule: "pubmed-title", severity: .warning, message: "title differs from PubMed: 100% match expected, found 80%",
-                       file: path, range: range(42, 16, 43), reference: 3, field: .title, expected: "Ketamine for Social Anxiety Disorder", found: "Ketamine for social anxiety", pmid: "28849779",
-                       fix: Fix(safety: .unsafe, summary: "title → Ketamine for Social Anxiety Disorder", edits: [
-                           TextEdit(bytes: 1893..<1897, range: range(42, 38, 42), replacement: "Social Anxiety Disorder"),
-                       ])),
-            Diagnostic(rule: "pubmed-volume", severity: .error, message: "volume 178 differs from PubMed's 177 (PMID 33397139)",
-                       file: path, range: range(41, 85, 88), reference: 2, field: .volume, expected: "177", found: "178", pmid: "33397139",
-                       fix: Fix(safety: .safe, summary: "volume 178 → 177", edits: [
-                           TextEdit(bytes: 1780..<1783, range: range(41, 85, 88), replacement: "177"),
-                       ])),
+            Diagnostic(
+                rule: "ref-bad-pages", severity: .error, message: "reference 2: page range \"193-20\" ends before it starts (20 read as 120)",
+                file: path, range: range(41, 94, 100), reference: 2, field: .pages, found: "193-20"),
+            Diagnostic(
+                rule: "ref-inconsistent-style", severity: .warning, message: "reference 2 gives the journal name in full; most references (2 of 3) use abbreviated journal names",
+                file: path, range: range(41, 49, 79), reference: 2, field: .journal, expected: "abbreviated", found: "full"),
+            Diagnostic(
+                rule: "ref-epub-year", severity: .info,
+                message: "reference 3 gives two years: 2018 is the print (issue) year, the one to cite; 2017 is when it was published online first. That is normal, not an error",
+                file: path, range: range(42, 95, 99), reference: 3, field: .epubYear),
+            Diagnostic(
+                rule: "pubmed-title", severity: .warning, message: "title differs from PubMed: 100% match expected, found 80%",
+                file: path, range: range(42, 16, 43), reference: 3, field: .title, expected: "Ketamine for Social Anxiety Disorder", found: "Ketamine for social anxiety",
+                pmid: "28849779",
+                fix: Fix(
+                    safety: .unsafe, summary: "title → Ketamine for Social Anxiety Disorder",
+                    edits: [
+                        TextEdit(bytes: 1893..<1897, range: range(42, 38, 42), replacement: "Social Anxiety Disorder")
+                    ])),
+            Diagnostic(
+                rule: "pubmed-volume", severity: .error, message: "volume 178 differs from PubMed's 177 (PMID 33397139)",
+                file: path, range: range(41, 85, 88), reference: 2, field: .volume, expected: "177", found: "178", pmid: "33397139",
+                fix: Fix(
+                    safety: .safe, summary: "volume 178 → 177",
+                    edits: [
+                        TextEdit(bytes: 1780..<1783, range: range(41, 85, 88), replacement: "177")
+                    ])),
         ]
         return [FileReport(path: path, references: references, diagnostics: Linter.sorted(diagnostics)), FileReport(path: "clean.txt")]
     }()
@@ -74,7 +86,10 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
         let files = object?["files"] as? [[String: Any]]
         let first = (files?.first?["diagnostics"] as? [[String: Any]])?.first
-        #expect(Set(first?.keys.map { $0 } ?? []) == ["rule", "severity", "message", "file", "line", "column", "endLine", "endColumn", "reference", "field", "expected", "found", "pmid", "fix", "fingerprint"])
+        #expect(
+            Set(first?.keys.map { $0 } ?? []) == [
+                "rule", "severity", "message", "file", "line", "column", "endLine", "endColumn", "reference", "field", "expected", "found", "pmid", "fix", "fingerprint",
+            ])
     }
 
     @Test func sarif() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 @Suite struct InconsistentStyleTests {
@@ -28,8 +29,9 @@ import Testing
             let f = fields[i]
             let titleText = f.quoted ? "“\(f.title).”" : f.title
             post.add(label: "\(i + 1).", line, fields: [.title: titleText, .journal: f.journal]) {
-                article(&$0, authors: [String(line.prefix { $0 != "," && $0 != "." })], title: f.title, quoted: f.quoted, journal: f.journal,
-                        year: f.year, volume: f.volume, pages: f.pages, style: f.quoted ? .ama : .vancouver)
+                article(
+                    &$0, authors: [String(line.prefix { $0 != "," && $0 != "." })], title: f.title, quoted: f.quoted, journal: f.journal,
+                    year: f.year, volume: f.volume, pages: f.pages, style: f.quoted ? .ama : .vancouver)
                 $0.epubYear = f.epub
             }
         }
@@ -57,7 +59,10 @@ import Testing
     @Test func strictMajorityReportsEachMinorityEntry() {
         var post = TestPost("R\n\n1. a\n2. b\n3. c\n4. d\n")
         for (i, quoted) in [false, true, false, true].enumerated() where i < 3 {
-            post.add(label: "\(i + 1).", ["a", "b", "c"][i]) { $0.title = "T"; $0.titleQuoted = quoted }
+            post.add(label: "\(i + 1).", ["a", "b", "c"][i]) {
+                $0.title = "T"
+                $0.titleQuoted = quoted
+            }
         }
         let found = post.run(RefInconsistentStyleRule.self)
         #expect(found.map(\.reference) == [2])
@@ -70,7 +75,9 @@ import Testing
         var post = TestPost("R\n\n1. a\n2. b\n3. c\n")
         for (i, style) in [CitationStyle.apa, .apa, .vancouver].enumerated() {
             post.add(label: "\(i + 1).", ["a", "b", "c"][i]) {
-                $0.title = "T"; $0.style = style; $0.titleQuoted = style == .vancouver
+                $0.title = "T"
+                $0.style = style
+                $0.titleQuoted = style == .vancouver
                 $0.authors = [Author(family: "Smith", given: style == .apa ? "J." : "J")]
             }
         }
@@ -108,16 +115,21 @@ import Testing
             var p = ParsedReference(raw: raw)
             p.titleQuoted = true
             p.title = title
-            let bytes = Array(raw.utf8), needle = Array(title.utf8)
+            let bytes = Array(raw.utf8)
+            let needle = Array(title.utf8)
             let start = TestPost.find(needle, in: bytes) ?? 0
             p.fieldRanges[.title] = start..<(start + needle.count)
             return p
         }
-        #expect(!RefInconsistentStyleRule.isWhollyQuoted(parsed("Wood JP (2010) ‘Getting back to real living’: a qualitative study. Clin Rehabil 24: 1045.", title: "‘Getting back to real living’: a qualitative study")))
+        #expect(
+            !RefInconsistentStyleRule.isWhollyQuoted(
+                parsed("Wood JP (2010) ‘Getting back to real living’: a qualitative study. Clin Rehabil 24: 1045.", title: "‘Getting back to real living’: a qualitative study")))
         #expect(RefInconsistentStyleRule.isWhollyQuoted(parsed("Feder A. “Efficacy of ketamine.” JAMA Psychiatry. 2014.", title: "Efficacy of ketamine")))
         #expect(RefInconsistentStyleRule.isWhollyQuoted(parsed("Feder A. “Does it work?” JAMA Psychiatry. 2014.", title: "Does it work?")))
         // The parser may take the quoted phrase alone as the title; what follows the quote tells.
-        #expect(!RefInconsistentStyleRule.isWhollyQuoted(parsed("Wood JP (2010) ‘Getting back to real living’: a qualitative study. Clin Rehabil 24: 1045.", title: "Getting back to real living")))
+        #expect(
+            !RefInconsistentStyleRule.isWhollyQuoted(
+                parsed("Wood JP (2010) ‘Getting back to real living’: a qualitative study. Clin Rehabil 24: 1045.", title: "Getting back to real living")))
         #expect(!RefInconsistentStyleRule.isWhollyQuoted(parsed("Hotez PJ (2010) “Manifesto” for advancing control. PLOS Negl Trop Dis 4: e718.", title: "Manifesto")))
         #expect(RefInconsistentStyleRule.isWhollyQuoted(parsed("Smith, J. (2001) 'A title', Lancet, 1, pp. 1-2.", title: "A title")))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 @Suite struct LinterTests {
@@ -99,9 +100,26 @@ import Testing
     @Test func hostileFieldsDoNotCrash() {
         var post = TestPost("R\n\n1. x\n2. y\n3. z\n")
         let weird: [(inout ParsedReference) -> Void] = [
-            { $0.pages = PageRange(first: "99999999999999999999999", last: "1", lastAsWritten: "1"); $0.year = Int.min; $0.epubYear = Int.max },
-            { $0.pages = PageRange(first: "", last: "", lastAsWritten: ""); $0.fieldRanges = [.pages: 5..<900, .title: -3..<2]; $0.title = ""; $0.titleQuoted = true },
-            { $0.pages = PageRange(first: "e", last: "e1e", lastAsWritten: ".e"); $0.authors = [Author(family: "", given: "")]; $0.journal = ""; $0.volume = ""; $0.titleQuoted = true; $0.title = "“"; $0.fieldRanges = [.title: 0..<1] },
+            {
+                $0.pages = PageRange(first: "99999999999999999999999", last: "1", lastAsWritten: "1")
+                $0.year = Int.min
+                $0.epubYear = Int.max
+            },
+            {
+                $0.pages = PageRange(first: "", last: "", lastAsWritten: "")
+                $0.fieldRanges = [.pages: 5..<900, .title: -3..<2]
+                $0.title = ""
+                $0.titleQuoted = true
+            },
+            {
+                $0.pages = PageRange(first: "e", last: "e1e", lastAsWritten: ".e")
+                $0.authors = [Author(family: "", given: "")]
+                $0.journal = ""
+                $0.volume = ""
+                $0.titleQuoted = true
+                $0.title = "“"
+                $0.fieldRanges = [.title: 0..<1]
+            },
         ]
         for (i, build) in weird.enumerated() { post.add(label: "\(i + 1).", ["x", "y", "z"][i], build: build) }
         let found = post.lint(Configuration(style: .style(.apa)))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// The reference-list rules on hand-built references (the pipeline examples run in RuleExampleTests).
@@ -8,7 +9,11 @@ import Testing
     @Test func unparsedEntryIsReportedOverTheWholeEntry() {
         var post = TestPost("Intro.\n\nReferences\n\n1. See our earlier newsletter\n2. Smith J. A title. Lancet. 2001;1:2-3.\n")
         post.add(label: "1.", "See our earlier newsletter")
-        post.add(label: "2.", "Smith J. A title. Lancet. 2001;1:2-3.") { $0.title = "A title"; $0.journal = "Lancet"; $0.year = 2001 }
+        post.add(label: "2.", "Smith J. A title. Lancet. 2001;1:2-3.") {
+            $0.title = "A title"
+            $0.journal = "Lancet"
+            $0.year = 2001
+        }
         let found = post.run(RefUnparsedRule.self)
         #expect(found.map(\.reference) == [1])
         #expect(found.first?.range == SourceRange(start: .init(line: 5, column: 1), end: .init(line: 5, column: 30)))
@@ -28,7 +33,9 @@ import Testing
     @Test func aYearTheParserMissedIsNotMissing() {
         var post = TestPost("R\n\n1. Meilhac N., Destainville N. (2011) Clusters. J Phys Chem B 115: 7190-7199.\n2. Swami V (in press) Validity. J Pers Assess.\n")
         post.add(label: "1.", "Meilhac N., Destainville N. (2011) Clusters. J Phys Chem B 115: 7190-7199.") {
-            article(&$0, authors: ["Meilhac N"], title: "Destainville N. (2011) Clusters", journal: "J Phys Chem B", year: nil, volume: "115", pages: PageRange(first: "7190", last: "7199"))
+            article(
+                &$0, authors: ["Meilhac N"], title: "Destainville N. (2011) Clusters", journal: "J Phys Chem B", year: nil, volume: "115",
+                pages: PageRange(first: "7190", last: "7199"))
         }
         post.add(label: "2.", "Swami V (in press) Validity. J Pers Assess.") {
             article(&$0, authors: ["Swami V"], title: "Validity", journal: "J Pers Assess", year: nil, volume: nil, pages: nil)
@@ -40,7 +47,11 @@ import Testing
 
     @Test func webPageWithLinkNeedsOnlyAYear() {
         var post = TestPost("R\n\n1. Agency. Page title. 2021. https://example.org/x\n2. Agency. Other page.\n")
-        post.add(label: "1.", "Agency. Page title. 2021. https://example.org/x") { $0.title = "Page title"; $0.year = 2021; $0.url = "https://example.org/x" }
+        post.add(label: "1.", "Agency. Page title. 2021. https://example.org/x") {
+            $0.title = "Page title"
+            $0.year = 2021
+            $0.url = "https://example.org/x"
+        }
         post.add(label: "2.", "Agency. Other page.") { $0.title = "Other page" }
         // Entry 1 needs nothing more; entry 2 has neither journal nor year, so it is ref-unparsed, not a list of
         // missing fields.
@@ -108,14 +119,27 @@ import Testing
 
     @Test func futureAndAncientYearsAreErrors() {
         var post = TestPost("R\n\n1. A. B. 2061;1:1.\n2. C. D. 1750;1:1.\n3. E. F. 2026;1:1.\n4. G. H. 2027;1:1. Epub 2026.\n5. I. J. 2027;1:1.\n")
-        for (text, year, epub) in [("A. B. 2061;1:1.", 2061, nil), ("C. D. 1750;1:1.", 1750, nil), ("E. F. 2026;1:1.", 2026, nil), ("G. H. 2027;1:1. Epub 2026.", 2027, 2026), ("I. J. 2027;1:1.", 2027, nil)] as [(String, Int, Int?)] {
-            post.add(label: "\(post.references.count + 1).", text) { $0.title = "T"; $0.year = year; $0.epubYear = epub }
+        for (text, year, epub) in [
+            ("A. B. 2061;1:1.", 2061, nil), ("C. D. 1750;1:1.", 1750, nil), ("E. F. 2026;1:1.", 2026, nil), ("G. H. 2027;1:1. Epub 2026.", 2027, 2026),
+            ("I. J. 2027;1:1.", 2027, nil),
+        ] as [(String, Int, Int?)] {
+            post.add(label: "\(post.references.count + 1).", text) {
+                $0.title = "T"
+                $0.year = year
+                $0.epubYear = epub
+            }
         }
         let found = post.run(RefBadYearRule.self, year: 2026)
         #expect(found.map(\.reference) == [1, 2, 5])
         var misread = TestPost("R\n\n1. Hazra A. Title. Clin Infect Dis 2023;76(8):1504–1507.\n2. Nielsen K. 2014. Title. J Speech Lang Hear Res 57(6).2065–75.\n")
-        misread.add(label: "1.", "Hazra A. Title. Clin Infect Dis 2023;76(8):1504–1507.") { $0.title = "Title"; $0.year = 1507 }
-        misread.add(label: "2.", "Nielsen K. 2014. Title. J Speech Lang Hear Res 57(6).2065–75.") { $0.title = "Title"; $0.year = 2065 }
+        misread.add(label: "1.", "Hazra A. Title. Clin Infect Dis 2023;76(8):1504–1507.") {
+            $0.title = "Title"
+            $0.year = 1507
+        }
+        misread.add(label: "2.", "Nielsen K. 2014. Title. J Speech Lang Hear Res 57(6).2065–75.") {
+            $0.title = "Title"
+            $0.year = 2065
+        }
         #expect(misread.run(RefBadYearRule.self).isEmpty)
         #expect(found.first?.message == "reference 1: year 2061 is in the future (it is 2026 now)")
         #expect(found.allSatisfy { $0.severity == .error && $0.field == .year })
@@ -125,18 +149,35 @@ import Testing
 
     @Test func duplicatesByIdentifierOrFields() {
         var post = TestPost("R\n\n1. one\n2. two\n3. three\n4. four\n5. five\n")
-        post.add(label: "1.", "one") { article(&$0, authors: ["Hoge EA"], title: "Mindfulness for anxiety: a trial", journal: "J Clin Psychiatry", year: 2013, volume: "74", pages: PageRange(first: "786", last: "792")) }
-        post.add(label: "2.", "two") { article(&$0, authors: ["Hoge E"], title: "Mindfulness for Anxiety - A Trial.", journal: "J Clin Psychiatry", year: 2013, volume: "74", pages: PageRange(first: "786", last: "792")) }
-        post.add(label: "3.", "three") { article(&$0, authors: ["Hoge EA"], title: "Another trial", journal: "JAMA Psychiatry", year: 2023, volume: "80", pages: PageRange(first: "13", last: "21")); $0.doi = "10.1001/X" }
-        post.add(label: "4.", "four") { article(&$0, authors: ["Other Z"], title: "Different title", journal: "Lancet", year: 2020, volume: "1", pages: nil); $0.doi = "10.1001/x" }
-        post.add(label: "5.", "five") { article(&$0, authors: ["Hoge EA"], title: "A short version", journal: "J Clin Psychiatry", year: 2013, volume: "74", pages: PageRange(first: "786")) }
+        post.add(label: "1.", "one") {
+            article(
+                &$0, authors: ["Hoge EA"], title: "Mindfulness for anxiety: a trial", journal: "J Clin Psychiatry", year: 2013, volume: "74",
+                pages: PageRange(first: "786", last: "792"))
+        }
+        post.add(label: "2.", "two") {
+            article(
+                &$0, authors: ["Hoge E"], title: "Mindfulness for Anxiety - A Trial.", journal: "J Clin Psychiatry", year: 2013, volume: "74",
+                pages: PageRange(first: "786", last: "792"))
+        }
+        post.add(label: "3.", "three") {
+            article(&$0, authors: ["Hoge EA"], title: "Another trial", journal: "JAMA Psychiatry", year: 2023, volume: "80", pages: PageRange(first: "13", last: "21"))
+            $0.doi = "10.1001/X"
+        }
+        post.add(label: "4.", "four") {
+            article(&$0, authors: ["Other Z"], title: "Different title", journal: "Lancet", year: 2020, volume: "1", pages: nil)
+            $0.doi = "10.1001/x"
+        }
+        post.add(label: "5.", "five") {
+            article(&$0, authors: ["Hoge EA"], title: "A short version", journal: "J Clin Psychiatry", year: 2013, volume: "74", pages: PageRange(first: "786"))
+        }
         let found = post.run(RefDuplicateRule.self)
         #expect(found.map(\.reference) == [2, 4, 5])
-        #expect(found.map(\.message) == [
-            "reference 2 cites the same work as reference 1 (same first author, year and title)",
-            "reference 4 cites the same work as reference 3 (same DOI 10.1001/x)",
-            "reference 5 cites the same work as reference 1 (same first author, year, journal, volume and first page)",
-        ])
+        #expect(
+            found.map(\.message) == [
+                "reference 2 cites the same work as reference 1 (same first author, year and title)",
+                "reference 4 cites the same work as reference 3 (same DOI 10.1001/x)",
+                "reference 5 cites the same work as reference 1 (same first author, year, journal, volume and first page)",
+            ])
     }
 
     @Test func differentPagesAreDifferentWorks() {
@@ -169,12 +210,13 @@ import Testing
         var post = TestPost(text)
         for (i, n) in numbers.enumerated() { post.add(label: "\(n).", "entry \(i)") { $0.title = "t" } }
         let found = post.run(RefNumberingRule.self)
-        #expect(found.map(\.message) == [
-            "the numbered list starts at 2, not 1",
-            "reference number 5 follows 3; 4 is missing",
-            "reference number 5 is used twice (also entry 3)",
-            "reference number 4 comes after 5",
-        ])
+        #expect(
+            found.map(\.message) == [
+                "the numbered list starts at 2, not 1",
+                "reference number 5 follows 3; 4 is missing",
+                "reference number 5 is used twice (also entry 3)",
+                "reference number 4 comes after 5",
+            ])
         #expect(found[1].range == SourceRange(start: .init(line: 5, column: 1), end: .init(line: 5, column: 3)))
     }
 
@@ -188,11 +230,18 @@ import Testing
     // MARK: ref-epub-year
 
     @Test func epubYearIsInformationNamingBothYears() {
-        var post = TestPost("R\n\n1. T. Neuropsychopharmacology. 2018;43:325-333 (online 2017).\n2. Dietterich TG (2000) Ensemble methods. Multiple Classifier Systems 1857: 1-15.\n")
+        var post = TestPost(
+            "R\n\n1. T. Neuropsychopharmacology. 2018;43:325-333 (online 2017).\n2. Dietterich TG (2000) Ensemble methods. Multiple Classifier Systems 1857: 1-15.\n")
         post.add(label: "1.", "T. Neuropsychopharmacology. 2018;43:325-333 (online 2017).", fields: [.epubYear: "2017"]) {
-            $0.title = "T"; $0.year = 2018; $0.epubYear = 2017
+            $0.title = "T"
+            $0.year = 2018
+            $0.epubYear = 2017
         }
-        post.add(label: "2.", "Dietterich TG (2000) Ensemble methods. Multiple Classifier Systems 1857: 1-15.") { $0.title = "Ensemble methods"; $0.year = 2000; $0.epubYear = 1857 }
+        post.add(label: "2.", "Dietterich TG (2000) Ensemble methods. Multiple Classifier Systems 1857: 1-15.") {
+            $0.title = "Ensemble methods"
+            $0.year = 2000
+            $0.epubYear = 1857
+        }
         let found = post.run(RefEpubYearRule.self)
         // The second entry's "online year" is a misread volume: not reported.
         #expect(found.count == 1)

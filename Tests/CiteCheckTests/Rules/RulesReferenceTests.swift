@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CiteCheck
 
 /// `docs/rules.md`, the page every SARIF rule's `helpUri` points into, is the registry's own Markdown

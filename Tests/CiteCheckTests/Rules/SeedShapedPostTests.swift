@@ -1,6 +1,7 @@
 // The example post in the seed's shape, through the whole offline pipeline (`Checker`).
 import Foundation
 import Testing
+
 @testable import CiteCheck
 
 @Suite struct SeedShapedPostTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 
 /// Only journal articles go to the verifier: PubMed holds no web pages, books or notes.

@@ -1,9 +1,11 @@
 import CiteCheck
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
 @testable import PubMed
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct PubMedCacheTests {
     /// A fresh folder under /tmp, removed by the caller.
@@ -18,9 +20,10 @@ import Testing
     }
 
     static let article: PubMedArticleXML = {
-        let xml = Array("""
-        <PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="1">24616149</PMID><Article><Journal><JournalIssue><Volume>31</Volume><Issue>4</Issue><PubDate><Year>2014</Year></PubDate></JournalIssue><Title>Depression and anxiety</Title></Journal><ArticleTitle>Neurobiology of stress.</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>
-        """.utf8)
+        let xml = Array(
+            """
+            <PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="1">24616149</PMID><Article><Journal><JournalIssue><Volume>31</Volume><Issue>4</Issue><PubDate><Year>2014</Year></PubDate></JournalIssue><Title>Depression and anxiety</Title></Journal><ArticleTitle>Neurobiology of stress.</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>
+            """.utf8)
         return try! PubMedArticleXML.split(xml)[0]
     }()
 
@@ -123,14 +126,15 @@ import Testing
     }
 
     @Test func articlesSplitFromAnEFetchAnswer() throws {
-        let answer = Array("""
-        <?xml version="1.0" ?>
-        <!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2025//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">
-        <PubmedArticleSet>
-        <PubmedArticle><MedlineCitation><PMID Version="1">1</PMID><Article><ArticleTitle>One &lt;PubmedArticle&gt; in text.</ArticleTitle></Article></MedlineCitation></PubmedArticle>
-        <PubmedArticle><MedlineCitation><PMID Version="1">2</PMID><Article><ArticleTitle>Two.</ArticleTitle></Article></MedlineCitation></PubmedArticle>
-        </PubmedArticleSet>
-        """.utf8)
+        let answer = Array(
+            """
+            <?xml version="1.0" ?>
+            <!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2025//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">
+            <PubmedArticleSet>
+            <PubmedArticle><MedlineCitation><PMID Version="1">1</PMID><Article><ArticleTitle>One &lt;PubmedArticle&gt; in text.</ArticleTitle></Article></MedlineCitation></PubmedArticle>
+            <PubmedArticle><MedlineCitation><PMID Version="1">2</PMID><Article><ArticleTitle>Two.</ArticleTitle></Article></MedlineCitation></PubmedArticle>
+            </PubmedArticleSet>
+            """.utf8)
         let articles = try PubMedArticleXML.split(answer)
         #expect(articles.map(\.pmid) == ["1", "2"])
         #expect(articles.allSatisfy { !$0.document.isEmpty })

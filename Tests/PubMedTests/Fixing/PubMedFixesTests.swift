@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CiteCheck
 @testable import PubMed
 

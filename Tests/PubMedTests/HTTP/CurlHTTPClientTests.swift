@@ -1,6 +1,7 @@
 import CiteCheck
 import LoopbackHTTP
 import Testing
+
 @testable import PubMed
 
 /// CurlHTTPClient through the real libcurl against the loopback server.
@@ -8,10 +9,11 @@ import Testing
     static func fastClient(
         total: Duration = .seconds(2), lowSpeedLimit: Int = 1, lowSpeedTime: Int = 30, maxBytes: Int = 1 << 20
     ) -> CurlHTTPClient {
-        CurlHTTPClient(configuration: .init(
-            connectTimeout: .seconds(1), totalTimeout: total,
-            lowSpeedLimit: lowSpeedLimit, lowSpeedTime: lowSpeedTime, maxResponseBytes: maxBytes
-        ))
+        CurlHTTPClient(
+            configuration: .init(
+                connectTimeout: .seconds(1), totalTimeout: total,
+                lowSpeedLimit: lowSpeedLimit, lowSpeedTime: lowSpeedTime, maxResponseBytes: maxBytes
+            ))
     }
 
     /// Runs `body`, returning the thrown HTTPError and the elapsed time.
@@ -233,7 +235,9 @@ import Testing
 
 @Suite struct URLRedactionTests {
     @Test func queryAndUserInfoAreRemoved() {
-        #expect(URLRedaction.redacted("https://eutils.ncbi.nlm.nih.gov/entrez/eutils/ecitmatch.cgi?db=pubmed&api_key=K") == "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/ecitmatch.cgi?…")
+        #expect(
+            URLRedaction.redacted("https://eutils.ncbi.nlm.nih.gov/entrez/eutils/ecitmatch.cgi?db=pubmed&api_key=K")
+                == "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/ecitmatch.cgi?…")
         #expect(URLRedaction.redacted("https://user:pw@host.example/p#frag") == "https://host.example/p")
         #expect(URLRedaction.redacted("http://127.0.0.1:8080/x") == "http://127.0.0.1:8080/x")
     }

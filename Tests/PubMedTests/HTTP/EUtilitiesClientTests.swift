@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import LoopbackHTTP
-import Glibc
-#endif
 import Testing
+
 @testable import PubMed
+
+#if canImport(Glibc)
+    import LoopbackHTTP
+    import Glibc
+#endif
 
 /// EUtilitiesClient through the real CurlHTTPClient against the loopback server.
 @Suite struct EUtilitiesClientTests {
@@ -287,8 +289,9 @@ import Testing
         server.route("/entrez/eutils/ecitmatch.cgi", .hang)
         server.route("/entrez/eutils/efetch.fcgi", .redirect(to: "http://x.example/?api_key=SECRETKEY0123456789abcdef"))
         let lines = Locked<[String]>([])
-        let client = Self.client(server, retry: RetryPolicy(maxRetries: 1, maxTransportRetries: 0, backoffBase: .milliseconds(10)),
-                                 total: .milliseconds(500), log: { line in lines.withLock { $0.append(line) } })
+        let client = Self.client(
+            server, retry: RetryPolicy(maxRetries: 1, maxTransportRetries: 0, backoffBase: .milliseconds(10)),
+            total: .milliseconds(500), log: { line in lines.withLock { $0.append(line) } })
         var texts: [String] = []
         texts.append(Self.failure { () throws(EUtilitiesError) in try client.esearch(term: "x") }.0?.description ?? "no error")
         texts.append(Self.failure { () throws(EUtilitiesError) in try client.ecitmatch(lines: ["a|1|2|3|b|k|"]) }.0?.description ?? "no error")

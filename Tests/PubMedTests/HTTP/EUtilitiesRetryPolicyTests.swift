@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PubMed
 
 /// Retry decisions checked against a scripted transport (exact answers, no sockets).
@@ -12,7 +13,7 @@ import Testing
 
     @Test func retryAfterIsHonouredButCapped() throws {
         let transport = ScriptedTransport([
-            "esearch.fcgi": [.status(429, headers: [HTTPHeader(name: "Retry-After", value: "1")]), .ok("<eSearchResult/>")],
+            "esearch.fcgi": [.status(429, headers: [HTTPHeader(name: "Retry-After", value: "1")]), .ok("<eSearchResult/>")]
         ])
         let retry = RetryPolicy(maxRetries: 2, backoffBase: .milliseconds(10), maxBackoff: .milliseconds(300), jitter: 0)
         let response = try Self.client(transport, retry: retry).esearch(term: "x")
@@ -26,7 +27,9 @@ import Testing
     @Test func nonTransientTransportErrorsAreNotRetried() {
         let transport = ScriptedTransport(["efetch.fcgi": [.failure(.responseTooLarge(url: "https://eutils.example/entrez/eutils/efetch.fcgi", limit: 10))]])
         let client = Self.client(transport, retry: RetryPolicy(backoffBase: .milliseconds(1)))
-        #expect(throws: EUtilitiesError.transport(endpoint: "efetch.fcgi", error: .responseTooLarge(url: "https://eutils.example/entrez/eutils/efetch.fcgi", limit: 10), attempts: 1)) {
+        #expect(
+            throws: EUtilitiesError.transport(endpoint: "efetch.fcgi", error: .responseTooLarge(url: "https://eutils.example/entrez/eutils/efetch.fcgi", limit: 10), attempts: 1)
+        ) {
             try client.efetch(pmids: ["1"])
         }
         #expect(transport.requests.count == 1)

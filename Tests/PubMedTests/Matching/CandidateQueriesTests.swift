@@ -1,5 +1,6 @@
 import CiteCheck
 import Testing
+
 @testable import PubMed
 
 @Suite struct CandidateQueriesTests {

@@ -1,12 +1,15 @@
 import CiteCheck
 import Testing
+
 @testable import PubMed
 
 @Suite struct FieldComparisonTests {
     let feder = MatchingFixtures.seedRecords[0]
     let glue = MatchingFixtures.seedRecords[3]
 
-    func federReference(pages: String = "681-688", year: Int = 2014, journal: String = "JAMA Psychiatry", authors: String = "Feder A,Parides MK,Murrough JW", etAl: Bool = true) -> ParsedReference {
+    func federReference(pages: String = "681-688", year: Int = 2014, journal: String = "JAMA Psychiatry", authors: String = "Feder A,Parides MK,Murrough JW", etAl: Bool = true)
+        -> ParsedReference
+    {
         let parts = pages.split(whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
         let first = parts.first ?? pages
         let lastWritten = parts.count > 1 ? parts[1] : nil
@@ -145,8 +148,9 @@ import Testing
     }
 
     @Test func translatedTitlesAndMarkup() {
-        let record = PubMedRecord(pmid: "9", title: "[The pineal body].", journalTitle: "Journal of the South African Veterinary Association",
-                                  authors: MatchingFixtures.authors("Terblanche HM"))
+        let record = PubMedRecord(
+            pmid: "9", title: "[The pineal body].", journalTitle: "Journal of the South African Veterinary Association",
+            authors: MatchingFixtures.authors("Terblanche HM"))
         var r = ParsedReference(raw: "")
         r.title = "Die Zirbeldrüse"
         #expect(FieldComparison.compare(r, with: record).isEmpty)
@@ -165,7 +169,7 @@ import Testing
         let record = PubMedRecord(pmid: "399297", title: "[The pineal body].", volume: "50", medlinePages: "87-5")
         var reference = ParsedReference(raw: "Smith A. The pineal body. J S Afr Vet Assoc. 1979;50(2):87-5.")
         reference.pages = PageRange(first: "87", last: "95", lastAsWritten: "5")
-        let end = reference.raw.utf8.count - 1 // before the final period
+        let end = reference.raw.utf8.count - 1  // before the final period
         reference.fieldRanges[.pages] = (end - 4)..<end
         #expect(FieldComparison.comparePages(reference, record).isEmpty)
         reference.pages = PageRange(first: "87", last: "99", lastAsWritten: "99")

@@ -1,5 +1,6 @@
 import CiteCheck
 import Testing
+
 @testable import PubMed
 
 @Suite struct FieldFindingDiagnosticTests {
@@ -15,8 +16,9 @@ import Testing
         var parsed = ParsedReference(raw: entryText)
         parsed.fieldRanges[.pages] = MatchingFixtures.range(of: "199-212", in: entryText)
         let reference = Reference(entry: entry, parsed: parsed)
-        let finding = FieldFinding(rule: "pubmed-pages", severity: .error, field: .pages, found: "199-212", expected: "291-296",
-                                   message: "pages 199-212 differ from PubMed's 291-296", pmid: "24616149")
+        let finding = FieldFinding(
+            rule: "pubmed-pages", severity: .error, field: .pages, found: "199-212", expected: "291-296",
+            message: "pages 199-212 differ from PubMed's 291-296", pmid: "24616149")
         let diagnostic = finding.diagnostic(for: reference, in: file)
         #expect(diagnostic.range.start == SourcePosition(line: 3, column: 66))
         #expect(diagnostic.range.end == SourcePosition(line: 3, column: 73))

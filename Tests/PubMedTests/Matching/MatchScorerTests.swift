@@ -1,5 +1,6 @@
 import CiteCheck
 import Testing
+
 @testable import PubMed
 
 @Suite struct MatchScorerTests {
@@ -111,12 +112,14 @@ import Testing
 @Suite struct CompanionPaperTests {
     /// Two papers by the same authors in the same issue, titles one word apart (as in MEDLINE 406293/406294).
     let companions = [
-        PubMedRecord(pmid: "1", title: "Ultrastructure of rumen entodiniomorphs by electron microscopy.", journalTitle: "Journal of dairy science",
-                     isoAbbreviation: "J. Dairy Sci.", volume: "60", issue: "6", year: 1977, medlinePages: "902-10",
-                     authors: MatchingFixtures.authors("Stern MD,Hoover WH,Summers RG,Rittenburg JH")),
-        PubMedRecord(pmid: "2", title: "Ultrastructure of rumen holotrichs by electron microscopy.", journalTitle: "Journal of dairy science",
-                     isoAbbreviation: "J. Dairy Sci.", volume: "60", issue: "6", year: 1977, medlinePages: "911-8",
-                     authors: MatchingFixtures.authors("Stern MD,Hoover WH,Leonard C")),
+        PubMedRecord(
+            pmid: "1", title: "Ultrastructure of rumen entodiniomorphs by electron microscopy.", journalTitle: "Journal of dairy science",
+            isoAbbreviation: "J. Dairy Sci.", volume: "60", issue: "6", year: 1977, medlinePages: "902-10",
+            authors: MatchingFixtures.authors("Stern MD,Hoover WH,Summers RG,Rittenburg JH")),
+        PubMedRecord(
+            pmid: "2", title: "Ultrastructure of rumen holotrichs by electron microscopy.", journalTitle: "Journal of dairy science",
+            isoAbbreviation: "J. Dairy Sci.", volume: "60", issue: "6", year: 1977, medlinePages: "911-8",
+            authors: MatchingFixtures.authors("Stern MD,Hoover WH,Leonard C")),
     ]
 
     @Test func theExactTitleDecidesBetweenCompanionPapers() {
@@ -165,12 +168,14 @@ import Testing
 }
 
 @Suite struct IdentifierDecisionTests {
-    let partOne = PubMedRecord(pmid: "11", title: "Ketamine in depression. Part I: design of a randomized trial.", journalTitle: "Journal of affective disorders",
-                               isoAbbreviation: "J Affect Disord", volume: "10", issue: "1", year: 2010, medlinePages: "1-10",
-                               authors: MatchingFixtures.authors("Smith J,Jones K"), doi: "10.1000/part1")
-    let partTwo = PubMedRecord(pmid: "12", title: "Ketamine in depression. Part II: results of a randomized trial.", journalTitle: "Journal of affective disorders",
-                               isoAbbreviation: "J Affect Disord", volume: "10", issue: "1", year: 2010, medlinePages: "11-20",
-                               authors: MatchingFixtures.authors("Smith J,Jones K"), doi: "10.1000/part2")
+    let partOne = PubMedRecord(
+        pmid: "11", title: "Ketamine in depression. Part I: design of a randomized trial.", journalTitle: "Journal of affective disorders",
+        isoAbbreviation: "J Affect Disord", volume: "10", issue: "1", year: 2010, medlinePages: "1-10",
+        authors: MatchingFixtures.authors("Smith J,Jones K"), doi: "10.1000/part1")
+    let partTwo = PubMedRecord(
+        pmid: "12", title: "Ketamine in depression. Part II: results of a randomized trial.", journalTitle: "Journal of affective disorders",
+        isoAbbreviation: "J Affect Disord", volume: "10", issue: "1", year: 2010, medlinePages: "11-20",
+        authors: MatchingFixtures.authors("Smith J,Jones K"), doi: "10.1000/part2")
 
     func reference(doi: String?) -> ParsedReference {
         var r = MatchingFixtures.reference(
@@ -197,8 +202,9 @@ import Testing
     }
 
     @Test func aDOIOfAnUnrelatedPaperWithNoOtherMatchIsStillReported() {
-        let other = PubMedRecord(pmid: "13", title: "Soil bacteria of the high Andes.", journalTitle: "Microbial ecology", volume: "3", year: 1999,
-                                 authors: MatchingFixtures.authors("Perez M"), doi: "10.1000/soil")
+        let other = PubMedRecord(
+            pmid: "13", title: "Soil bacteria of the high Andes.", journalTitle: "Microbial ecology", volume: "3", year: 1999,
+            authors: MatchingFixtures.authors("Perez M"), doi: "10.1000/soil")
         let verification = Verifier().verify(reference(doi: "10.1000/soil"), candidates: [other])
         #expect(verification.result.outcome == .notFound)
         #expect(verification.findings.map(\.rule) == ["pubmed-doi"])
@@ -209,68 +215,84 @@ import Testing
 /// Look-alikes found in MEDLINE when the cited record is missing from the index: none may be accepted.
 @Suite struct LookAlikeTests {
     func record(_ pmid: String, _ title: String, _ authors: String, journal: String, volume: String, issue: String, year: Int, pages: String) -> PubMedRecord {
-        PubMedRecord(pmid: pmid, title: title, isoAbbreviation: journal, volume: volume, issue: issue, year: year, medlinePages: pages,
-                     authors: MatchingFixtures.authors(authors))
+        PubMedRecord(
+            pmid: pmid, title: title, isoAbbreviation: journal, volume: volume, issue: issue, year: year, medlinePages: pages,
+            authors: MatchingFixtures.authors(authors))
     }
 
     func reference(_ title: String, _ authors: String, journal: String, volume: String, issue: String?, year: Int, pages: (String, String?)) -> ParsedReference {
-        MatchingFixtures.reference("", authors: authors, etAl: false, title: title, journal: journal, year: year, volume: volume, issue: issue,
-                                   pages: (pages.0, pages.1, pages.1))
+        MatchingFixtures.reference(
+            "", authors: authors, etAl: false, title: title, journal: journal, year: year, volume: volume, issue: issue,
+            pages: (pages.0, pages.1, pages.1))
     }
 
     @Test func companionPaperWithASwappedWordIsNotAccepted() {
-        let other = record("413008", "Sex steroid binding protein in the plasma of Macaca nemestrina.", "Schiller HS,Langley JW,Petra PH",
-                           journal: "J Steroid Biochem", volume: "8", issue: "6", year: 1977, pages: "631-5")
-        let r = reference("Corticosteroid binding protein in the plasma of Macaca nemestrina", "Schiller HS,Langley JW,Petra PH",
-                          journal: "J Steroid Biochem", volume: "8", issue: "6", year: 1977, pages: ("647", "653"))
+        let other = record(
+            "413008", "Sex steroid binding protein in the plasma of Macaca nemestrina.", "Schiller HS,Langley JW,Petra PH",
+            journal: "J Steroid Biochem", volume: "8", issue: "6", year: 1977, pages: "631-5")
+        let r = reference(
+            "Corticosteroid binding protein in the plasma of Macaca nemestrina", "Schiller HS,Langley JW,Petra PH",
+            journal: "J Steroid Biochem", volume: "8", issue: "6", year: 1977, pages: ("647", "653"))
         #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
     }
 
     @Test func partTwoIsNotPartOne() {
-        let other = record("427121", "H1 histone subfractions of mammalian testes. 2. Organ specificity in mice and rabbits.", "Seyedin SM,Kistler WS",
-                           journal: "Biochemistry", volume: "18", issue: "7", year: 1979, pages: "1376-9")
-        let r = reference("H1 histone subfractions of mammalian testes. 1. Organ specificity in the rat", "Seyedin SM,Kistler WS",
-                          journal: "Biochemistry", volume: "18", issue: "9", year: 1979, pages: ("1371", "1375"))
+        let other = record(
+            "427121", "H1 histone subfractions of mammalian testes. 2. Organ specificity in mice and rabbits.", "Seyedin SM,Kistler WS",
+            journal: "Biochemistry", volume: "18", issue: "7", year: 1979, pages: "1376-9")
+        let r = reference(
+            "H1 histone subfractions of mammalian testes. 1. Organ specificity in the rat", "Seyedin SM,Kistler WS",
+            journal: "Biochemistry", volume: "18", issue: "9", year: 1979, pages: ("1371", "1375"))
         #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
     }
 
     @Test func anotherCommentaryUnderTheSameTitleIsNotAccepted() {
-        let other = record("429056", "A condemned man's last wish: organ donation & a 'meaningful' death. Commentary.", "Zeik M",
-                           journal: "Hastings Cent Rep", volume: "9", issue: "1", year: 1979, pages: "17")
-        let r = reference("A condemned man's last wish: organ donation & a 'meaningful' death. Commentary", "Bedau HA",
-                          journal: "Hastings Cent Rep", volume: "9", issue: "1", year: 1979, pages: ("16", "17"))
+        let other = record(
+            "429056", "A condemned man's last wish: organ donation & a 'meaningful' death. Commentary.", "Zeik M",
+            journal: "Hastings Cent Rep", volume: "9", issue: "1", year: 1979, pages: "17")
+        let r = reference(
+            "A condemned man's last wish: organ donation & a 'meaningful' death. Commentary", "Bedau HA",
+            journal: "Hastings Cent Rep", volume: "9", issue: "1", year: 1979, pages: ("16", "17"))
         #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
     }
 
     @Test func twoItemsOnOnePageAreNotConfused() {
-        let other = record("423690", "Child not main issue in failed vasectomy.", "Gregory DR", journal: "Leg Aspects Med Pract",
-                           volume: "7", issue: "3", year: 1979, pages: "49")
-        let r = reference("GP could not be liable for specialist's negligence", "Gregory DR", journal: "Leg Aspects Med Pract",
-                          volume: "7", issue: "3", year: 1979, pages: ("49", "50"))
+        let other = record(
+            "423690", "Child not main issue in failed vasectomy.", "Gregory DR", journal: "Leg Aspects Med Pract",
+            volume: "7", issue: "3", year: 1979, pages: "49")
+        let r = reference(
+            "GP could not be liable for specialist's negligence", "Gregory DR", journal: "Leg Aspects Med Pract",
+            volume: "7", issue: "3", year: 1979, pages: ("49", "50"))
         #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
     }
 
     @Test func anArticleOfAnotherIssueStartingOnTheSamePageIsNotAccepted() {
-        let other = record("403621", "National health expenditures, fiscal year 1976.", "Gibson RM,Mueller MS", journal: "Soc Secur Bull",
-                           volume: "40", issue: "4", year: 1977, pages: "3-22")
-        let r = reference("Age differences in health care spending, fiscal year 1976", "Gibson RM,Mueller MS,Fisher CR",
-                          journal: "Soc Secur Bull", volume: "40", issue: "8", year: 1977, pages: ("3", "14"))
+        let other = record(
+            "403621", "National health expenditures, fiscal year 1976.", "Gibson RM,Mueller MS", journal: "Soc Secur Bull",
+            volume: "40", issue: "4", year: 1977, pages: "3-22")
+        let r = reference(
+            "Age differences in health care spending, fiscal year 1976", "Gibson RM,Mueller MS,Fisher CR",
+            journal: "Soc Secur Bull", volume: "40", issue: "8", year: 1977, pages: ("3", "14"))
         #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
     }
 
     @Test func aRecurringColumnTitleNeedsItsPlace() {
-        let other = record("425947", "Radiological case of the month. Scurvy: almost historic, but not quite.", "Young LW", journal: "Am J Dis Child",
-                           volume: "133", issue: "2", year: 1979, pages: "191-2")
-        let r = reference("Radiological case of the month", "Young LW", journal: "Am J Dis Child", volume: "133", issue: nil, year: 1979,
-                          pages: ("203", "204"))
+        let other = record(
+            "425947", "Radiological case of the month. Scurvy: almost historic, but not quite.", "Young LW", journal: "Am J Dis Child",
+            volume: "133", issue: "2", year: 1979, pages: "191-2")
+        let r = reference(
+            "Radiological case of the month", "Young LW", journal: "Am J Dis Child", volume: "133", issue: nil, year: 1979,
+            pages: ("203", "204"))
         #expect(Verifier().verify(r, candidates: [other]).result.outcome == .notFound)
     }
 
     @Test func aShortMainTitleWithEverythingElseIsAccepted() {
-        let own = record("409236", "The trichorhinophalangeal syndrome: study of 16 patients in one family.", "Felman AH,Frias JL",
-                         journal: "AJR Am J Roentgenol", volume: "129", issue: "4", year: 1977, pages: "631-8")
-        let r = reference("The trichorhinophalangeal syndrome", "Felman AH,Frias JL", journal: "AJR Am. J. Roentgenol.", volume: "129",
-                          issue: nil, year: 1977, pages: ("631", "638"))
+        let own = record(
+            "409236", "The trichorhinophalangeal syndrome: study of 16 patients in one family.", "Felman AH,Frias JL",
+            journal: "AJR Am J Roentgenol", volume: "129", issue: "4", year: 1977, pages: "631-8")
+        let r = reference(
+            "The trichorhinophalangeal syndrome", "Felman AH,Frias JL", journal: "AJR Am. J. Roentgenol.", volume: "129",
+            issue: nil, year: 1977, pages: ("631", "638"))
         #expect(Verifier().verify(r, candidates: [own]).result.record?.pmid == "409236")
     }
 }

@@ -1,4 +1,5 @@
 import CiteCheck
+
 @testable import PubMed
 
 /// Hand-built records and references for matching tests.
@@ -52,7 +53,9 @@ enum MatchingFixtures {
             journalTitle: "The American journal of psychiatry", isoAbbreviation: "Am J Psychiatry", medlineTA: "Am J Psychiatry",
             volume: "178", issue: "2", year: 2021, month: "Feb", electronicYear: 2021, medlinePages: "193-202",
             pages: PageRange(first: "193", last: "202", lastAsWritten: "202"),
-            authors: authors("Feder A,Costi S,Rutter SB,Collins AB,Govindarajulu U,Jha MK,Horn SR,Kautz M,Corniquel M,Collins KA,Bevilacqua L,Glasgow AM,Brallier J,Pietrzak RH,Murrough JW,Charney DS"),
+            authors: authors(
+                "Feder A,Costi S,Rutter SB,Collins AB,Govindarajulu U,Jha MK,Horn SR,Kautz M,Corniquel M,Collins KA,Bevilacqua L,Glasgow AM,Brallier J,Pietrzak RH,Murrough JW,Charney DS"
+            ),
             doi: "10.1176/appi.ajp.2020.20050596"
         ),
         PubMedRecord(
@@ -66,7 +69,8 @@ enum MatchingFixtures {
         ),
         PubMedRecord(
             pmid: "31526207",
-            title: "Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: Exploratory double-blind psychoactive-controlled replication study.",
+            title:
+                "Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: Exploratory double-blind psychoactive-controlled replication study.",
             journalTitle: "Journal of psychopharmacology (Oxford, England)", isoAbbreviation: "J Psychopharmacol", medlineTA: "J Psychopharmacol",
             volume: "34", issue: "3", year: 2020, month: "Mar", electronicYear: 2019, medlinePages: "267-272",
             pages: PageRange(first: "267", last: "272", lastAsWritten: "272"),
@@ -147,7 +151,8 @@ enum MatchingFixtures {
             reference(
                 "Glue P, Neehoff S, Sabadel A, et al. Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study. J Psychopharmacol. 2020;34(3):267-277.",
                 authors: "Glue P,Neehoff S,Sabadel A", etAl: true,
-                title: "Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study",
+                title:
+                    "Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study",
                 quoted: false, journal: "J Psychopharmacol", year: 2020, volume: "34", issue: "3", pages: ("267", "277", "277"), pagesText: "267-277"
             ),
             reference(

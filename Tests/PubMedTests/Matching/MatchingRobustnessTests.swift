@@ -1,11 +1,14 @@
 import CiteCheck
 import Testing
+
 @testable import PubMed
 
 /// Odd and hostile values never crash matching or comparison.
 @Suite struct MatchingRobustnessTests {
-    static let odd = ["", " ", "-", "–", "0", "00", "e", "S", "S1-", "-5", "12-", "999999999999999999999", "Ⅻ", "Ünïcödé", "<i>", "[", "]", ":", "?",
-                      "a|b", "\u{0301}", "🙂", "\n", "123-45-6", "pp.", "p. 5"]
+    static let odd = [
+        "", " ", "-", "–", "0", "00", "e", "S", "S1-", "-5", "12-", "999999999999999999999", "Ⅻ", "Ünïcödé", "<i>", "[", "]", ":", "?",
+        "a|b", "\u{0301}", "🙂", "\n", "123-45-6", "pp.", "p. 5",
+    ]
 
     @Test func oddFieldsDoNotCrash() {
         let records = Self.odd.enumerated().map { i, value in

@@ -1,5 +1,6 @@
 import CiteCheck
 import Testing
+
 @testable import PubMed
 
 @Suite struct MatchingTextTests {
@@ -10,16 +11,22 @@ import Testing
     }
 
     @Test func titleSimilarityToleratesFormAndOneWord() {
-        let pubmed = "Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: Exploratory double-blind psychoactive-controlled replication study."
-        let written = "“Effects of Ketamine in Patients with Treatment-Refractory Generalized Anxiety and Social Anxiety Disorders: Double-Blind, Psychoactive-Controlled Replication Study.”"
+        let pubmed =
+            "Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: Exploratory double-blind psychoactive-controlled replication study."
+        let written =
+            "“Effects of Ketamine in Patients with Treatment-Refractory Generalized Anxiety and Social Anxiety Disorders: Double-Blind, Psychoactive-Controlled Replication Study.”"
         #expect(TitleMatching.titleSimilarity(written, pubmed) > 0.9)
         #expect(TitleMatching.titleSimilarity("Post-traumatic stress", "Posttraumatic stress.") == 1)
         // Subtitle left out.
-        #expect(TitleMatching.titleSimilarity("Efficacy of intravenous ketamine for chronic posttraumatic stress disorder",
-                                             "Efficacy of intravenous ketamine for chronic posttraumatic stress disorder: a randomized clinical trial.") == 1)
+        #expect(
+            TitleMatching.titleSimilarity(
+                "Efficacy of intravenous ketamine for chronic posttraumatic stress disorder",
+                "Efficacy of intravenous ketamine for chronic posttraumatic stress disorder: a randomized clinical trial.") == 1)
         // A different paper on the same subject.
-        #expect(TitleMatching.titleSimilarity("Ketamine and the neurobiology of posttraumatic stress disorder",
-                                             "Efficacy of intravenous ketamine for chronic posttraumatic stress disorder: a randomized clinical trial.") < 0.7)
+        #expect(
+            TitleMatching.titleSimilarity(
+                "Ketamine and the neurobiology of posttraumatic stress disorder",
+                "Efficacy of intravenous ketamine for chronic posttraumatic stress disorder: a randomized clinical trial.") < 0.7)
     }
 
     @Test func journalsAgreeAcrossForms() {
@@ -76,9 +83,10 @@ import Testing
     }
 
     @Test func shortMainTitleWithEveryOtherFieldIsAccepted() {
-        let record = PubMedRecord(pmid: "401443", title: "The practice consultant: pros, cons, alternatives.", journalTitle: "Impressions",
-                                  isoAbbreviation: "Impressions (Orange)", volume: "1", issue: "3", year: 1979, medlinePages: "7-9",
-                                  authors: MatchingFixtures.authors("Cunningham RL"))
+        let record = PubMedRecord(
+            pmid: "401443", title: "The practice consultant: pros, cons, alternatives.", journalTitle: "Impressions",
+            isoAbbreviation: "Impressions (Orange)", volume: "1", issue: "3", year: 1979, medlinePages: "7-9",
+            authors: MatchingFixtures.authors("Cunningham RL"))
         let r = MatchingFixtures.reference(
             "Cunningham, R. L. The practice consultant. Impressions (Orange) 1, 7–9 (1979).", authors: "Cunningham R. L.", etAl: false,
             title: "The practice consultant", journal: "Impressions (Orange)", year: 1979, volume: "1", issue: nil,

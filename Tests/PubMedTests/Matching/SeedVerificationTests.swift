@@ -1,5 +1,6 @@
 import CiteCheck
 import Testing
+
 @testable import PubMed
 
 /// The seed post's six references against their PubMed records: exactly four mismatches.

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs `body(0..<count)` on `count` POSIX threads at once and joins them all (no Foundation/Dispatch
@@ -9,12 +9,14 @@ func runConcurrently(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     for index in 0..<count {
         let box = Unmanaged.passRetained(IndexedBody(index: index, run: body)).toOpaque()
         var thread = pthread_t()
-        let created = pthread_create(&thread, nil, { raw in
-            guard let raw else { return nil }
-            let work = Unmanaged<IndexedBody>.fromOpaque(raw).takeRetainedValue()
-            work.run(work.index)
-            return nil
-        }, box)
+        let created = pthread_create(
+            &thread, nil,
+            { raw in
+                guard let raw else { return nil }
+                let work = Unmanaged<IndexedBody>.fromOpaque(raw).takeRetainedValue()
+                work.run(work.index)
+                return nil
+            }, box)
         if created == 0 {
             threads.append(thread)
         } else {

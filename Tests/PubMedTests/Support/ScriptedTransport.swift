@@ -1,4 +1,5 @@
 import LoopbackHTTP
+
 @testable import PubMed
 
 /// An ``HTTPTransport`` that answers from a script instead of the network, and records what it was

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PubMed
 
 /// ESearch and ECitMatch answers, from real samples in fixtures/pubmed-samples/.

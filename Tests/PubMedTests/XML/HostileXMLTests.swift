@@ -1,6 +1,7 @@
+import CiteCheck
 import Foundation
 import Testing
-import CiteCheck
+
 @testable import PubMed
 
 /// Hostile or broken input: every case must end in a clear `PubMedXMLError`, never a crash, a hang, a file read
@@ -23,7 +24,7 @@ import CiteCheck
     }
 
     func error(_ text: String, limits: XMLReaderLimits = .default) -> PubMedXMLError? {
-        if case let .failure(error) = parse(text, limits: limits) { return error }
+        if case .failure(let error) = parse(text, limits: limits) { return error }
         return nil
     }
 
@@ -32,20 +33,21 @@ import CiteCheck
         for level in 1...10 {
             entities += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
         }
-        let document = "<?xml version=\"1.0\"?><!DOCTYPE PubmedArticleSet [\(entities)]><PubmedArticleSet>"
+        let document =
+            "<?xml version=\"1.0\"?><!DOCTYPE PubmedArticleSet [\(entities)]><PubmedArticleSet>"
             + Self.minimalArticle.replacingOccurrences(of: "&x;", with: "&lol10;") + "</PubmedArticleSet>"
         let clock = ContinuousClock()
         var outcome: Result<[PubMedRecord], PubMedXMLError>?
         let elapsed = clock.measure { outcome = parse(document) }
         #expect(elapsed < .seconds(5))
         switch outcome {
-        case let .failure(error):
+        case .failure(let error):
             guard case .malformed = error else {
                 Issue.record("expected malformed, got \(error)")
                 return
             }
             #expect(error.description.contains("entity"))
-        case let .success(records):
+        case .success(let records):
             // Bounded: the entity was not expanded into the title.
             #expect(records.allSatisfy { $0.title.count < 1000 })
         case nil:
@@ -60,14 +62,14 @@ import CiteCheck
             <PubmedArticleSet>\(Self.minimalArticle)</PubmedArticleSet>
             """
         switch parse(document) {
-        case let .success(records):
+        case .success(let records):
             #expect(records.count == 1)
             for record in records {
                 #expect(!record.title.contains(secret))
                 #expect(!record.title.contains("root:"))
                 #expect(record.title == "T")
             }
-        case let .failure(error):
+        case .failure(let error):
             #expect(!error.description.contains(secret))
             #expect(!error.description.contains("root:"))
         }
@@ -79,9 +81,9 @@ import CiteCheck
             <PubmedArticleSet>\(Self.minimalArticle.replacingOccurrences(of: "&x;", with: ""))</PubmedArticleSet>
             """
         switch parse(document) {
-        case let .success(records):
+        case .success(let records):
             #expect(records.map(\.title) == ["T"])
-        case let .failure(error):
+        case .failure(let error):
             #expect(!error.description.contains("root:"))
         }
     }
@@ -98,9 +100,9 @@ import CiteCheck
             <PubmedArticleSet>\(Self.minimalArticle)</PubmedArticleSet>
             """
         switch parse(document) {
-        case let .success(records):
+        case .success(let records):
             #expect(records.allSatisfy { !$0.title.contains("FROM-DTD") })
-        case let .failure(error):
+        case .failure(let error):
             #expect(!error.description.contains("FROM-DTD"))
         }
         // The real NCBI answers name a remote DTD: it is not fetched and the answer still parses.
@@ -114,11 +116,13 @@ import CiteCheck
 
     @Test func deepNestingIsRejected() {
         let depth = 10_000
-        let document = "<PubmedArticleSet>" + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
+        let document =
+            "<PubmedArticleSet>" + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
             + "</PubmedArticleSet>"
         #expect(error(document) == .tooDeep(limit: 256))
         // A lower configured limit applies too.
-        let shallow = "<PubmedArticleSet><PubmedArticle>" + String(repeating: "<a>", count: 20) + String(repeating: "</a>", count: 20)
+        let shallow =
+            "<PubmedArticleSet><PubmedArticle>" + String(repeating: "<a>", count: 20) + String(repeating: "</a>", count: 20)
             + "</PubmedArticle></PubmedArticleSet>"
         #expect(error(shallow, limits: XMLReaderLimits(maxBytes: 1 << 20, maxDepth: 10)) == .tooDeep(limit: 10))
         #expect(error(shallow) == nil)
@@ -135,7 +139,7 @@ import CiteCheck
             Issue.record("no error")
             return
         }
-        guard case let .truncated(_, message) = error else {
+        guard case .truncated(_, let message) = error else {
             Issue.record("expected truncated, got \(error)")
             return
         }
@@ -143,7 +147,8 @@ import CiteCheck
     }
 
     @Test func recordsBeforeATruncationAreStreamed() {
-        let document = "<PubmedArticleSet>" + Self.minimalArticle.replacingOccurrences(of: "&x;", with: "")
+        let document =
+            "<PubmedArticleSet>" + Self.minimalArticle.replacingOccurrences(of: "&x;", with: "")
             + "<PubmedArticle><MedlineCitation><PMID>2</PMID><Article><ArticleTi"
         var seen: [String] = []
         #expect(throws: PubMedXMLError.self) {
@@ -154,7 +159,7 @@ import CiteCheck
 
     @Test func malformedDocumentIsReported() {
         let error = error("<PubmedArticleSet><PubmedArticle></Wrong></PubmedArticleSet>")
-        guard case let .malformed(line, message)? = error else {
+        guard case .malformed(let line, let message)? = error else {
             Issue.record("expected malformed, got \(String(describing: error))")
             return
         }
@@ -181,8 +186,9 @@ import CiteCheck
     }
 
     @Test func ncbiErrorBodiesAreReported() {
-        #expect(error("<eFetchResult><ERROR>Empty id list - nothing todo</ERROR></eFetchResult>")
-            == .ncbiError("Empty id list - nothing todo"))
+        #expect(
+            error("<eFetchResult><ERROR>Empty id list - nothing todo</ERROR></eFetchResult>")
+                == .ncbiError("Empty id list - nothing todo"))
         #expect(error("<ERROR>Some failure</ERROR>") == .ncbiError("Some failure"))
         #expect(error("<PubmedArticleSet><ERROR>Cannot retrieve</ERROR></PubmedArticleSet>") == .ncbiError("Cannot retrieve"))
     }
@@ -194,8 +200,9 @@ import CiteCheck
             <body><h1>Bad Gateway</h1></body></html>
             """
         #expect(error(page) == .notXML(kind: .html, detail: "Service unavailable | NCBI"))
-        #expect(error("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Error</title></head></html>")
-            == .notXML(kind: .html, detail: "Error"))
+        #expect(
+            error("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Error</title></head></html>")
+                == .notXML(kind: .html, detail: "Error"))
         #expect(throws: PubMedXMLError.notXML(kind: .html, detail: "Service unavailable | NCBI")) {
             try ESearchResultParser.result(fromXML: Array(page.utf8))
         }
@@ -220,7 +227,8 @@ import CiteCheck
     }
 
     @Test func sizeLimitCapsInMemoryInput() {
-        let document = "<PubmedArticleSet>" + String(repeating: Self.minimalArticle.replacingOccurrences(of: "&x;", with: ""), count: 100)
+        let document =
+            "<PubmedArticleSet>" + String(repeating: Self.minimalArticle.replacingOccurrences(of: "&x;", with: ""), count: 100)
             + "</PubmedArticleSet>"
         let limits = XMLReaderLimits(maxBytes: 1000, maxDepth: 256)
         #expect(error(document, limits: limits) == .tooLarge(limitBytes: 1000))

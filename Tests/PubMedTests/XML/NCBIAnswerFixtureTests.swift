@@ -1,6 +1,7 @@
+import CiteCheck
 import Foundation
 import Testing
-import CiteCheck
+
 @testable import PubMed
 
 /// Runs the parsers over every real NCBI answer kept in fixtures/ (pubmed-samples: copies of real E-utilities answers;
@@ -8,7 +9,8 @@ import CiteCheck
 /// answers, the 30,000-record MEDLINE file) is read by `bench/swift-bench.sh ncbi-answers` and `medline-stream`.
 @Suite struct NCBIAnswerFixtureTests {
     static let samples = FixtureFiles.files("fixtures/pubmed-samples")
-    static let efetchFiles = samples.filter { $0.lastPathComponent.first?.isNumber == true || $0.lastPathComponent.hasPrefix("pubmed") }
+    static let efetchFiles =
+        samples.filter { $0.lastPathComponent.first?.isNumber == true || $0.lastPathComponent.hasPrefix("pubmed") }
         + FixtureFiles.files("fixtures/pubmed").filter { $0.pathExtension == "xml" }
     static let esearchFiles = samples.filter { $0.lastPathComponent.hasPrefix("esearch") && !$0.lastPathComponent.contains("error") }
     static let ecitmatchFiles = samples.filter { $0.lastPathComponent.hasPrefix("citmatch_") }
@@ -25,7 +27,8 @@ import CiteCheck
         let bytes = [UInt8](try Data(contentsOf: file))
         let records = try PubMedArticleSetParser.records(fromXML: bytes)
         let text = String(decoding: bytes, as: UTF8.self)
-        let expected = text.components(separatedBy: "<PubmedArticle>").count - 1
+        let expected =
+            text.components(separatedBy: "<PubmedArticle>").count - 1
             + text.components(separatedBy: "<PubmedBookArticle>").count - 1
         #expect(records.count == expected)
         for record in records {

@@ -1,6 +1,7 @@
+import CiteCheck
 import Foundation
 import Testing
-import CiteCheck
+
 @testable import PubMed
 
 /// Record mapping, on real EFetch answers and MEDLINE records copied into fixtures/pubmed-samples/.
@@ -12,8 +13,9 @@ import CiteCheck
     }
 
     @Test func inlineMarkupInTitlesIsFlattened() throws {
-        #expect(try record("37167981").title
-            == "Monte Carlo simulation of micro-x-ray fluorescence (μ-XRF) based detection of immunomagnetically labeled tumor cells.")
+        #expect(
+            try record("37167981").title
+                == "Monte Carlo simulation of micro-x-ray fluorescence (μ-XRF) based detection of immunomagnetically labeled tumor cells.")
         // `SnO<sub>2</sub>thin`: no space is added that PubMed did not write.
         #expect(try record("38914053").title.hasPrefix("Doped SnO2thin films"))
     }
@@ -71,9 +73,11 @@ import CiteCheck
 
     @Test func erratumLinkAndArticleNumber() throws {
         let record = try record("35649368")
-        #expect(record.corrections.contains(PubMedRecord.Correction(
-            refType: "ErratumIn", refSource: "Cell Rep. 2022 Jun 28;39(13):111044. doi: 10.1016/j.celrep.2022.111044.", pmid: "35767954"
-        )))
+        #expect(
+            record.corrections.contains(
+                PubMedRecord.Correction(
+                    refType: "ErratumIn", refSource: "Cell Rep. 2022 Jun 28;39(13):111044. doi: 10.1016/j.celrep.2022.111044.", pmid: "35767954"
+                )))
         #expect(!record.isRetracted)
         #expect(record.pages == PageRange(first: "110870"))
         #expect(record.elocationIDs == ["S2211-1247(22)00645-3"])
@@ -94,7 +98,8 @@ import CiteCheck
     /// Escaped quotes across inline markup in the title; MathML in the (skipped) abstract; `Cites` links.
     @Test func escapedQuotesAcrossMarkupAndCitesLinks() throws {
         let record = try record("pubmed6")
-        #expect(record.title == "A \"Blood Relationship\" Between the Overlooked Minimum Lactate Equivalent and Maximal Lactate Steady State in Trained Runners. Back to the Old Days?")
+        #expect(
+            record.title == "A \"Blood Relationship\" Between the Overlooked Minimum Lactate Equivalent and Maximal Lactate Steady State in Trained Runners. Back to the Old Days?")
         #expect(record.pmcid == "PMC6079548")
         #expect(record.corrections.first == PubMedRecord.Correction(refType: "Cites", refSource: "Stat Med. 2008 Feb 28;27(5):778-80", pmid: "17907247"))
         #expect(record.pages == PageRange(first: "1034"))

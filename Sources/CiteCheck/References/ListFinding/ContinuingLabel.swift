@@ -30,7 +30,7 @@ extension EntryLabel {
     /// A letter label (`a.`, `b)`) counting a, b, c… as 1, 2, 3…: `a` first, each next one the previous plus one.
     private static func parseLetter(_ bytes: [UInt8], at start: Int, end: Int, previous: Int?) -> EntryLabel? {
         guard start + 2 < end, bytes[start] >= UInt8(ascii: "a"), bytes[start] <= UInt8(ascii: "z"),
-              bytes[start + 1] == UInt8(ascii: ".") || bytes[start + 1] == UInt8(ascii: ")"), ByteClass.isBlank(bytes[start + 2])
+            bytes[start + 1] == UInt8(ascii: ".") || bytes[start + 1] == UInt8(ascii: ")"), ByteClass.isBlank(bytes[start + 2])
         else { return nil }
         let value = Int(bytes[start] - UInt8(ascii: "a")) + 1
         guard value == (previous ?? 0) + 1 else { return nil }

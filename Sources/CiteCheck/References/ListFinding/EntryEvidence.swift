@@ -49,8 +49,10 @@ enum EntryEvidence {
     /// A link to a person's or organisation's profile on a social site (`https://twitter.com/name`): a contact, not
     /// a source.
     static func isProfileLink(_ url: String) -> Bool {
-        let sites = ["twitter.com", "x.com", "github.com", "facebook.com", "instagram.com", "linkedin.com", "mastodon",
-                     "youtube.com/c/", "youtube.com/channel", "youtube.com/@", "tiktok.com", "threads.net", "bsky.app"]
+        let sites = [
+            "twitter.com", "x.com", "github.com", "facebook.com", "instagram.com", "linkedin.com", "mastodon",
+            "youtube.com/c/", "youtube.com/channel", "youtube.com/@", "tiktok.com", "threads.net", "bsky.app",
+        ]
         guard let host = sites.first(where: url.contains) else { return false }
         guard let range = url.range(of: host) else { return false }
         let path = url[range.upperBound...].split(separator: "/").filter { !$0.isEmpty && !$0.hasPrefix("?") }
@@ -62,8 +64,10 @@ enum EntryEvidence {
         guard let colon = text.prefix(40).firstIndex(of: ":") else { return false }
         let label = text[..<colon].lowercased()
         let words = label.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "&" || $0 == "," })
-        let credits: Set<String> = ["bild", "bilder", "picture", "pictures", "photo", "photos", "foto", "fotos", "image", "images",
-                                    "credit", "credits", "titelbild", "beitragsbild", "illustration", "grafik", "imagen", "imágenes", "cover"]
+        let credits: Set<String> = [
+            "bild", "bilder", "picture", "pictures", "photo", "photos", "foto", "fotos", "image", "images",
+            "credit", "credits", "titelbild", "beitragsbild", "illustration", "grafik", "imagen", "imágenes", "cover",
+        ]
         return !words.isEmpty && words.allSatisfy { credits.contains(String($0)) }
     }
 

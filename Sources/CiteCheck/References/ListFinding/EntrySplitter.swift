@@ -167,11 +167,12 @@ struct EntrySplitter {
             let derived = bounds[k]..<end
             guard !derived.isEmpty else { continue }
             let whole = bounds.count == 2
-            drafts.append(Draft(
-                label: "[^\(name)]:", number: Int(name), footnoteName: name,
-                text: whole ? text : String(decoding: bytes[derived], as: UTF8.self),
-                sourceMap: whole ? block.sourceMap : block.sourceMap.slice(derived),
-                range: block.range, links: whole ? block.links : EntrySplitter.links(of: block, in: derived)))
+            drafts.append(
+                Draft(
+                    label: "[^\(name)]:", number: Int(name), footnoteName: name,
+                    text: whole ? text : String(decoding: bytes[derived], as: UTF8.self),
+                    sourceMap: whole ? block.sourceMap : block.sourceMap.slice(derived),
+                    range: block.range, links: whole ? block.links : EntrySplitter.links(of: block, in: derived)))
         }
         return drafts
     }
@@ -184,13 +185,15 @@ struct EntrySplitter {
         var from = 0
         var i = 1
         while i + 1 < bytes.count {
-            if (bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ";")), bytes[i + 1] == 0x20, i + 2 < bytes.count,
-               (bytes[i + 2] >= 0x41 && bytes[i + 2] <= 0x5A) || bytes[i + 2] >= 0xC3, i - from >= 30 {
+            if bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ";"), bytes[i + 1] == 0x20, i + 2 < bytes.count,
+                (bytes[i + 2] >= 0x41 && bytes[i + 2] <= 0x5A) || bytes[i + 2] >= 0xC3, i - from >= 30
+            {
                 let before = String(decoding: bytes[from...i], as: UTF8.self)
                 let after = String(decoding: bytes[(i + 2)...], as: UTF8.self)
                 let afterBytes = Array(after.utf8)
                 if ReferenceHeuristics.hasAuthorLikeStart(afterBytes), finder.looksLikeReference(before), finder.looksLikeReference(after),
-                   endsCitation(bytes, at: i) {
+                    endsCitation(bytes, at: i)
+                {
                     cuts.append(i + 2)
                     from = i + 2
                     i += 2
@@ -299,14 +302,18 @@ struct EntrySplitter {
         for (k, piece) in pieces.enumerated() where piece.content < piece.end {
             let derived = piece.content..<piece.end
             let whole = k == 0 && splits.isEmpty
-            drafts.append(Draft(
-                label: piece.label, number: piece.number, footnoteName: nil,
-                text: String(decoding: bytes[derived], as: UTF8.self).replacingNewlines,
-                sourceMap: derived.lowerBound == 0 && whole ? block.sourceMap : block.sourceMap.slice(derived),
-                range: whole ? block.range : (k == 0 ? SourceRange(start: block.range.start, end: range(of: block, derived: derived).end)
-                    : range(of: block, derived: piece.start..<piece.end)),
-                links: EntrySplitter.links(of: block, in: derived),
-                renderedNumber: k == 0 && (markerIsNumbered || marker == nil) ? block.renderedNumber : nil))
+            drafts.append(
+                Draft(
+                    label: piece.label, number: piece.number, footnoteName: nil,
+                    text: String(decoding: bytes[derived], as: UTF8.self).replacingNewlines,
+                    sourceMap: derived.lowerBound == 0 && whole ? block.sourceMap : block.sourceMap.slice(derived),
+                    range: whole
+                        ? block.range
+                        : (k == 0
+                            ? SourceRange(start: block.range.start, end: range(of: block, derived: derived).end)
+                            : range(of: block, derived: piece.start..<piece.end)),
+                    links: EntrySplitter.links(of: block, in: derived),
+                    renderedNumber: k == 0 && (markerIsNumbered || marker == nil) ? block.renderedNumber : nil))
         }
         return drafts
     }
@@ -339,7 +346,8 @@ struct EntrySplitter {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             if end > start {
-                let label = EntryLabel.parse(bytes, at: start, end: end, previous: lastNumber)
+                let label =
+                    EntryLabel.parse(bytes, at: start, end: end, previous: lastNumber)
                     ?? EntryLabel.parseContinuing(bytes, at: start, end: end, previous: lastNumber)
                 if let number = label?.number { lastNumber = number }
                 lines.append(Line(start: start, end: end, label: label, indent: indentColumns(block, derived: start)))
@@ -386,10 +394,11 @@ struct EntrySplitter {
                 if headed, entryLinks.count >= 2, let runs = linkRun(entryText, links: entryLinks) {
                     for run in runs {
                         let derived = (contentStart + run.lowerBound)..<(contentStart + run.upperBound)
-                        drafts.append(Draft(
-                            label: nil, number: nil, footnoteName: nil, text: text(bytes, derived),
-                            sourceMap: block.sourceMap.slice(derived), range: range(of: block, derived: derived),
-                            links: EntrySplitter.links(of: block, in: derived)))
+                        drafts.append(
+                            Draft(
+                                label: nil, number: nil, footnoteName: nil, text: text(bytes, derived),
+                                sourceMap: block.sourceMap.slice(derived), range: range(of: block, derived: derived),
+                                links: EntrySplitter.links(of: block, in: derived)))
                     }
                     continue
                 }
@@ -399,7 +408,8 @@ struct EntrySplitter {
                 var accepted = loose ? EntryEvidence.isEntryLike(entryText, links: entryLinks, finder: finder) : finder.looksLikeReference(entryText)
                 // A reading-list entry: a line that is one link to a page elsewhere (its title), a description below.
                 if !accepted, previousNumber == nil, !labelled, let link = entryLinks.first, link.textRange.lowerBound == 0,
-                   link.textRange.upperBound >= firstLine.end - contentStart - 1, EntryEvidence.isLinkEntry(entryText, links: entryLinks) {
+                    link.textRange.upperBound >= firstLine.end - contentStart - 1, EntryEvidence.isLinkEntry(entryText, links: entryLinks)
+                {
                     accepted = true
                 }
                 if !accepted {
@@ -411,10 +421,11 @@ struct EntrySplitter {
             }
             let startOffset = sourceOffset(block, derived: firstLine.start)
             let endOffset = sourceEnd(block, derived: end, textBytes: bytes)
-            drafts.append(Draft(
-                label: label?.text, number: label?.number, footnoteName: nil, text: entryText,
-                sourceMap: block.sourceMap.slice(contentStart..<end),
-                range: tracker.range(of: startOffset..<max(startOffset, endOffset)), links: entryLinks))
+            drafts.append(
+                Draft(
+                    label: label?.text, number: label?.number, footnoteName: nil, text: entryText,
+                    sourceMap: block.sourceMap.slice(contentStart..<end),
+                    range: tracker.range(of: startOffset..<max(startOffset, endOffset)), links: entryLinks))
         }
         if drafts.isEmpty { return nil }
         return (drafts, ended)
@@ -442,7 +453,9 @@ struct EntrySplitter {
         while let open = text.range(of: "(http") ?? text.range(of: "(doi"), let close = text[open.upperBound...].firstIndex(of: ")") {
             text = text[..<open.lowerBound] + text[text.index(after: close)...]
         }
-        let words = text.split { $0 == " " || $0 == "," || $0 == ";" || $0 == "_" || $0 == "*" || $0 == "|" || $0 == "\u{00A0}" || $0 == "-" || $0 == "\u{2013}" || $0 == "\u{00B7}" || $0 == "\u{2022}" }
+        let words = text.split {
+            $0 == " " || $0 == "," || $0 == ";" || $0 == "_" || $0 == "*" || $0 == "|" || $0 == "\u{00A0}" || $0 == "-" || $0 == "\u{2013}" || $0 == "\u{00B7}" || $0 == "\u{2022}"
+        }
         return words.allSatisfy { ["and", "und", "y", "et", "e", "&"].contains($0.lowercased()) }
     }
 

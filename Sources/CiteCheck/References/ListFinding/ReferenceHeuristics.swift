@@ -22,8 +22,9 @@ public enum ReferenceHeuristics {
         while i + 4 <= b.count {
             if (b[i] == UInt8(ascii: "1") && b[i + 1] == UInt8(ascii: "8")) || (b[i] == UInt8(ascii: "1") && b[i + 1] == UInt8(ascii: "9"))
                 || (b[i] == UInt8(ascii: "2") && b[i + 1] == UInt8(ascii: "0")),
-               ByteClass.isDigit(b[i + 2]), ByteClass.isDigit(b[i + 3]),
-               i == 0 || !ByteClass.isDigit(b[i - 1]), i + 4 == b.count || !ByteClass.isDigit(b[i + 4]) {
+                ByteClass.isDigit(b[i + 2]), ByteClass.isDigit(b[i + 3]),
+                i == 0 || !ByteClass.isDigit(b[i - 1]), i + 4 == b.count || !ByteClass.isDigit(b[i + 4])
+            {
                 return true
             }
             i += 1
@@ -63,7 +64,10 @@ public enum ReferenceHeuristics {
                     if c == UInt8(ascii: ";") || c == UInt8(ascii: ":") || c == UInt8(ascii: "-"), digitAfter || (m < n && b[m] == UInt8(ascii: "e")) { return true }
                     // APA with an article number: `BMJ, 359, j5024.`, `PLoS One, 9, e96905`.
                     if c == UInt8(ascii: ","), j - i <= 4, m + 3 < n, b[m] >= 0x61, b[m] <= 0x7A, m == k + 2,
-                       ByteClass.isDigit(b[m + 1]), ByteClass.isDigit(b[m + 2]), ByteClass.isDigit(b[m + 3]) { return true }
+                        ByteClass.isDigit(b[m + 1]), ByteClass.isDigit(b[m + 2]), ByteClass.isDigit(b[m + 3])
+                    {
+                        return true
+                    }
                     // `2014;(12):CD009281`: an issue without a volume.
                     if c == UInt8(ascii: ";"), m + 1 < n, b[m] == UInt8(ascii: "("), ByteClass.isDigit(b[m + 1]) { return true }
                     // En dash and em dash: E2 80 93 / E2 80 94.
@@ -76,7 +80,7 @@ public enum ReferenceHeuristics {
                 i = j
                 continue
             }
-            if (b[i] == UInt8(ascii: "p") || b[i] == UInt8(ascii: "P")), i == 0 || !ByteClass.isASCIILetter(b[i - 1]) {
+            if b[i] == UInt8(ascii: "p") || b[i] == UInt8(ascii: "P"), i == 0 || !ByteClass.isASCIILetter(b[i - 1]) {
                 var j = i + 1
                 if j < n, b[j] == UInt8(ascii: "p") { j += 1 }
                 if j < n, b[j] == UInt8(ascii: ".") {
@@ -104,7 +108,9 @@ public enum ReferenceHeuristics {
     }
 
     /// Lowercase name particles a family name may start with (`de Ruyter`, `van der Berg`, `ter Hofstede`).
-    private static let particles: Set<String> = ["de", "van", "von", "ter", "ten", "da", "di", "du", "le", "la", "del", "della", "den", "der", "dos", "das", "al", "el", "bin", "mac"]
+    private static let particles: Set<String> = [
+        "de", "van", "von", "ter", "ten", "da", "di", "du", "le", "la", "del", "della", "den", "der", "dos", "das", "al", "el", "bin", "mac",
+    ]
 
     private static let markers: [[UInt8]] = ["Epub ahead of print", "epub ahead of print", "arXiv", "ArXiv"].map { Array($0.utf8) }
 
@@ -128,7 +134,8 @@ public enum ReferenceHeuristics {
         var i = 0
         while i + 5 < limit {
             if b[i] == UInt8(ascii: "("), ByteClass.isDigit(b[i + 1]), ByteClass.isDigit(b[i + 2]), ByteClass.isDigit(b[i + 3]), ByteClass.isDigit(b[i + 4]),
-               b[i + 1] == UInt8(ascii: "1") || b[i + 1] == UInt8(ascii: "2") {
+                b[i + 1] == UInt8(ascii: "1") || b[i + 1] == UInt8(ascii: "2")
+            {
                 let after = b[i + 5]
                 if after == UInt8(ascii: ")") || (after >= 0x61 && after <= 0x7A && i + 6 < b.count && b[i + 6] == UInt8(ascii: ")")) { return true }
             }

@@ -60,16 +60,17 @@ public struct ReferenceListFinder: Sendable {
         for index in blocks.indices where !claimed[index] {
             guard let heading = headingMatch(blocks[index]) else { continue }
             guard let found = splitter.collect(fromBlock: index, offset: heading.restOffset, headed: true, claimed: claimed),
-                  !found.entries.isEmpty, found.entries.contains(where: { EntryEvidence.cites($0.text, links: $0.links, finder: self) })
+                !found.entries.isEmpty, found.entries.contains(where: { EntryEvidence.cites($0.text, links: $0.links, finder: self) })
             else { continue }
             let block = blocks[index]
             let headingRange = heading.restOffset == nil ? block.range : splitter.range(of: block, derived: 0..<heading.headingEnd)
             let start = heading.restOffset == nil ? index : index
             for k in start..<found.endBlock { claimed[k] = true }
-            lists.append(ReferenceList(
-                heading: heading.text, headingRange: headingRange, entries: found.entries,
-                firstBlockIndex: found.firstBlock, endBlockIndex: found.endBlock, kind: .section,
-                blockRanges: [start..<found.endBlock]))
+            lists.append(
+                ReferenceList(
+                    heading: heading.text, headingRange: headingRange, entries: found.entries,
+                    firstBlockIndex: found.firstBlock, endBlockIndex: found.endBlock, kind: .section,
+                    blockRanges: [start..<found.endBlock]))
         }
 
         // Footnote definitions wherever they stand.
@@ -108,9 +109,11 @@ public struct ReferenceListFinder: Sendable {
         let found = indices.flatMap(entries)
         guard !found.isEmpty else { return [] }
         for index in indices { claimed[index] = true }
-        return [ReferenceList(
-            heading: nil, headingRange: nil, entries: found, firstBlockIndex: first, endBlockIndex: last + 1, kind: kind,
-            blockRanges: indices.map { $0..<($0 + 1) })]
+        return [
+            ReferenceList(
+                heading: nil, headingRange: nil, entries: found, firstBlockIndex: first, endBlockIndex: last + 1, kind: kind,
+                blockRanges: indices.map { $0..<($0 + 1) })
+        ]
     }
 
     /// One list holding every part's entries in file order, numbered by position; a single list stays itself
@@ -177,7 +180,8 @@ public struct ReferenceListFinder: Sendable {
             while rest < bytes.count, ByteClass.isSpace(bytes[rest]) { rest += 1 }
             guard rest < bytes.count else { return nil }
             return HeadingMatch(text: name.trimmingSpaces + ":", headingEnd: colon + 1, restOffset: rest)
-        case .listItem(let marker?, _) where marker.contains(where: \.isNumber) && block.links.isEmpty && !block.text.utf8.contains(0x0A)
+        case .listItem(let marker?, _)
+        where marker.contains(where: \.isNumber) && block.links.isEmpty && !block.text.utf8.contains(0x0A)
             && isHeadingName(block.text):
             // A numbered section heading in plain text (`7. References`) reads as a labelled line.
             return HeadingMatch(text: "\(marker) \(block.text.trimmingSpaces)", headingEnd: block.text.utf8.count, restOffset: nil)
@@ -194,7 +198,8 @@ public struct ReferenceListFinder: Sendable {
         if normalizedHeadings.contains(name) { return true }
         // A section number in front.
         if let first = name.split(separator: " ").first,
-           first.allSatisfy({ $0.isNumber || $0 == "." || "ivxlc".contains($0) }), first.contains(where: { $0 == "." || $0.isNumber }) {
+            first.allSatisfy({ $0.isNumber || $0 == "." || "ivxlc".contains($0) }), first.contains(where: { $0 == "." || $0.isNumber })
+        {
             name = String(name.dropFirst(first.count)).trimmingSpaces
             if normalizedHeadings.contains(name) { return true }
         }
@@ -209,7 +214,8 @@ public struct ReferenceListFinder: Sendable {
     static func headingParts(_ name: String) -> [String] {
         let bytes = Array(name.utf8)
         var parts: [String] = []
-        var start = 0, i = 0
+        var start = 0
+        var i = 0
         while i < bytes.count {
             if let joiner = headingJoiners.first(where: { i + $0.count <= bytes.count && bytes[i..<(i + $0.count)].elementsEqual($0) }) {
                 if i > start { parts.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
@@ -269,22 +275,27 @@ public struct ReferenceListFinder: Sendable {
             // Entries numbered 1, 2, 3, … that each cite something (a link, a URL, a year): a source list at the
             // end of a post even when its entries are web pages.
             let numbers = found.entries.map(\.number)
-            let counted = found.entries.count >= 3 && numbers == Array(1...found.entries.count).map(Optional.some)
+            let counted =
+                found.entries.count >= 3 && numbers == Array(1...found.entries.count).map(Optional.some)
                 && found.entries.allSatisfy { EntryEvidence.cites($0.text, links: $0.links, finder: self) }
             // A list of links to pages elsewhere, each item one page (a section's reading list without a heading).
             // Links all to one site that the post links to elsewhere too are the site's own menu or related posts.
             let hosts = Set(found.entries.compactMap { $0.links.first.map { EntryEvidence.host($0.url) } })
-            let ownSite = hosts.count == 1 && blocks.indices.contains { k in
-                !(found.firstBlock..<found.endBlock).contains(k) && blocks[k].links.contains { hosts.contains(EntryEvidence.host($0.url)) }
-            }
-            let linkList = found.entries.count >= 2 && !ownSite
+            let ownSite =
+                hosts.count == 1
+                && blocks.indices.contains { k in
+                    !(found.firstBlock..<found.endBlock).contains(k) && blocks[k].links.contains { hosts.contains(EntryEvidence.host($0.url)) }
+                }
+            let linkList =
+                found.entries.count >= 2 && !ownSite
                 && found.entries.allSatisfy { EntryEvidence.isLinkEntry($0.text, links: $0.links) }
             guard strong >= 2 || (trailing && (found.entries.count >= 2 || footnotes) && strong >= 1) || (trailing && counted) || linkList
             else { continue }
             for k in found.firstBlock..<found.endBlock { claimed[k] = true }
-            lists.append(ReferenceList(
-                heading: nil, headingRange: nil, entries: found.entries, firstBlockIndex: found.firstBlock,
-                endBlockIndex: found.endBlock, kind: .unheaded))
+            lists.append(
+                ReferenceList(
+                    heading: nil, headingRange: nil, entries: found.entries, firstBlockIndex: found.firstBlock,
+                    endBlockIndex: found.endBlock, kind: .unheaded))
         }
         return lists
     }

@@ -71,7 +71,8 @@ struct AuthorGrammar {
     private func isGluedParticleInitial(_ k: Int) -> Bool {
         let tok = c.t[k]
         guard tok.kind == .word, tok.end - tok.start >= 3, tok.end - tok.start <= 4, ByteText.isASCIILetter(c.b[tok.start]),
-              c.b[tok.start] < 0x61 else { return false }
+            c.b[tok.start] < 0x61
+        else { return false }
         guard c.b[tok.start + 1] == 0x64 else { return false }  // d…
         let c2 = c.b[tok.start + 2]
         if tok.end - tok.start == 3 { return c2 == 0x65 || c2 == 0x61 || c2 == 0x6F }  // de, da, do
@@ -144,7 +145,10 @@ struct AuthorGrammar {
             for k in i..<f where !c.isParticle(k) { capitals += 1 }
             guard capitals == 1 else { return nil }
             end = g + 1
-            if let e = periodInitials(end) { end = e; periods = true }
+            if let e = periodInitials(end) {
+                end = e
+                periods = true
+            }
             guard isTerminator(end) else { return nil }
         } else {
             return nil
@@ -171,11 +175,14 @@ struct AuthorGrammar {
             g = e
             periods = true
         } else if c.isInitials(i), c.t[i].length <= 3, i + 1 < c.count, c.t[i + 1].kind == .word, c.t[i + 1].capitalized,
-                  !c.t[i + 1].allCaps, c.t[i + 1].length >= 2 {
+            !c.t[i + 1].allCaps, c.t[i + 1].length >= 2
+        {
             // `DA Alexander`, `S Klein`: initials without periods before a one-word family name, in a list.
             // (`Hosoi, SA & SI Rothstein. 2000.`: the last of the list, before the year.)
-            guard isTerminator(i + 2), c.isPunct(i + 2, 0x2C) || c.isWord(i + 2, "and") || c.isPunct(i + 2, 0x26) || c.isPunct(i + 2, 0x3A)
-                || (c.isPunct(i + 2, 0x2E) && c.year(i + 3) != nil) else {
+            guard isTerminator(i + 2),
+                c.isPunct(i + 2, 0x2C) || c.isWord(i + 2, "and") || c.isPunct(i + 2, 0x26) || c.isPunct(i + 2, 0x3A)
+                    || (c.isPunct(i + 2, 0x2E) && c.year(i + 3) != nil)
+            else {
                 return nil
             }
             g = i + 1
@@ -183,8 +190,12 @@ struct AuthorGrammar {
         } else if allowFirstName, c.t[i].kind == .word, c.t[i].capitalized, !c.t[i].allCaps, c.t[i].length >= 2 {
             g = i + 1
             usedFirstName = true
-            if let e = periodInitials(g) { g = e; periods = true }
-            else if c.isInitials(g), c.t[g].length == 1, !isTerminator(g + 1) { g += 1 }
+            if let e = periodInitials(g) {
+                g = e
+                periods = true
+            } else if c.isInitials(g), c.t[g].length == 1, !isTerminator(g + 1) {
+                g += 1
+            }
         } else {
             return nil
         }
@@ -268,14 +279,22 @@ struct AuthorGrammar {
         var i = e0
         let mode: Shape? = r.shape
         while i < c.count, r.authors.count < 2000 {
-            if let e = c.etAl(i) { r.etAl = true; i = e; break }
+            if let e = c.etAl(i) {
+                r.etAl = true
+                i = e
+                break
+            }
             let tok = c.t[i]
             // `Meilhac N., Destainville N.`: a period after initials, then the list goes on.
-            if tok.kind == .punct, tok.mark == 0x2E, c.isPunct(i + 1, 0x2C) || c.isPunct(i + 1, 0x3B) { i += 1; continue }
+            if tok.kind == .punct, tok.mark == 0x2E, c.isPunct(i + 1, 0x2C) || c.isPunct(i + 1, 0x3B) {
+                i += 1
+                continue
+            }
             // `O'Neill J. Senior T. Csicsvari J. 2006.`: names split by periods, each followed by another or the year.
             if tok.kind == .punct, tok.mark == 0x2E, mode == .vancouver, i + 3 < c.count, c.t[i + 1].capitalized,
-               c.isInitials(i + 2) || c.isInitials(i + 3), let (a, e) = vancouver(i + 1), c.isPunct(e, 0x2E),
-               vancouver(e + 1) != nil || c.year(e + 1) != nil {
+                c.isInitials(i + 2) || c.isInitials(i + 3), let (a, e) = vancouver(i + 1), c.isPunct(e, 0x2E),
+                vancouver(e + 1) != nil || c.year(e + 1) != nil
+            {
                 r.authors.append(a)
                 i = e
                 continue
@@ -291,12 +310,19 @@ struct AuthorGrammar {
                 break
             }
             var j = i + 1
-            if joined, let e = c.etAl(j) { r.etAl = true; i = e; break }  // `Nishida, T., & et al.`
+            if joined, let e = c.etAl(j) {
+                r.etAl = true
+                i = e
+                break
+            }  // `Nishida, T., & et al.`
             if separated {
-                if let e = c.etAl(j) { r.etAl = true; i = e; break }
+                if let e = c.etAl(j) {
+                    r.etAl = true
+                    i = e
+                    break
+                }
                 if c.isPunct(j, 0x26) || c.isWord(j, "and") { j += 1 }
-                if c.isPunct(j, Token.Mark.ellipsis) { j += 1 }
-                else if c.isPunct(j, 0x2E), c.isPunct(j + 1, 0x2E), c.isPunct(j + 2, 0x2E) { j += 3 }
+                if c.isPunct(j, Token.Mark.ellipsis) { j += 1 } else if c.isPunct(j, 0x2E), c.isPunct(j + 1, 0x2E), c.isPunct(j + 2, 0x2E) { j += 3 }
             }
             if let (a, e, _, p) = one(j, mode: mode, first: false), e <= (anchor ?? Int.max) {
                 r.authors.append(a)

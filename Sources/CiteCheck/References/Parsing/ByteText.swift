@@ -45,8 +45,9 @@ enum ByteText {
         var i = r.lowerBound
         while i + 4 <= r.upperBound {
             if isDigit(b[i]), i == r.lowerBound || !isDigit(b[i - 1]),
-               i + 4 == r.upperBound || !isDigit(b[i + 4]),
-               let y = int(b, i..<(i + 4)), (1500...2099).contains(y) {
+                i + 4 == r.upperBound || !isDigit(b[i + 4]),
+                let y = int(b, i..<(i + 4)), (1500...2099).contains(y)
+            {
                 return y
             }
             i += 1

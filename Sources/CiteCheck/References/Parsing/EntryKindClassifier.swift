@@ -8,41 +8,43 @@ enum EntryKindClassifier {
     /// Cue bits found by the byte scan.
     struct Cues: OptionSet {
         let rawValue: UInt64
-        static let preprintServer = Cues(rawValue: 1 << 0)   // medRxiv, bioRxiv, arXiv, SSRN, Research Square
-        static let preprintWord = Cues(rawValue: 1 << 1)     // preprint
-        static let inContainer = Cues(rawValue: 1 << 2)      // `In:` / `In ` / `En:` before a container
-        static let editors = Cues(rawValue: 1 << 3)          // eds, ed., editors, Hrsg., edited by
-        static let videoPlatform = Cues(rawValue: 1 << 4)    // YouTube, Vimeo, TED talk
-        static let videoWord = Cues(rawValue: 1 << 5)        // video, Talks at Google
-        static let podcast = Cues(rawValue: 1 << 6)          // podcast, episode
-        static let datasetStrong = Cues(rawValue: 1 << 7)    // Zenodo, figshare, Dryad, ERA5, Copernicus
-        static let datasetWord = Cues(rawValue: 1 << 8)      // dataset, data set, database, Datenbank
-        static let newsOutlet = Cues(rawValue: 1 << 9)       // New York Times, Guardian, Spiegel, BBC, …
-        static let pressRelease = Cues(rawValue: 1 << 10)    // press release, Pressemitteilung
-        static let reportWord = Cues(rawValue: 1 << 11)      // report, guideline, bulletin, working paper, …
-        static let epidBulletin = Cues(rawValue: 1 << 12)    // Epidemiologisches Bulletin, Epid Bull
-        static let thesis = Cues(rawValue: 1 << 13)          // thesis, dissertation
-        static let organisation = Cues(rawValue: 1 << 14)    // WHO, CDC, RKI, NICE, ministry, …
-        static let pdf = Cues(rawValue: 1 << 15)             // `.pdf`
-        static let bookWord = Cues(rawValue: 1 << 16)        // ISBN, Press, Verlag, edition, publishers
-        static let chapterWord = Cues(rawValue: 1 << 17)     // chapter, Kapitel, capítulo
-        static let access = Cues(rawValue: 1 << 18)          // retrieved, accessed, abgerufen, Disponible en, [Internet]
-        static let software = Cues(rawValue: 1 << 19)        // R Core Team, R package, CRAN, GitHub
-        static let webWord = Cues(rawValue: 1 << 20)         // website, Webseite, blog, Wikipedia, www.
-        static let leaflet = Cues(rawValue: 1 << 21)         // Fachinformation, Beipackzettel: a drug leaflet page
-        static let notePerson = Cues(rawValue: 1 << 22)      // I, we, my, see, here: a footnote's prose
-        static let caseReport = Cues(rawValue: 1 << 23)      // `case report` (an article type, not a report)
-        static let cochrane = Cues(rawValue: 1 << 24)        // Cochrane Database (a journal)
-        static let year = Cues(rawValue: 1 << 25)            // a four-digit year anywhere
-        static let bookSite = Cues(rawValue: 1 << 26)        // amazon, goodreads, Google Books
-        static let germanPages = Cues(rawValue: 1 << 27)     // `S. 198-199`: pages of a German book
+        static let preprintServer = Cues(rawValue: 1 << 0)  // medRxiv, bioRxiv, arXiv, SSRN, Research Square
+        static let preprintWord = Cues(rawValue: 1 << 1)  // preprint
+        static let inContainer = Cues(rawValue: 1 << 2)  // `In:` / `In ` / `En:` before a container
+        static let editors = Cues(rawValue: 1 << 3)  // eds, ed., editors, Hrsg., edited by
+        static let videoPlatform = Cues(rawValue: 1 << 4)  // YouTube, Vimeo, TED talk
+        static let videoWord = Cues(rawValue: 1 << 5)  // video, Talks at Google
+        static let podcast = Cues(rawValue: 1 << 6)  // podcast, episode
+        static let datasetStrong = Cues(rawValue: 1 << 7)  // Zenodo, figshare, Dryad, ERA5, Copernicus
+        static let datasetWord = Cues(rawValue: 1 << 8)  // dataset, data set, database, Datenbank
+        static let newsOutlet = Cues(rawValue: 1 << 9)  // New York Times, Guardian, Spiegel, BBC, …
+        static let pressRelease = Cues(rawValue: 1 << 10)  // press release, Pressemitteilung
+        static let reportWord = Cues(rawValue: 1 << 11)  // report, guideline, bulletin, working paper, …
+        static let epidBulletin = Cues(rawValue: 1 << 12)  // Epidemiologisches Bulletin, Epid Bull
+        static let thesis = Cues(rawValue: 1 << 13)  // thesis, dissertation
+        static let organisation = Cues(rawValue: 1 << 14)  // WHO, CDC, RKI, NICE, ministry, …
+        static let pdf = Cues(rawValue: 1 << 15)  // `.pdf`
+        static let bookWord = Cues(rawValue: 1 << 16)  // ISBN, Press, Verlag, edition, publishers
+        static let chapterWord = Cues(rawValue: 1 << 17)  // chapter, Kapitel, capítulo
+        static let access = Cues(rawValue: 1 << 18)  // retrieved, accessed, abgerufen, Disponible en, [Internet]
+        static let software = Cues(rawValue: 1 << 19)  // R Core Team, R package, CRAN, GitHub
+        static let webWord = Cues(rawValue: 1 << 20)  // website, Webseite, blog, Wikipedia, www.
+        static let leaflet = Cues(rawValue: 1 << 21)  // Fachinformation, Beipackzettel: a drug leaflet page
+        static let notePerson = Cues(rawValue: 1 << 22)  // I, we, my, see, here: a footnote's prose
+        static let caseReport = Cues(rawValue: 1 << 23)  // `case report` (an article type, not a report)
+        static let cochrane = Cues(rawValue: 1 << 24)  // Cochrane Database (a journal)
+        static let year = Cues(rawValue: 1 << 25)  // a four-digit year anywhere
+        static let bookSite = Cues(rawValue: 1 << 26)  // amazon, goodreads, Google Books
+        static let germanPages = Cues(rawValue: 1 << 27)  // `S. 198-199`: pages of a German book
     }
 
     /// The kind of `ref` (already parsed from `b`). `publisher`: the parser read `Place: Publisher` as a book's.
     /// `dayDate`: a day-precise publication date was read (`(24.07.2020)`), as news items give.
     /// `mayOverride`: the identifier scanner's pass saw a word that can outweigh a journal's volume (nil: look).
-    static func classify(_ b: UnsafeBufferPointer<UInt8>, _ ref: borrowing ParsedReference, publisher: Bool, dayDate: Bool = false,
-                         mayOverride cue: Bool? = nil) -> EntryKind {
+    static func classify(
+        _ b: UnsafeBufferPointer<UInt8>, _ ref: borrowing ParsedReference, publisher: Bool, dayDate: Bool = false,
+        mayOverride cue: Bool? = nil
+    ) -> EntryKind {
         // An entry that opens with its URL is a link with notes, whatever numbers follow (`https://… WD 9 - 3000`).
         let urlFirst = ref.url != nil && ref.fieldRanges[.url].map { $0.lowerBound <= 2 } ?? false
         let journalLike = !urlFirst && (ref.journal.map { isJournalLike($0) } ?? false)
@@ -61,7 +63,8 @@ enum EntryKindClassifier {
         let cues = scan(b)
         // `Title, S. 198-199` (no volume): the pages of a book, not an article.
         let bookPages = cues.contains(.germanPages) && ref.volume == nil && ref.issue == nil
-        let strongJournal = (journalLike && (ref.volume != nil || ref.issue != nil || (ref.pages != nil && !bookPages)))
+        let strongJournal =
+            (journalLike && (ref.volume != nil || ref.issue != nil || (ref.pages != nil && !bookPages)))
             || ref.pmid != nil || ref.pmcid != nil
 
         // A cue naming the medium outright wins over journal-like structure.
@@ -114,7 +117,10 @@ enum EntryKindClassifier {
                 if b[i - 1] | 0x20 == 0x72, b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x76 { return true }
             case 0x6E, 0x4E:  // n: `In:`, `In `, `En:` after `. `, `, `, `] `; `ssrn`
                 if b[i - 1] == 0x49 || b[i - 1] == 0x45, b[i + 1] == 0x3A || b[i + 1] == 0x20, i >= 3, b[i - 2] == 0x20,
-                   b[i - 3] == 0x2E || b[i - 3] == 0x2C || b[i - 3] == 0x5D { return true }
+                    b[i - 3] == 0x2E || b[i - 3] == 0x2C || b[i - 3] == 0x5D
+                {
+                    return true
+                }
                 if i >= 3, b[i - 1] | 0x20 == 0x72, b[i - 2] | 0x20 == 0x73, b[i - 3] | 0x20 == 0x73 { return true }
             case 0x71:  // q: `research square`, `researchsquare`
                 if ByteText.matches(b, i, "quare"), i >= 8, ByteText.matches(b, i - 8, "research") || ByteText.matches(b, i - 7, "research") { return true }
@@ -169,10 +175,16 @@ enum EntryKindClassifier {
             // its journals' are not (`gr.120618.111`, `gad.1756509`).
             if has("10.1101/"), b.count > 8, ByteText.isDigit(b[8]) { return .preprint }
             if has("10.21203/") || has("10.2139/ssrn") || has("10.48550/") || has("10.20944/preprints")
-                || has("10.31234/") || has("10.31219/") || has("10.26434/chemrxiv") { return .preprint }
+                || has("10.31234/") || has("10.31219/") || has("10.26434/chemrxiv")
+            {
+                return .preprint
+            }
             // Data repositories' DOI prefixes: Zenodo, figshare, Dryad, Copernicus, CEDA (NERC), PANGAEA, ICPSR, Harvard Dataverse.
             if has("10.5281/zenodo") || has("10.6084/m9.figshare") || has("10.5061/dryad") || has("10.24381/") || has("10.5285/")
-                || has("10.1594/pangaea") || has("10.3886/icpsr") || has("10.7910/dvn") { return .dataset }
+                || has("10.1594/pangaea") || has("10.3886/icpsr") || has("10.7910/dvn")
+            {
+                return .dataset
+            }
             // Springer, De Gruyter, … books: the suffix is an ISBN (`10.1007/978-3-540-70617-5`), a chapter adds `_10`.
             var slash = 0
             while slash < b.count, b[slash] != 0x2F { slash += 1 }
@@ -193,7 +205,9 @@ enum EntryKindClassifier {
 
     /// Prose that explains rather than cites: several words, mostly lower case, with a person or pointer word.
     private static func isNote(_ b: UnsafeBufferPointer<UInt8>, _ cues: Cues) -> Bool {
-        var words = 0, lower = 0, digits = 0
+        var words = 0
+        var lower = 0
+        var digits = 0
         var i = 0
         while i < b.count {
             if ByteText.isDigit(b[i]) { digits += 1 }
@@ -238,7 +252,10 @@ enum EntryKindClassifier {
         var k = i - 1
         while k >= 0, ByteText.isSpace(b[k]) || b[k] == 0x2E { k -= 1 }
         var letters = 0
-        while k >= 0, ByteText.isASCIILetter(b[k]), letters < 3 { k -= 1; letters += 1 }
+        while k >= 0, ByteText.isASCIILetter(b[k]), letters < 3 {
+            k -= 1
+            letters += 1
+        }
         return k >= 0 && ByteText.isDigit(b[k])
     }
 
@@ -250,7 +267,10 @@ enum EntryKindClassifier {
         var i = 0
         while i < n {
             let ch = b[i]
-            guard ByteText.isAlnum(ch), i == 0 || !ByteText.isAlnum(b[i - 1]) else { i += 1; continue }
+            guard ByteText.isAlnum(ch), i == 0 || !ByteText.isAlnum(b[i - 1]) else {
+                i += 1
+                continue
+            }
             let prev: UInt8 = i > 0 ? b[i - 1] : 0x20
             if overridesOnly {
                 switch ByteText.lower(ch) {
@@ -263,13 +283,21 @@ enum EntryKindClassifier {
                 case 0x73: if word(b, i, "ssrn") { c.insert(.preprintServer) }
                 case 0x65:
                     if word(b, i, "eds") || (word(b, i, "ed") && i + 2 < n && b[i + 2] == 0x2E) || word(b, i, "editor") || word(b, i, "editors")
-                        || word(b, i, "edited") || word(b, i, "editores") { c.insert(.editors) }
-                    else if word(b, i, "en"), i + 2 < n, b[i + 2] == 0x3A, ch == 0x45 { c.insert(.inContainer) }
-                    else if word(b, i, "epidemiologisches bulletin") || word(b, i, "epid bull") || word(b, i, "epid. bull") { c.insert(.epidBulletin) }
+                        || word(b, i, "edited") || word(b, i, "editores")
+                    {
+                        c.insert(.editors)
+                    } else if word(b, i, "en"), i + 2 < n, b[i + 2] == 0x3A, ch == 0x45 {
+                        c.insert(.inContainer)
+                    } else if word(b, i, "epidemiologisches bulletin") || word(b, i, "epid bull") || word(b, i, "epid. bull") {
+                        c.insert(.epidBulletin)
+                    }
                 case 0x68: if word(b, i, "hrsg") || word(b, i, "hrsgb") || (word(b, i, "hg") && i + 2 < n && b[i + 2] == 0x2E) { c.insert(.editors) }
                 case 0x69:
                     if ch == 0x49, word(b, i, "in"), i + 2 < n, b[i + 2] == 0x3A || b[i + 2] == 0x20, i >= 2, prev == 0x20,
-                       b[i - 2] == 0x2E || b[i - 2] == 0x2C || b[i - 2] == 0x5D { c.insert(.inContainer) }
+                        b[i - 2] == 0x2E || b[i - 2] == 0x2C || b[i - 2] == 0x5D
+                    {
+                        c.insert(.inContainer)
+                    }
                 default: break
                 }
                 i += 1
@@ -279,176 +307,324 @@ enum EntryKindClassifier {
             case 0x30...0x39:
                 // A year: four digits, 1500–2099, not part of a longer number.
                 if i + 4 <= n, ch == 0x31 || ch == 0x32, i + 4 == n || !ByteText.isDigit(b[i + 4]),
-                   let y = ByteText.int(b, i..<(i + 4)), (1500...2099).contains(y) { c.insert(.year) }
+                    let y = ByteText.int(b, i..<(i + 4)), (1500...2099).contains(y)
+                {
+                    c.insert(.year)
+                }
             case 0x61:  // a
-                if word(b, i, "arxiv") { c.insert(.preprintServer) }
-                else if word(b, i, "accessed") || word(b, i, "abgerufen") || word(b, i, "aufgerufen") || word(b, i, "acceso")
-                    || word(b, i, "accedido") { c.insert(.access) }
-                else if word(b, i, "amazon") { c.insert(.bookSite) }
-                else if word(b, i, "auflage") || word(b, i, "aufl") { c.insert(.bookWord) }
-                else if word(b, i, "aerztezeitung") || word(b, i, "apotheker") { c.insert(.newsOutlet) }
+                if word(b, i, "arxiv") {
+                    c.insert(.preprintServer)
+                } else if word(b, i, "accessed") || word(b, i, "abgerufen") || word(b, i, "aufgerufen") || word(b, i, "acceso")
+                    || word(b, i, "accedido")
+                {
+                    c.insert(.access)
+                } else if word(b, i, "amazon") {
+                    c.insert(.bookSite)
+                } else if word(b, i, "auflage") || word(b, i, "aufl") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "aerztezeitung") || word(b, i, "apotheker") {
+                    c.insert(.newsOutlet)
+                }
             case 0x62:  // b
-                if word(b, i, "biorxiv") { c.insert(.preprintServer) }
-                else if exact(b, i, "BBC") || word(b, i, "bloomberg") { c.insert(.newsOutlet) }
-                else if word(b, i, "bulletin") || word(b, i, "briefing") { c.insert(.reportWord) }
-                else if word(b, i, "blog") { c.insert(.webWord) }
-                else if word(b, i, "base de datos") { c.insert(.datasetWord) }
-                else if word(b, i, "beipackzettel") { c.insert(.leaflet) }
-                else if word(b, i, "book") || word(b, i, "books.google") { c.insert(.bookSite) }
-                else if word(b, i, "bundesministerium") || word(b, i, "bundesamt") { c.insert(.organisation) }
+                if word(b, i, "biorxiv") {
+                    c.insert(.preprintServer)
+                } else if exact(b, i, "BBC") || word(b, i, "bloomberg") {
+                    c.insert(.newsOutlet)
+                } else if word(b, i, "bulletin") || word(b, i, "briefing") {
+                    c.insert(.reportWord)
+                } else if word(b, i, "blog") {
+                    c.insert(.webWord)
+                } else if word(b, i, "base de datos") {
+                    c.insert(.datasetWord)
+                } else if word(b, i, "beipackzettel") {
+                    c.insert(.leaflet)
+                } else if word(b, i, "book") || word(b, i, "books.google") {
+                    c.insert(.bookSite)
+                } else if word(b, i, "bundesministerium") || word(b, i, "bundesamt") {
+                    c.insert(.organisation)
+                }
             case 0x63:  // c
-                if exact(b, i, "CDC") || word(b, i, "centers for disease control") { c.insert(.organisation) }
-                else if word(b, i, "case report") || word(b, i, "case reports") { c.insert(.caseReport) }
-                else if word(b, i, "cochrane") { c.insert(.cochrane) }
-                else if word(b, i, "copernicus") || word(b, i, "chemrxiv") { c.insert(word(b, i, "chemrxiv") ? .preprintServer : .datasetStrong) }
-                else if word(b, i, "citado") || word(b, i, "consultado") || word(b, i, "cited") { c.insert(.access) }
-                else if word(b, i, "cran") { c.insert(.software) }
-                else if word(b, i, "chapter") || word(b, i, "cap\u{ED}tulo") { c.insert(.chapterWord) }
-                else if ByteText.matches(b, i, "cnn.com") { c.insert(.newsOutlet) }
-                else if word(b, i, "comunicado de prensa") { c.insert(.pressRelease) }
+                if exact(b, i, "CDC") || word(b, i, "centers for disease control") {
+                    c.insert(.organisation)
+                } else if word(b, i, "case report") || word(b, i, "case reports") {
+                    c.insert(.caseReport)
+                } else if word(b, i, "cochrane") {
+                    c.insert(.cochrane)
+                } else if word(b, i, "copernicus") || word(b, i, "chemrxiv") {
+                    c.insert(word(b, i, "chemrxiv") ? .preprintServer : .datasetStrong)
+                } else if word(b, i, "citado") || word(b, i, "consultado") || word(b, i, "cited") {
+                    c.insert(.access)
+                } else if word(b, i, "cran") {
+                    c.insert(.software)
+                } else if word(b, i, "chapter") || word(b, i, "cap\u{ED}tulo") {
+                    c.insert(.chapterWord)
+                } else if ByteText.matches(b, i, "cnn.com") {
+                    c.insert(.newsOutlet)
+                } else if word(b, i, "comunicado de prensa") {
+                    c.insert(.pressRelease)
+                }
             case 0x64:  // d
                 if word(b, i, "dataset") || word(b, i, "datasets") || word(b, i, "data set") || word(b, i, "datenbank")
-                    || (word(b, i, "database") && !c.contains(.cochrane)) || word(b, i, "data repository") { c.insert(.datasetWord) }
-                else if word(b, i, "disponible") || word(b, i, "download") { c.insert(.access) }
-                else if word(b, i, "dissertation") || word(b, i, "doctoral") { c.insert(.thesis) }
-                else if word(b, i, "der spiegel") || word(b, i, "die zeit") || word(b, i, "daily mail") || word(b, i, "dailymail") { c.insert(.newsOutlet) }
-                else if word(b, i, "dryad") { c.insert(.datasetStrong) }
-                else if word(b, i, "department of health") { c.insert(.organisation) }
+                    || (word(b, i, "database") && !c.contains(.cochrane)) || word(b, i, "data repository")
+                {
+                    c.insert(.datasetWord)
+                } else if word(b, i, "disponible") || word(b, i, "download") {
+                    c.insert(.access)
+                } else if word(b, i, "dissertation") || word(b, i, "doctoral") {
+                    c.insert(.thesis)
+                } else if word(b, i, "der spiegel") || word(b, i, "die zeit") || word(b, i, "daily mail") || word(b, i, "dailymail") {
+                    c.insert(.newsOutlet)
+                } else if word(b, i, "dryad") {
+                    c.insert(.datasetStrong)
+                } else if word(b, i, "department of health") {
+                    c.insert(.organisation)
+                }
             case 0x65:  // e
                 if word(b, i, "eds") || word(b, i, "ed") && i + 2 < n && b[i + 2] == 0x2E || word(b, i, "editor") || word(b, i, "editors")
-                    || word(b, i, "edited") || word(b, i, "editores") || word(b, i, "editor") || word(b, i, "herausgeber") {
+                    || word(b, i, "edited") || word(b, i, "editores") || word(b, i, "editor") || word(b, i, "herausgeber")
+                {
                     c.insert(.editors)
                     // `2nd ed.`, `1ra ed.`: an edition, a book's mark.
                     if word(b, i, "ed"), afterOrdinal(b, i) { c.insert(.bookWord) }
+                } else if word(b, i, "edition") || word(b, i, "edn") || word(b, i, "edici\u{F3}n") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "episode") {
+                    c.insert(.podcast)
+                } else if word(b, i, "era5") {
+                    c.insert(.datasetStrong)
+                } else if word(b, i, "en"), i + 2 < n, b[i + 2] == 0x3A, ch == 0x45 {
+                    c.insert(.inContainer)
+                } else if word(b, i, "epidemiologisches bulletin") || word(b, i, "epid bull") || word(b, i, "epid. bull") {
+                    c.insert(.epidBulletin)
+                } else if exact(b, i, "ECDC") {
+                    c.insert(.organisation)
+                } else if word(b, i, "elsevier") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "empfehlung") || word(b, i, "empfehlungen") {
+                    c.insert(.reportWord)
+                } else if word(b, i, "el pa\u{ED}s") || word(b, i, "elpais") || word(b, i, "el mundo") || word(b, i, "el comercio") {
+                    c.insert(.newsOutlet)
                 }
-                else if word(b, i, "edition") || word(b, i, "edn") || word(b, i, "edici\u{F3}n") { c.insert(.bookWord) }
-                else if word(b, i, "episode") { c.insert(.podcast) }
-                else if word(b, i, "era5") { c.insert(.datasetStrong) }
-                else if word(b, i, "en"), i + 2 < n, b[i + 2] == 0x3A, ch == 0x45 { c.insert(.inContainer) }
-                else if word(b, i, "epidemiologisches bulletin") || word(b, i, "epid bull") || word(b, i, "epid. bull") { c.insert(.epidBulletin) }
-                else if exact(b, i, "ECDC") { c.insert(.organisation) }
-                else if word(b, i, "elsevier") { c.insert(.bookWord) }
-                else if word(b, i, "empfehlung") || word(b, i, "empfehlungen") { c.insert(.reportWord) }
-                else if word(b, i, "el pa\u{ED}s") || word(b, i, "elpais") || word(b, i, "el mundo") || word(b, i, "el comercio") { c.insert(.newsOutlet) }
             case 0x66:  // f
-                if word(b, i, "figshare") { c.insert(.datasetStrong) }
-                else if word(b, i, "fachinformation") || word(b, i, "fact sheet") { c.insert(.leaflet) }
-                else if word(b, i, "forbes") || word(b, i, "financial times") || word(b, i, "faz") { c.insert(.newsOutlet) }
+                if word(b, i, "figshare") {
+                    c.insert(.datasetStrong)
+                } else if word(b, i, "fachinformation") || word(b, i, "fact sheet") {
+                    c.insert(.leaflet)
+                } else if word(b, i, "forbes") || word(b, i, "financial times") || word(b, i, "faz") {
+                    c.insert(.newsOutlet)
+                }
             case 0x67:  // g
-                if ByteText.matches(b, i, "geo.de/") { c.insert(.newsOutlet) }
-                else if exact(b, i, "Geneva") || exact(b, i, "Genf") || exact(b, i, "Ginebra") { c.insert(.reportWord) }  // WHO's imprint
-                else if word(b, i, "guideline") || word(b, i, "guidelines") || word(b, i, "guidance") || word(b, i, "gu\u{ED}a") { c.insert(.reportWord) }
-                else if word(b, i, "github") { c.insert(.software) }
-                else if word(b, i, "goodreads") { c.insert(.bookSite) }
-                else if word(b, i, "gebrauchsinformation") { c.insert(.leaflet) }
+                if ByteText.matches(b, i, "geo.de/") {
+                    c.insert(.newsOutlet)
+                } else if exact(b, i, "Geneva") || exact(b, i, "Genf") || exact(b, i, "Ginebra") {
+                    c.insert(.reportWord)
+                }  // WHO's imprint
+                else if word(b, i, "guideline") || word(b, i, "guidelines") || word(b, i, "guidance") || word(b, i, "gu\u{ED}a") {
+                    c.insert(.reportWord)
+                } else if word(b, i, "github") {
+                    c.insert(.software)
+                } else if word(b, i, "goodreads") {
+                    c.insert(.bookSite)
+                } else if word(b, i, "gebrauchsinformation") {
+                    c.insert(.leaflet)
+                }
             case 0x68:  // h
-                if exact(b, i, "HN") { c.insert(.webWord) }  // Hacker News
-                else if word(b, i, "hrsg") || word(b, i, "hrsgb") || word(b, i, "hg") && i + 2 < n && b[i + 2] == 0x2E { c.insert(.editors) }
-                else if word(b, i, "homepage") { c.insert(.webWord) }
-                else if word(b, i, "harpercollins") { c.insert(.bookWord) }
-                else if word(b, i, "here") { c.insert(.notePerson) }
-                else if word(b, i, "hbr") || word(b, i, "harvard business review") { c.insert(.newsOutlet) }
+                if exact(b, i, "HN") {
+                    c.insert(.webWord)
+                }  // Hacker News
+                else if word(b, i, "hrsg") || word(b, i, "hrsgb") || word(b, i, "hg") && i + 2 < n && b[i + 2] == 0x2E {
+                    c.insert(.editors)
+                } else if word(b, i, "homepage") {
+                    c.insert(.webWord)
+                } else if word(b, i, "harpercollins") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "here") {
+                    c.insert(.notePerson)
+                } else if word(b, i, "hbr") || word(b, i, "harvard business review") {
+                    c.insert(.newsOutlet)
+                }
             case 0x69:  // i
                 if ch == 0x49, word(b, i, "in"), i + 2 < n, b[i + 2] == 0x3A || b[i + 2] == 0x20, prev == 0x20 || i == 0 {
                     if i >= 2, b[i - 2] == 0x2E || b[i - 2] == 0x2C || b[i - 2] == 0x5D { c.insert(.inContainer) }
                 }
-                if exact(b, i, "I"), i + 1 < n, b[i + 1] == 0x20 { c.insert(.notePerson) }
-                else if exact(b, i, "ISBN") { c.insert(.bookWord) }
-                else if word(b, i, "internet") && prev == 0x5B { c.insert(.access) }
-                else if word(b, i, "informe") || word(b, i, "instructivo") || (prev == 0x2F && word(b, i, "informes")) { c.insert(.reportWord) }
-                else if word(b, i, "internetseite") { c.insert(.webWord) }
-                else if word(b, i, "infobae") || word(b, i, "independent") && i >= 4 && ByteText.matches(b, i - 4, "the ") { c.insert(.newsOutlet) }
-            case 0x6B:  // k
-                if word(b, i, "kapitel") { c.insert(.chapterWord) }
-                else if word(b, i, "knopf") || word(b, i, "kohlhammer") { c.insert(.bookWord) }
-            case 0x6C:  // l
-                if word(b, i, "leitlinie") || word(b, i, "leitlinien") { c.insert(.reportWord) }
-                else if word(b, i, "lippincott") { c.insert(.bookWord) }
-                else if word(b, i, "le monde") || word(b, i, "los angeles times") || word(b, i, "latimes") { c.insert(.newsOutlet) }
-            case 0x6D:  // m
-                if word(b, i, "medrxiv") { c.insert(.preprintServer) }
-                else if word(b, i, "memoir") || word(b, i, "memoirs") { c.insert(.bookWord) }
-                else if word(b, i, "my") { c.insert(.notePerson) }
-                else if word(b, i, "ministerio") || word(b, i, "ministry") || word(b, i, "ministerium") { c.insert(.organisation) }
-                else if word(b, i, "macmillan") || word(b, i, "mcgraw") { c.insert(.bookWord) }
-            case 0x6E:  // n
-                if exact(b, i, "NICE") || exact(b, i, "NHS") || word(b, i, "national institute") { c.insert(.organisation) }
-                else if word(b, i, "new york times") || word(b, i, "nytimes") || word(b, i, "new yorker") || word(b, i, "newyorker")
-                    || ByteText.matches(b, i, "npr.org") { c.insert(.newsOutlet) }
-                else if word(b, i, "news release") || word(b, i, "newsroom") || word(b, i, "news-room") { c.insert(.pressRelease) }
-                else if prev == 0x2F, ByteText.matches(b, i, "news/") || ByteText.matches(b, i, "nachrichten/") {
-                    c.insert(.newsOutlet)  // a `/news/` path
+                if exact(b, i, "I"), i + 1 < n, b[i + 1] == 0x20 {
+                    c.insert(.notePerson)
+                } else if exact(b, i, "ISBN") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "internet") && prev == 0x5B {
+                    c.insert(.access)
+                } else if word(b, i, "informe") || word(b, i, "instructivo") || (prev == 0x2F && word(b, i, "informes")) {
+                    c.insert(.reportWord)
+                } else if word(b, i, "internetseite") {
+                    c.insert(.webWord)
+                } else if word(b, i, "infobae") || word(b, i, "independent") && i >= 4 && ByteText.matches(b, i - 4, "the ") {
+                    c.insert(.newsOutlet)
                 }
-                else if word(b, i, "nota de prensa") { c.insert(.pressRelease) }
+            case 0x6B:  // k
+                if word(b, i, "kapitel") { c.insert(.chapterWord) } else if word(b, i, "knopf") || word(b, i, "kohlhammer") { c.insert(.bookWord) }
+            case 0x6C:  // l
+                if word(b, i, "leitlinie") || word(b, i, "leitlinien") {
+                    c.insert(.reportWord)
+                } else if word(b, i, "lippincott") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "le monde") || word(b, i, "los angeles times") || word(b, i, "latimes") {
+                    c.insert(.newsOutlet)
+                }
+            case 0x6D:  // m
+                if word(b, i, "medrxiv") {
+                    c.insert(.preprintServer)
+                } else if word(b, i, "memoir") || word(b, i, "memoirs") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "my") {
+                    c.insert(.notePerson)
+                } else if word(b, i, "ministerio") || word(b, i, "ministry") || word(b, i, "ministerium") {
+                    c.insert(.organisation)
+                } else if word(b, i, "macmillan") || word(b, i, "mcgraw") {
+                    c.insert(.bookWord)
+                }
+            case 0x6E:  // n
+                if exact(b, i, "NICE") || exact(b, i, "NHS") || word(b, i, "national institute") {
+                    c.insert(.organisation)
+                } else if word(b, i, "new york times") || word(b, i, "nytimes") || word(b, i, "new yorker") || word(b, i, "newyorker")
+                    || ByteText.matches(b, i, "npr.org")
+                {
+                    c.insert(.newsOutlet)
+                } else if word(b, i, "news release") || word(b, i, "newsroom") || word(b, i, "news-room") {
+                    c.insert(.pressRelease)
+                } else if prev == 0x2F, ByteText.matches(b, i, "news/") || ByteText.matches(b, i, "nachrichten/") {
+                    c.insert(.newsOutlet)  // a `/news/` path
+                } else if word(b, i, "nota de prensa") {
+                    c.insert(.pressRelease)
+                }
             case 0x6F:  // o
                 if exact(b, i, "OECD") { c.insert(.organisation) }
             case 0x70:  // p
-                if word(b, i, "preprint") || word(b, i, "preprints") { c.insert(.preprintWord) }
-                else if word(b, i, "psyarxiv") || ByteText.matches(b, i, "preprints.org") { c.insert(.preprintServer) }
-                else if word(b, i, "podcast") || word(b, i, "podcasts") { c.insert(.podcast) }
-                else if word(b, i, "press release") || word(b, i, "pressemitteilung") || word(b, i, "pressemeldung") { c.insert(.pressRelease) }
-                else if exact(b, i, "Press") || word(b, i, "publishers") || word(b, i, "publishing") || word(b, i, "penguin") { c.insert(.bookWord) }
-                else if word(b, i, "pub"), i + 3 < n, b[i + 3] == 0x2E { c.insert(.bookWord) }
-                else if word(b, i, "pdf"), prev == 0x2E { c.insert(.pdf) }
-                else if word(b, i, "package"), i >= 2, b[i - 2] == 0x52 { c.insert(.software) }
-                else if word(b, i, "public health england") { c.insert(.organisation) }
-                else if prev == 0x2F || prev == 0x2D, ByteText.matches(b, i, "publication") || ByteText.matches(b, i, "publikation") {
+                if word(b, i, "preprint") || word(b, i, "preprints") {
+                    c.insert(.preprintWord)
+                } else if word(b, i, "psyarxiv") || ByteText.matches(b, i, "preprints.org") {
+                    c.insert(.preprintServer)
+                } else if word(b, i, "podcast") || word(b, i, "podcasts") {
+                    c.insert(.podcast)
+                } else if word(b, i, "press release") || word(b, i, "pressemitteilung") || word(b, i, "pressemeldung") {
+                    c.insert(.pressRelease)
+                } else if exact(b, i, "Press") || word(b, i, "publishers") || word(b, i, "publishing") || word(b, i, "penguin") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "pub"), i + 3 < n, b[i + 3] == 0x2E {
+                    c.insert(.bookWord)
+                } else if word(b, i, "pdf"), prev == 0x2E {
+                    c.insert(.pdf)
+                } else if word(b, i, "package"), i >= 2, b[i - 2] == 0x52 {
+                    c.insert(.software)
+                } else if word(b, i, "public health england") {
+                    c.insert(.organisation)
+                } else if prev == 0x2F || prev == 0x2D, ByteText.matches(b, i, "publication") || ByteText.matches(b, i, "publikation") {
                     c.insert(.reportWord)  // a `/publications/` path
+                } else if word(b, i, "position statement") || word(b, i, "policy brief") {
+                    c.insert(.reportWord)
                 }
-                else if word(b, i, "position statement") || word(b, i, "policy brief") { c.insert(.reportWord) }
             case 0x72:  // r
-                if exact(b, i, "R"), i + 5 < n, ByteText.matches(b, i + 1, " core") || ByteText.matches(b, i + 1, " package") { c.insert(.software) }
-                else if word(b, i, "research square") || word(b, i, "researchsquare") { c.insert(.preprintServer) }
-                else if word(b, i, "retrieved") || word(b, i, "recuperado") { c.insert(.access) }
-                else if word(b, i, "report") || word(b, i, "reporte") { c.insert(.reportWord) }
-                else if exact(b, i, "RKI") || word(b, i, "robert koch") || word(b, i, "robert-koch") { c.insert(.organisation) }
-                else if word(b, i, "reuters") { c.insert(.newsOutlet) }
-                else if word(b, i, "random house") || word(b, i, "routledge") { c.insert(.bookWord) }
+                if exact(b, i, "R"), i + 5 < n, ByteText.matches(b, i + 1, " core") || ByteText.matches(b, i + 1, " package") {
+                    c.insert(.software)
+                } else if word(b, i, "research square") || word(b, i, "researchsquare") {
+                    c.insert(.preprintServer)
+                } else if word(b, i, "retrieved") || word(b, i, "recuperado") {
+                    c.insert(.access)
+                } else if word(b, i, "report") || word(b, i, "reporte") {
+                    c.insert(.reportWord)
+                } else if exact(b, i, "RKI") || word(b, i, "robert koch") || word(b, i, "robert-koch") {
+                    c.insert(.organisation)
+                } else if word(b, i, "reuters") {
+                    c.insert(.newsOutlet)
+                } else if word(b, i, "random house") || word(b, i, "routledge") {
+                    c.insert(.bookWord)
+                }
             case 0x73:  // s
-                if word(b, i, "ssrn") { c.insert(.preprintServer) }
-                else if exact(b, i, "S"), i + 3 < n, b[i + 1] == 0x2E, b[i + 2] == 0x20, ByteText.isDigit(b[i + 3]) { c.insert(.germanPages) }
-                else if word(b, i, "s\u{FC}dkurier") || word(b, i, "suedkurier") || word(b, i, "schwarzw\u{E4}lder bote")
-                    || word(b, i, "schw\u{E4}bische") || word(b, i, "schwaebische") { c.insert(.newsOutlet) }
-                else if exact(b, i, "STIKO") { c.insert(.organisation) }
-                else if exact(b, i, "See") || exact(b, i, "see") { c.insert(.notePerson) }
-                else if word(b, i, "spiegel online") || ByteText.matches(b, i, "spiegel.de") || ByteText.matches(b, i, "stern.de")
-                    || word(b, i, "sueddeutsche") || word(b, i, "s\u{FC}ddeutsche") || word(b, i, "statnews") { c.insert(.newsOutlet) }
-                else if word(b, i, "software") { c.insert(.software) }
-                else if word(b, i, "schuster") || word(b, i, "springer") { c.insert(.bookWord) }
-                else if word(b, i, "situation report") || word(b, i, "situation reports") { c.insert(.reportWord) }
+                if word(b, i, "ssrn") {
+                    c.insert(.preprintServer)
+                } else if exact(b, i, "S"), i + 3 < n, b[i + 1] == 0x2E, b[i + 2] == 0x20, ByteText.isDigit(b[i + 3]) {
+                    c.insert(.germanPages)
+                } else if word(b, i, "s\u{FC}dkurier") || word(b, i, "suedkurier") || word(b, i, "schwarzw\u{E4}lder bote")
+                    || word(b, i, "schw\u{E4}bische") || word(b, i, "schwaebische")
+                {
+                    c.insert(.newsOutlet)
+                } else if exact(b, i, "STIKO") {
+                    c.insert(.organisation)
+                } else if exact(b, i, "See") || exact(b, i, "see") {
+                    c.insert(.notePerson)
+                } else if word(b, i, "spiegel online") || ByteText.matches(b, i, "spiegel.de") || ByteText.matches(b, i, "stern.de")
+                    || word(b, i, "sueddeutsche") || word(b, i, "s\u{FC}ddeutsche") || word(b, i, "statnews")
+                {
+                    c.insert(.newsOutlet)
+                } else if word(b, i, "software") {
+                    c.insert(.software)
+                } else if word(b, i, "schuster") || word(b, i, "springer") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "situation report") || word(b, i, "situation reports") {
+                    c.insert(.reportWord)
+                }
             case 0x74:  // t
-                if word(b, i, "thesis") || word(b, i, "tesis") { c.insert(.thesis) }
-                else if word(b, i, "ted talk") || ByteText.matches(b, i, "ted.com") || word(b, i, "tedx") { c.insert(.videoPlatform) }
-                else if word(b, i, "talks at google") { c.insert(.videoWord) }
-                else if word(b, i, "the guardian") || word(b, i, "theguardian") || word(b, i, "the atlantic") || word(b, i, "theatlantic")
+                if word(b, i, "thesis") || word(b, i, "tesis") {
+                    c.insert(.thesis)
+                } else if word(b, i, "ted talk") || ByteText.matches(b, i, "ted.com") || word(b, i, "tedx") {
+                    c.insert(.videoPlatform)
+                } else if word(b, i, "talks at google") {
+                    c.insert(.videoWord)
+                } else if word(b, i, "the guardian") || word(b, i, "theguardian") || word(b, i, "the atlantic") || word(b, i, "theatlantic")
                     || word(b, i, "the economist") || word(b, i, "the telegraph") || word(b, i, "the washington post")
-                    || word(b, i, "tagesschau") || word(b, i, "the conversation") { c.insert(.newsOutlet) }
-                else if word(b, i, "technical report") || word(b, i, "technical brief") { c.insert(.reportWord) }
-                else if word(b, i, "this") || word(b, i, "there") { c.insert(.notePerson) }
-                else if word(b, i, "thieme") { c.insert(.bookWord) }
+                    || word(b, i, "tagesschau") || word(b, i, "the conversation")
+                {
+                    c.insert(.newsOutlet)
+                } else if word(b, i, "technical report") || word(b, i, "technical brief") {
+                    c.insert(.reportWord)
+                } else if word(b, i, "this") || word(b, i, "there") {
+                    c.insert(.notePerson)
+                } else if word(b, i, "thieme") {
+                    c.insert(.bookWord)
+                }
             case 0x75:  // u
-                if exact(b, i, "UNICEF") { c.insert(.organisation) }
-                else if word(b, i, "university press") { c.insert(.bookWord) }
-                else if word(b, i, "usa today") { c.insert(.newsOutlet) }
+                if exact(b, i, "UNICEF") {
+                    c.insert(.organisation)
+                } else if word(b, i, "university press") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "usa today") {
+                    c.insert(.newsOutlet)
+                }
             case 0x76:  // v
-                if word(b, i, "vimeo") { c.insert(.videoPlatform) }
-                else if word(b, i, "video") || word(b, i, "videos") { c.insert(.videoWord) }
-                else if word(b, i, "verlag") || word(b, i, "verlagsgruppe") { c.insert(.bookWord) }
-                else if word(b, i, "vgl") { c.insert(.notePerson) }
+                if word(b, i, "vimeo") {
+                    c.insert(.videoPlatform)
+                } else if word(b, i, "video") || word(b, i, "videos") {
+                    c.insert(.videoWord)
+                } else if word(b, i, "verlag") || word(b, i, "verlagsgruppe") {
+                    c.insert(.bookWord)
+                } else if word(b, i, "vgl") {
+                    c.insert(.notePerson)
+                }
             case 0x77:  // w
                 if exact(b, i, "WHO") || word(b, i, "world health organization") || word(b, i, "world health organisation")
-                    || word(b, i, "weltgesundheitsorganisation") { c.insert(.organisation) }
-                else if word(b, i, "washington post") || word(b, i, "washingtonpost") || word(b, i, "wall street journal")
-                    || ByteText.matches(b, i, "wsj.com") || ByteText.matches(b, i, "welt.de") { c.insert(.newsOutlet) }
-                else if word(b, i, "working paper") || word(b, i, "white paper") { c.insert(.reportWord) }
-                else if word(b, i, "website") || word(b, i, "webseite") || word(b, i, "wikipedia") || word(b, i, "web site") { c.insert(.webWord) }
-                else if word(b, i, "we") { c.insert(.notePerson) }
+                    || word(b, i, "weltgesundheitsorganisation")
+                {
+                    c.insert(.organisation)
+                } else if word(b, i, "washington post") || word(b, i, "washingtonpost") || word(b, i, "wall street journal")
+                    || ByteText.matches(b, i, "wsj.com") || ByteText.matches(b, i, "welt.de")
+                {
+                    c.insert(.newsOutlet)
+                } else if word(b, i, "working paper") || word(b, i, "white paper") {
+                    c.insert(.reportWord)
+                } else if word(b, i, "website") || word(b, i, "webseite") || word(b, i, "wikipedia") || word(b, i, "web site") {
+                    c.insert(.webWord)
+                } else if word(b, i, "we") {
+                    c.insert(.notePerson)
+                }
             case 0x79:  // y
                 if word(b, i, "youtube") || ByteText.matches(b, i, "youtu.be") { c.insert(.videoPlatform) }
             case 0x7A:  // z
-                if word(b, i, "zenodo") { c.insert(.datasetStrong) }
-                else if word(b, i, "zeit online") || ByteText.matches(b, i, "zeit.de") { c.insert(.newsOutlet) }
-                else if word(b, i, "zugegriffen") || word(b, i, "zuletzt") { c.insert(.access) }
+                if word(b, i, "zenodo") {
+                    c.insert(.datasetStrong)
+                } else if word(b, i, "zeit online") || ByteText.matches(b, i, "zeit.de") {
+                    c.insert(.newsOutlet)
+                } else if word(b, i, "zugegriffen") || word(b, i, "zuletzt") {
+                    c.insert(.access)
+                }
             default:
                 break
             }

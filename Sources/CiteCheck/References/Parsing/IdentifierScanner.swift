@@ -67,7 +67,12 @@ struct IdentifierScanner {
     static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Found {
         var s = IdentifierScanner(b)
         // One cheap pass decides which scanners can find anything at all.
-        var hasDOI = false, hasBracket = false, hasURL = false, hasPubMed = false, hasNote = false, hasDate = false
+        var hasDOI = false
+        var hasBracket = false
+        var hasURL = false
+        var hasPubMed = false
+        var hasNote = false
+        var hasDate = false
         var garbled = false
         let n = b.count
         var i = 0
@@ -84,7 +89,10 @@ struct IdentifierScanner {
             case 0x50, 0x70:
                 let c1 = b[i + 1] | 0x20
                 if c1 == 0x6D { hasPubMed = true }
-                if c1 == 0x75 { hasPubMed = true; if b[i + 2] | 0x20 == 0x62 { hasNote = true } }
+                if c1 == 0x75 {
+                    hasPubMed = true
+                    if b[i + 2] | 0x20 == 0x62 { hasNote = true }
+                }
             case 0x45, 0x65:
                 let c1 = b[i + 1] | 0x20
                 if c1 == 0x70 || c1 == 0x2D || (c1 == 0x72 && b[i + 2] | 0x20 == 0x72) { hasNote = true }
@@ -97,10 +105,16 @@ struct IdentifierScanner {
             case 0xC3: if Tokenizer.isMojibakeReplacement(b, i) { garbled = true }
             case 0x2E:  // `14.08.2020`, `3.3.20` (not `10.1001/…`)
                 if i > 0, ByteText.isDigit(b[i - 1]), !(i >= 3 && ByteText.isDigit(b[i - 3])), ByteText.isDigit(b[i + 1]),
-                   b[i + 2] == 0x2E || (ByteText.isDigit(b[i + 2]) && i + 3 < n && b[i + 3] == 0x2E) { hasDate = true }
+                    b[i + 2] == 0x2E || (ByteText.isDigit(b[i + 2]) && i + 3 < n && b[i + 3] == 0x2E)
+                {
+                    hasDate = true
+                }
             case 0x2D:  // `2017-07-28`, `June-19-2017`
                 if i >= 3, ByteText.isDigit(b[i + 1]), ByteText.isDigit(b[i - 1]) || ByteText.isASCIILetter(b[i - 1]),
-                   i + 4 < n, b[i + 3] == 0x2D || b[i + 2] == 0x2D { hasDate = true }
+                    i + 4 < n, b[i + 3] == 0x2D || b[i + 2] == 0x2D
+                {
+                    hasDate = true
+                }
             default: break
             }
             i += 1
@@ -130,8 +144,16 @@ struct IdentifierScanner {
     private mutating func scanGarbled() {
         var i = 0
         while i + 2 < b.count {
-            if b[i] == 0xEF, b[i + 1] == 0xBF, b[i + 2] == 0xBD { found.garbled.append(i..<(i + 3)); i += 3; continue }
-            if b[i] == 0xC3, Tokenizer.isMojibakeReplacement(b, i) { found.garbled.append(i..<(i + 6)); i += 6; continue }
+            if b[i] == 0xEF, b[i + 1] == 0xBF, b[i + 2] == 0xBD {
+                found.garbled.append(i..<(i + 3))
+                i += 3
+                continue
+            }
+            if b[i] == 0xC3, Tokenizer.isMojibakeReplacement(b, i) {
+                found.garbled.append(i..<(i + 6))
+                i += 6
+                continue
+            }
             i += 1
         }
     }
@@ -145,7 +167,8 @@ struct IdentifierScanner {
             j += 1
         }
         // Bracket counts of the run, kept up to date while trimming (recounting per trimmed byte was quadratic).
-        var parens = 0, brackets = 0
+        var parens = 0
+        var brackets = 0
         for k in i..<j {
             switch b[k] {
             case 0x28: parens += 1
@@ -157,9 +180,20 @@ struct IdentifierScanner {
         }
         while j > i {
             let c = b[j - 1]
-            if c == 0x2E || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x27 { j -= 1; continue }
-            if c == 0x29, parens < 0 { parens += 1; j -= 1; continue }
-            if c == 0x5D, brackets < 0 { brackets += 1; j -= 1; continue }
+            if c == 0x2E || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x27 {
+                j -= 1
+                continue
+            }
+            if c == 0x29, parens < 0 {
+                parens += 1
+                j -= 1
+                continue
+            }
+            if c == 0x5D, brackets < 0 {
+                brackets += 1
+                j -= 1
+                continue
+            }
             break
         }
         return j
@@ -199,10 +233,12 @@ struct IdentifierScanner {
                     if found.doi == nil, let broken = brokenDOI(i, slash: j, end: end) {
                         found.malformedDOI = i..<broken.end
                         found.doiSuggestion = broken.suggestion
-                        let start = labelStart(before: i, labels: [
-                            "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-                            "doi.org/", "dx.doi.org/", "doi:", "doi", "doi.",
-                        ])
+                        let start = labelStart(
+                            before: i,
+                            labels: [
+                                "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+                                "doi.org/", "dx.doi.org/", "doi:", "doi", "doi.",
+                            ])
                         found.doiWhole = start..<broken.end
                         claim(start..<broken.end)
                         i = broken.end
@@ -210,10 +246,12 @@ struct IdentifierScanner {
                     }
                     if end <= j + 1 { end = identifierEnd(from: i) }
                     if end > j + 1 {
-                        let start = labelStart(before: i, labels: [
-                            "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-                            "doi.org/", "dx.doi.org/", "doi:", "doi", "doi.",
-                        ])
+                        let start = labelStart(
+                            before: i,
+                            labels: [
+                                "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+                                "doi.org/", "dx.doi.org/", "doi:", "doi", "doi.",
+                            ])
                         if found.doi == nil {
                             found.doi = i..<end
                             found.doiWhole = start..<end
@@ -268,14 +306,20 @@ struct IdentifierScanner {
         var end = identifierEnd(from: i)
         var k = slash + 1
         while k < end {
-            if b[k] == 0x2E, k + 1 < end, ByteText.isASCIILetter(b[k + 1]), gluedWord(at: k + 1) { end = k; break }
+            if b[k] == 0x2E, k + 1 < end, ByteText.isASCIILetter(b[k + 1]), gluedWord(at: k + 1) {
+                end = k
+                break
+            }
             k += 1
         }
         let inURL = i > 0 && (b[i - 1] == 0x2F || b[i - 1] == 0x3D)
         guard inURL, !(i >= 8 && ByteText.matches(b, i - 8, "doi.org/")) else { return end }
         k = slash + 1
         while k < end {
-            if b[k] == 0x3F || b[k] == 0x23 || b[k] == 0x26 { end = k; break }
+            if b[k] == 0x3F || b[k] == 0x23 || b[k] == 0x26 {
+                end = k
+                break
+            }
             k += 1
         }
         for tail: StaticString in ["/full", "/abstract", "/pdf", "/epdf", "/fulltext", "/html", ".pdf", "/meta", "/"] {
@@ -292,7 +336,8 @@ struct IdentifierScanner {
         let n = b.count
         let suffix = (slash + 1)..<end
         guard !suffix.isEmpty, suffix.count <= 5, suffix.allSatisfy({ ByteText.isDigit(b[$0]) }), end + 1 < n, b[end] == 0x20,
-              ByteText.isDigit(b[end + 1]) else { return nil }
+            ByteText.isDigit(b[end + 1])
+        else { return nil }
         let rest = identifierEnd(from: end + 1)
         guard rest - (end + 1) >= 4 else { return nil }
         var k = end + 1
@@ -312,10 +357,15 @@ struct IdentifierScanner {
             let c = b[k] | 0x20
             if c == 0x70 || c == 0x6C || c == 0x6D {
                 var ds = -1
-                if ByteText.matches(b, k, "pubmed/") { ds = k + 7 }
-                else if ByteText.matches(b, k, "pubmed.ncbi.nlm.nih.gov/") { ds = k + 24 }
-                else if ByteText.matches(b, k, "list_uids=") { ds = k + 10 }
-                else if ByteText.matches(b, k, "med/"), k > 0, b[k - 1] == 0x2F { ds = k + 4 }
+                if ByteText.matches(b, k, "pubmed/") {
+                    ds = k + 7
+                } else if ByteText.matches(b, k, "pubmed.ncbi.nlm.nih.gov/") {
+                    ds = k + 24
+                } else if ByteText.matches(b, k, "list_uids=") {
+                    ds = k + 10
+                } else if ByteText.matches(b, k, "med/"), k > 0, b[k - 1] == 0x2F {
+                    ds = k + 4
+                }
                 if ds > 0, found.pmid == nil {
                     var e = ds
                     while e < r.upperBound, ByteText.isDigit(b[e]) { e += 1 }
@@ -341,15 +391,19 @@ struct IdentifierScanner {
         var i = 0
         let n = b.count
         while i + 4 < n {
-            let c0 = b[i] | 0x20, c1 = b[i + 1] | 0x20
+            let c0 = b[i] | 0x20
+            let c1 = b[i + 1] | 0x20
             if (c0 == 0x68 && c1 == 0x74) || (c0 == 0x77 && c1 == 0x77), i == 0 || !ByteText.isAlnum(b[i - 1]),
-               ByteText.matches(b, i, "http://") || ByteText.matches(b, i, "https://") || ByteText.matches(b, i, "www."),
-               !isClaimed(i) {
+                ByteText.matches(b, i, "http://") || ByteText.matches(b, i, "https://") || ByteText.matches(b, i, "www."),
+                !isClaimed(i)
+            {
                 let end = identifierEnd(from: i)
-                let start = labelStart(before: i, labels: [
-                    "available from:", "available at:", "available from", "available at", "url:", "retrieved from", "from:",
-                    "disponible en:", "disponible en", "abrufbar unter:", "online unter:", "verf\u{FC}gbar unter:", "online:", "from",
-                ])
+                let start = labelStart(
+                    before: i,
+                    labels: [
+                        "available from:", "available at:", "available from", "available at", "url:", "retrieved from", "from:",
+                        "disponible en:", "disponible en", "abrufbar unter:", "online unter:", "verf\u{FC}gbar unter:", "online:", "from",
+                    ])
                 if found.url == nil {
                     found.url = i..<end
                     found.urlWhole = start..<end
@@ -533,7 +587,8 @@ struct IdentifierScanner {
                 if ByteText.matches(b, k, "accessed") || ByteText.matches(b, k, "retrieved") || ByteText.matches(b, k, "aufgerufen")
                     || ByteText.matches(b, k, "abgerufen") || ByteText.matches(b, k, "zugegriffen") || ByteText.matches(b, k, "consultado")
                     || ByteText.matches(b, k, "stand") || ByteText.matches(b, k, "zuletzt") || ByteText.matches(b, k, "last accessed")
-                    || ByteText.matches(b, k, "visited") || ByteText.matches(b, k, "viewed") || ByteText.matches(b, k, "access") {
+                    || ByteText.matches(b, k, "visited") || ByteText.matches(b, k, "viewed") || ByteText.matches(b, k, "access")
+                {
                     return k
                 }
             }
@@ -556,21 +611,29 @@ struct IdentifierScanner {
                 continue
             }
             if let a = accessWord(before: i), !isClaimed(a) {
-                var start = a, stop = end
+                var start = a
+                var stop = end
                 // `(aufgerufen am 14.08.2020)`, `(Stand: 03.03.2021, aufgerufen am 29.03.2021)`
                 var open = a - 1
                 while open >= 0, ByteText.isSpace(b[open]) { open -= 1 }
                 if open >= 0, b[open] == 0x28 {
                     var close = end
                     while close < n, close - end < 40, b[close] != 0x29, b[close] != 0x28 { close += 1 }
-                    if close < n, b[close] == 0x29 { start = open; stop = close + 1 }
+                    if close < n, b[close] == 0x29 {
+                        start = open
+                        stop = close + 1
+                    }
                 }
                 addNote(.other, text: a..<(stop > end ? stop - 1 : end), whole: start..<stop)
                 i = stop
                 continue
             }
-            var start = i, stop = end
-            if i > 0, b[i - 1] == 0x28, end < n, b[end] == 0x29 { start = i - 1; stop = end + 1 }
+            var start = i
+            var stop = end
+            if i > 0, b[i - 1] == 0x28, end < n, b[end] == 0x29 {
+                start = i - 1
+                stop = end + 1
+            }
             if found.date == nil, let year, (1500...2099).contains(year) {
                 found.dateYear = year
                 found.date = i..<end
@@ -589,7 +652,8 @@ struct IdentifierScanner {
         while i < n {
             let c = b[i] | 0x20
             // Cheap look at the next two letters before any full comparison.
-            let c1 = i + 1 < n ? b[i + 1] | 0x20 : 0, c2 = i + 2 < n ? b[i + 2] | 0x20 : 0
+            let c1 = i + 1 < n ? b[i + 1] | 0x20 : 0
+            let c2 = i + 2 < n ? b[i + 2] | 0x20 : 0
             let candidate: Bool
             switch c {
             case 0x28: candidate = true
@@ -602,13 +666,17 @@ struct IdentifierScanner {
             case 0x66: candidate = c1 == 0x69 && c2 == 0x72  // first published online
             default: candidate = false
             }
-            guard candidate, !isClaimed(i) else { i += 1; continue }
+            guard candidate, !isClaimed(i) else {
+                i += 1
+                continue
+            }
             if b[i] == 0x28 {
                 // Parenthesised note: `(online 2017)`, `(Epub 2017 Jan 3)`, `(published online …)`.
                 var k = i + 1
                 while k < n, ByteText.isSpace(b[k]) { k += 1 }
                 if ByteText.matches(b, k, "online") || ByteText.matches(b, k, "epub") || ByteText.matches(b, k, "published online")
-                    || ByteText.matches(b, k, "e-pub") || ByteText.matches(b, k, "first published") {
+                    || ByteText.matches(b, k, "e-pub") || ByteText.matches(b, k, "first published")
+                {
                     let j = firstCloseParen(from: k)
                     if j < n {
                         let kind: ReferenceNote.Kind = ByteText.matches(b, k, "epub ahead") ? .epubAheadOfPrint : .epub
@@ -620,15 +688,26 @@ struct IdentifierScanner {
                 i += 1
                 continue
             }
-            guard i == 0 || !ByteText.isAlnum(b[i - 1]) else { i += 1; continue }
+            guard i == 0 || !ByteText.isAlnum(b[i - 1]) else {
+                i += 1
+                continue
+            }
             var kind: ReferenceNote.Kind?
-            if ByteText.matches(b, i, "epub ahead of print") { kind = .epubAheadOfPrint }
-            else if ByteText.matches(b, i, "epub ") || ByteText.matches(b, i, "published online") || ByteText.matches(b, i, "e-pub ")
-                || ByteText.matches(b, i, "first published online") { kind = .epub }
-            else if ByteText.matches(b, i, "erratum in") || ByteText.matches(b, i, "comment in:") { kind = .correction }
-            else if ByteText.matches(b, i, "retraction in") || ByteText.matches(b, i, "retracted") { kind = .retraction }
-            else if ByteText.matches(b, i, "accessed ") || ByteText.matches(b, i, "accessed:") { kind = .other }
-            else if ByteText.matches(b, i, "in press"), i + 8 == n || !ByteText.isAlnum(b[i + 8]) { kind = .other }
+            if ByteText.matches(b, i, "epub ahead of print") {
+                kind = .epubAheadOfPrint
+            } else if ByteText.matches(b, i, "epub ") || ByteText.matches(b, i, "published online") || ByteText.matches(b, i, "e-pub ")
+                || ByteText.matches(b, i, "first published online")
+            {
+                kind = .epub
+            } else if ByteText.matches(b, i, "erratum in") || ByteText.matches(b, i, "comment in:") {
+                kind = .correction
+            } else if ByteText.matches(b, i, "retraction in") || ByteText.matches(b, i, "retracted") {
+                kind = .retraction
+            } else if ByteText.matches(b, i, "accessed ") || ByteText.matches(b, i, "accessed:") {
+                kind = .other
+            } else if ByteText.matches(b, i, "in press"), i + 8 == n || !ByteText.isAlnum(b[i + 8]) {
+                kind = .other
+            }
             if let kind {
                 let end: Int
                 if kind == .correction || kind == .retraction {

@@ -28,15 +28,25 @@ public struct ReferenceParser: Sendable {
     /// Fills the fields of `ref`. `publisher`: the text after the title read as a book's `Place: Publisher`;
     /// `dayDate`: a day-precise numeric publication date was set aside (`(24.07.2020)`).
     private static func fields(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token])
-        -> (publisher: Bool, dayDate: Bool, kindCue: Bool) {
+        -> (publisher: Bool, dayDate: Bool, kindCue: Bool)
+    {
         let found = IdentifierScanner.scan(b)
-        if let r = found.doi { ref.doi = ByteText.string(b, r); ref.fieldRanges[.doi] = found.doiWhole ?? r }
-        if let r = found.pmid { ref.pmid = ByteText.string(b, r); ref.fieldRanges[.pmid] = found.pmidWhole ?? r }
+        if let r = found.doi {
+            ref.doi = ByteText.string(b, r)
+            ref.fieldRanges[.doi] = found.doiWhole ?? r
+        }
+        if let r = found.pmid {
+            ref.pmid = ByteText.string(b, r)
+            ref.fieldRanges[.pmid] = found.pmidWhole ?? r
+        }
         if let r = found.pmcid {
             ref.pmcid = "PMC" + ByteText.string(b, (r.lowerBound + 3)..<r.upperBound)
             ref.fieldRanges[.pmcid] = found.pmcidWhole ?? r
         }
-        if let r = found.url { ref.url = ByteText.string(b, r); ref.fieldRanges[.url] = found.urlWhole ?? r }
+        if let r = found.url {
+            ref.url = ByteText.string(b, r)
+            ref.fieldRanges[.url] = found.urlWhole ?? r
+        }
         if let r = found.malformedDOI {
             ref.malformedDOI = ByteText.string(b, r)
             ref.doiSuggestion = found.doiSuggestion
@@ -60,7 +70,8 @@ public struct ReferenceParser: Sendable {
         let anchor = yearAnchor(c)
         // `Title (2015) Asante E, Smidak M, et al.`: the title, the year, then the names to the end.
         if let k = anchor, k > 1, let y = c.year(k + 1), c.isPunct(k + 2, 0x29), k + 4 < n, c.t[k + 3].kind == .word,
-           c.t[k + 3].capitalized, c.isInitials(k + 4) {
+            c.t[k + 3].capitalized, c.isInitials(k + 4)
+        {
             let names = AuthorGrammar(c: c).parse(from: k + 3)
             if names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end >= n || onlyPunctuation(c, from: names.end) {
                 ref.title = c.text(0, k)
@@ -89,7 +100,8 @@ public struct ReferenceParser: Sendable {
         }
         // `J Gen Virol. 1975;28:207.`: one "author" straight before a Vancouver year is a journal.
         if authors.authors.count == 1, !authors.etAl, authors.shape == .vancouver, c.year(authors.end) != nil,
-           c.isPunct(authors.end + 1, 0x3B) || c.isMonth(authors.end + 1) {
+            c.isPunct(authors.end + 1, 0x3B) || c.isMonth(authors.end + 1)
+        {
             authors = AuthorGrammar.Result()
         }
         var p = authors.end
@@ -119,7 +131,10 @@ public struct ReferenceParser: Sendable {
                 if k > p + 2 {
                     var m = p + 2
                     while m < k, !c.isMonth(m) { m += 1 }
-                    if m < k { ref.month = c.text(m, k); ref.fieldRanges[.month] = c.range(m, k) }
+                    if m < k {
+                        ref.month = c.text(m, k)
+                        ref.fieldRanges[.month] = c.range(m, k)
+                    }
                 }
                 yearParen = true
                 p = k + 1
@@ -166,7 +181,10 @@ public struct ReferenceParser: Sendable {
                 if c.isDash(m - 1), c.t[m - 1].spaceBefore, m - 1 > a {
                     ref.year = y
                     ref.fieldRanges[.year] = c.range(z - 1, z)
-                    if m < z - 1 { ref.month = c.text(m, z - 1); ref.fieldRanges[.month] = c.range(m, z - 1) }
+                    if m < z - 1 {
+                        ref.month = c.text(m, z - 1)
+                        ref.fieldRanges[.month] = c.range(m, z - 1)
+                    }
                     z = m - 1
                 }
             }
@@ -189,9 +207,18 @@ public struct ReferenceParser: Sendable {
                     ref.epubYear = y
                 }
             }
-            if let (a, z) = tl.month { ref.month = c.text(a, z); ref.fieldRanges[.month] = c.range(a, z) }
-            if let (a, z) = tl.volume { ref.volume = c.text(a, z); ref.fieldRanges[.volume] = c.range(a, z) }
-            if let (a, z) = tl.issue { ref.issue = c.text(a, z); ref.fieldRanges[.issue] = c.range(a, z) }
+            if let (a, z) = tl.month {
+                ref.month = c.text(a, z)
+                ref.fieldRanges[.month] = c.range(a, z)
+            }
+            if let (a, z) = tl.volume {
+                ref.volume = c.text(a, z)
+                ref.fieldRanges[.volume] = c.range(a, z)
+            }
+            if let (a, z) = tl.issue {
+                ref.issue = c.text(a, z)
+                ref.fieldRanges[.issue] = c.range(a, z)
+            }
             if let (a, z) = tl.supplement {
                 ref.supplement = c.text(a, z)
                 ref.fieldRanges[.supplement] = c.range(a, z)
@@ -238,14 +265,11 @@ public struct ReferenceParser: Sendable {
 
         // 6. Style.
         if yearParen {
-            if authors.shape == .vancouver { ref.style = .plos }
-            else if apaPeriod { ref.style = .apa }
-            else { ref.style = .harvard }
+            if authors.shape == .vancouver { ref.style = .plos } else if apaPeriod { ref.style = .apa } else { ref.style = .harvard }
         } else if yearSentence {
             ref.style = .chicago
         } else if let tl = tail {
-            if tl.yearLastParen { ref.style = .nature }
-            else if tl.yearFirst { ref.style = split.quoted ? .ama : .vancouver }
+            if tl.yearLastParen { ref.style = .nature } else if tl.yearFirst { ref.style = split.quoted ? .ama : .vancouver }
         }
 
         // 7. Leftovers, never dropped.
@@ -279,7 +303,10 @@ public struct ReferenceParser: Sendable {
             if len == 2 {
                 // `In:`, `In ` after a sentence or a comma, `En:`
                 if c.b[tok.start] == 0x49 || c.b[tok.start] == 0x45, c.b[tok.start + 1] == 0x6E,
-                   c.isPunct(k - 1, 0x2E) || c.isPunct(k - 1, 0x2C) || c.isPunct(k + 1, 0x3A) { return true }
+                    c.isPunct(k - 1, 0x2E) || c.isPunct(k - 1, 0x2C) || c.isPunct(k + 1, 0x3A)
+                {
+                    return true
+                }
                 continue
             }
             if len < 4 { continue }
@@ -329,7 +356,8 @@ public struct ReferenceParser: Sendable {
             if c.isPunct(k, 0x2E), k + 1 < n, c.t[k + 1].spaceBefore, c.t[k - 1].kind == .word {
                 let w = c.t[k - 1]
                 let afterName = k >= 2 && (c.isPunct(k - 2, 0x2C) || c.isPunct(k - 2, 0x2E) || (c.t[k - 2].kind == .word && c.t[k - 2].capitalized))
-                let initialLike = (w.capitalized && w.length <= 2) || (w.allCaps && w.length <= 3 && afterName) || c.isWord(k - 1, "al")
+                let initialLike =
+                    (w.capitalized && w.length <= 2) || (w.allCaps && w.length <= 3 && afterName) || c.isWord(k - 1, "al")
                     || c.isWord(k - 1, "jr") || c.isWord(k - 1, "sr")
                 if !initialLike { return nil }
             }
@@ -359,7 +387,8 @@ public struct ReferenceParser: Sendable {
         }
         guard k < n, k > 0, c.year(k + 1) == nil || c.isPunct(k, 0x28) else { return nil }
         // Organisation names are written in title case: most words capitalised.
-        var words = 0, caps = 0
+        var words = 0
+        var caps = 0
         for i in 0..<k where c.t[i].kind == .word {
             let w = c.lower(i)
             if ["of", "and", "for", "the", "on", "in", "de", "du", "la", "et", "&", "to"].contains(w) { continue }
@@ -372,7 +401,8 @@ public struct ReferenceParser: Sendable {
 
     /// `2475`–`83` gives `2483`; `S12`–`5` gives `S15`; a full last page is returned as written.
     static func expandLastPage(first: String, last: String) -> String {
-        let f = Array(first.utf8), l = Array(last.utf8)
+        let f = Array(first.utf8)
+        let l = Array(last.utf8)
         guard l.count < f.count, l.allSatisfy(ByteText.isDigit) else { return last }
         // Expand only when the tails are digits.
         let fDigits = f.reversed().prefix(while: ByteText.isDigit).count

@@ -68,7 +68,10 @@ struct SourceGrammar {
                 while me > ms, !c.isMonth(me - 1) { me -= 1 }  // the day is not part of the month
                 if me > ms { tl.month = (ms, me) }
             }
-            if j >= n { tl.end = j; return tl }
+            if j >= n {
+                tl.end = j
+                return tl
+            }
             if c.isPunct(j, 0x3B) {
                 j += 1
             } else if c.isPunct(j, 0x3A), isVolume(j + 1), c.isPunct(j + 2, 0x28) {
@@ -92,13 +95,15 @@ struct SourceGrammar {
         }
         // `2018; Jg. 143`, `2018; Vol. 7`, `Bd. 12`: a labelled volume.
         if tl.year != nil, j < n, c.t[j].kind == .word,
-           c.isWord(j, "jg") || c.isWord(j, "vol") || c.isWord(j, "bd") || c.isWord(j, "jahrgang") || c.isWord(j, "volume") {
+            c.isWord(j, "jg") || c.isWord(j, "vol") || c.isWord(j, "bd") || c.isWord(j, "jahrgang") || c.isWord(j, "volume")
+        {
             var k = j + 1
             if c.isPunct(k, 0x2E) { k += 1 }
             if isVolume(k) { j = k }
         }
         // Volume, supplement, issue.
-        let labelled = (c.isPunct(j - 1, 0x2E) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
+        let labelled =
+            (c.isPunct(j - 1, 0x2E) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
             || c.isWord(j - 1, "pages")
         if tl.year == nil, c.isPage(j), labelled || (c.isDash(j + 1) && c.isPage(j + 2) && !c.isPunct(j + 3, 0x3A) && !c.isPunct(j + 3, 0x28)) {
             // Pages alone: `Proc ECCV: 418–432.`, `pp. 2454–2462.`, `pages 108-122, 1991.`
@@ -111,7 +116,8 @@ struct SourceGrammar {
             j += 1
             // MLA `65.12 (2001): 1378-1382`: volume.issue, the year in parentheses, then the pages.
             if tl.year == nil, c.isPunct(j, 0x2E), !c.t[j].spaceBefore, isVolume(j + 1), !c.t[j + 1].spaceBefore,
-               c.isPunct(j + 2, 0x28), c.year(j + 3) != nil {
+                c.isPunct(j + 2, 0x28), c.year(j + 3) != nil
+            {
                 tl.issue = (j + 1, j + 2)
                 j += 2
             }
@@ -190,8 +196,7 @@ struct SourceGrammar {
             j = pages(&tl, j)
         } else if c.isPunct(j, 0x3A) {
             j += 1
-            if c.isWord(j, "e") || c.isWord(j, "article") { j += 1 }
-            else if c.isWord(j, "p") || c.isWord(j, "pp"), c.isPunct(j + 1, 0x2E) { j += 2 }
+            if c.isWord(j, "e") || c.isWord(j, "article") { j += 1 } else if c.isWord(j, "p") || c.isWord(j, "pp"), c.isPunct(j + 1, 0x2E) { j += 2 }
             j = pages(&tl, j)
         } else if c.isPunct(j, 0x2C) {
             var k = j + 1
@@ -217,13 +222,17 @@ struct SourceGrammar {
                 }
             }
             if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page")
-                || (c.isWord(k, "s") && c.t[k].capitalized && c.isPunct(k + 1, 0x2E)) || c.isWord(k, "seite") || c.isWord(k, "seiten") {
+                || (c.isWord(k, "s") && c.t[k].capitalized && c.isPunct(k + 1, 0x2E)) || c.isWord(k, "seite") || c.isWord(k, "seiten")
+            {
                 k += 1
                 if c.isPunct(k, 0x2E) { k += 1 }
             } else if c.isWord(k, "article") || c.isWord(k, "art") {
                 k += 1
                 if c.isPunct(k, 0x2E) { k += 1 }
-                if c.isWord(k, "no") { k += 1; if c.isPunct(k, 0x2E) { k += 1 } }
+                if c.isWord(k, "no") {
+                    k += 1
+                    if c.isPunct(k, 0x2E) { k += 1 }
+                }
             }
             if let y = c.year(k), tl.year == nil, k + 1 >= n || allTrailing(k + 1) {
                 tl.year = y
@@ -241,16 +250,35 @@ struct SourceGrammar {
         // APA `(Vol. 1), (pp. 107-115)`: labelled pages after the issue and the date.
         if tl.firstPage == nil, tl.volume != nil, c.isPunct(j, 0x2C) || c.isPunct(j, 0x29) || (c.isPunct(j, 0x2E) && c.isPunct(j + 1, 0x2C)) {
             var k = j
-            var issue: (Int, Int)?, month: (Int, Int)?, year: (Int, Int)?
+            var issue: (Int, Int)?
+            var month: (Int, Int)?
+            var year: (Int, Int)?
             while k < n, k - j < 14 {
                 if c.isPunct(k, 0x2C) || c.isPunct(k, 0x28) || c.isPunct(k, 0x29) || c.isPunct(k, 0x2F) || c.isDash(k)
-                    || (k == j && c.isPunct(k, 0x2E)) { k += 1; continue }
-                if c.isMonth(k) { month = month.map { ($0.0, k + 1) } ?? (k, k + 1); k += 1; if c.isPunct(k, 0x2E) { k += 1 }; continue }
-                if c.year(k) != nil { year = (k, k + 1); k += 1; continue }
+                    || (k == j && c.isPunct(k, 0x2E))
+                {
+                    k += 1
+                    continue
+                }
+                if c.isMonth(k) {
+                    month = month.map { ($0.0, k + 1) } ?? (k, k + 1)
+                    k += 1
+                    if c.isPunct(k, 0x2E) { k += 1 }
+                    continue
+                }
+                if c.year(k) != nil {
+                    year = (k, k + 1)
+                    k += 1
+                    continue
+                }
                 if c.isWord(k, "no") || c.isWord(k, "nr") || c.isWord(k, "issue") {
                     var m = k + 1
                     if c.isPunct(m, 0x2E) { m += 1 }
-                    if isVolume(m) { issue = (m, m + 1); k = m + 1; continue }
+                    if isVolume(m) {
+                        issue = (m, m + 1)
+                        k = m + 1
+                        continue
+                    }
                 }
                 break
             }
@@ -262,7 +290,10 @@ struct SourceGrammar {
                     if c.isPunct(j, 0x29) { j += 1 }
                     if tl.issue == nil { tl.issue = issue }
                     if tl.month == nil { tl.month = month }
-                    if tl.year == nil, let (ya, _) = year, let y = c.year(ya) { tl.year = y; tl.yearToken = ya }
+                    if tl.year == nil, let (ya, _) = year, let y = c.year(ya) {
+                        tl.year = y
+                        tl.yearToken = ya
+                    }
                 }
             }
         }
@@ -288,8 +319,10 @@ struct SourceGrammar {
         } else if c.isPunct(j, 0x2C) || c.isPunct(j, 0x2E), tl.year == nil, c.isMonth(j + 1) {
             // `13(4), May 1995.`, `350-360, July 1991.`
             var k = j + 1
-            while k < n, c.isMonth(k) || c.isDash(k) || (c.t[k].kind == .number && c.t[k].end - c.t[k].start <= 2)
-                || (c.isPunct(k, 0x2E) && c.isMonth(k - 1)) { k += 1 }
+            while k < n,
+                c.isMonth(k) || c.isDash(k) || (c.t[k].kind == .number && c.t[k].end - c.t[k].start <= 2)
+                    || (c.isPunct(k, 0x2E) && c.isMonth(k - 1))
+            { k += 1 }
             if c.isPunct(k, 0x2C) { k += 1 }
             if let y = c.year(k) {
                 tl.month = (j + 1, k)
@@ -343,7 +376,8 @@ struct SourceGrammar {
                 || (i > 0 && c.t[i - 1].kind == .word && (c.isWord(i - 1, "episode") || c.isWord(i - 1, "folge") || c.isWord(i - 1, "episodio")))
                 || (c.isPunct(i - 1, 0x2E) && c.isWord(i - 2, "ep"))
                 || (tok.kind == .number && tok.end - tok.start <= 2 && c.isPunct(i + 1, 0x2C) && c.year(i + 2) != nil
-                    && (c.isMonth(i - 1) || (c.isPunct(i - 1, 0x2E) && c.isMonth(i - 2)))) {
+                    && (c.isMonth(i - 1) || (c.isPunct(i - 1, 0x2E) && c.isMonth(i - 2))))
+            {
                 i += 1
                 continue
             }
@@ -352,13 +386,17 @@ struct SourceGrammar {
                     // `pp. 681–688`, `p. 12`: the label belongs to the pages.
                     if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") || (c.isWord(i - 2, "s") && c.t[i - 2].capitalized) {
                         tl.start = i - 2
+                    } else if c.isWord(i - 1, "pp") || c.isWord(i - 1, "pages") {
+                        tl.start = i - 1
+                    } else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") {
+                        tl.start = i - 1
+                    } else if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "vol") {
+                        tl.start = i - 2
                     }
-                    else if c.isWord(i - 1, "pp") || c.isWord(i - 1, "pages") { tl.start = i - 1 }
-                    else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") { tl.start = i - 1 }
-                    else if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "vol") { tl.start = i - 2 }
                     // `Proceedings of …, 2006, pp. 89–98.`: the year before the labelled pages belongs to the tail.
                     if tl.year == nil, tl.start != i, c.isPunct(tl.start - 1, 0x2C), let y = c.year(tl.start - 2),
-                       c.isPunct(tl.start - 3, 0x2C) {
+                        c.isPunct(tl.start - 3, 0x2C)
+                    {
                         tl.year = y
                         tl.yearToken = tl.start - 2
                         tl.start -= 3
@@ -369,7 +407,7 @@ struct SourceGrammar {
                     let score = tl.strength * 2 + (complete ? 3 : 0) + (labelledVolume ? 4 : 0)
                     // The leftmost complete tail wins unless an earlier partial one holds more.
                     if complete, tl.strength >= 3, score >= bestScore { return tl }
-                    if (complete || tl.strength >= 2 || labelledVolume), score >= bestScore {
+                    if complete || tl.strength >= 2 || labelledVolume, score >= bestScore {
                         best = tl
                         bestScore = score
                     }

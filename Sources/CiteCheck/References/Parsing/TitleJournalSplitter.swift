@@ -51,11 +51,17 @@ struct TitleJournalSplitter {
         if tok.capitalized, !tok.allCaps || tok.length == 1, tok.length <= 5 {
             // Preceded by an abbreviated word: `J. Therm. Biol 34`.
             if w >= 2, c.isPunct(w - 1, 0x2E), c.t[w - 2].kind == .word, c.t[w - 2].capitalized,
-               c.t[w - 2].length == 1 || Lexicon.journalAbbreviations.contains(c.lower(w - 2)) { return true }
+                c.t[w - 2].length == 1 || Lexicon.journalAbbreviations.contains(c.lower(w - 2))
+            {
+                return true
+            }
             // Followed by another abbreviated word: `Am. J.`, `J. S.`
             let next = w + 2
             if next + 1 < c.count, c.t[next].kind == .word, c.t[next].capitalized, c.isPunct(next + 1, 0x2E),
-               c.t[next].length <= 5 || Lexicon.journalAbbreviations.contains(c.lower(next)) { return true }
+                c.t[next].length <= 5 || Lexicon.journalAbbreviations.contains(c.lower(next))
+            {
+                return true
+            }
         }
         return false
     }
@@ -72,7 +78,8 @@ struct TitleJournalSplitter {
     }
 
     private func trimmed(_ i: Int, _ j: Int) -> (Int, Int)? {
-        var a = i, z = j
+        var a = i
+        var z = j
         while a < z, c.t[a].kind == .punct, c.t[a].mark != 0x28, c.t[a].mark != 0x5B, !c.t[a].isQuote { a += 1 }
         while z > a, c.t[z - 1].kind == .punct, c.t[z - 1].mark != 0x29, c.t[z - 1].mark != 0x3F, c.t[z - 1].mark != 0x21, c.t[z - 1].mark != 0x5D {
             // Keep a closing quote whose opening quote is inside: `Title "q"`.
@@ -129,7 +136,8 @@ struct TitleJournalSplitter {
         for k in a..<z where c.t[k].kind == .word && c.t[k].capitalized {
             if c.isWord(k, "press") || c.isWord(k, "verlag") || c.isWord(k, "publishers") || c.isWord(k, "publishing")
                 || c.isWord(k, "books") || c.isWord(k, "editorial") || c.isWord(k, "editions") || c.isWord(k, "scribner")
-                || c.isWord(k, "penguin") || c.isWord(k, "routledge") || c.isWord(k, "wiley") || c.isWord(k, "elsevier") {
+                || c.isWord(k, "penguin") || c.isWord(k, "routledge") || c.isWord(k, "wiley") || c.isWord(k, "elsevier")
+            {
                 return true
             }
         }
@@ -194,7 +202,8 @@ struct TitleJournalSplitter {
     private func book(_ s: inout Split, a: Int, j: Int, q: Int) {
         // `Place: Publisher`: a capitalised word after the colon (not `Journal;0:null`); or a publisher's name alone.
         guard let (ja, jz) = s.journal,
-              (ja..<jz).contains(where: { c.isPunct($0, 0x3A) && $0 + 1 < jz && c.t[$0 + 1].capitalized }) || isPublisher(ja, jz) else { return }
+            (ja..<jz).contains(where: { c.isPunct($0, 0x3A) && $0 + 1 < jz && c.t[$0 + 1].capitalized }) || isPublisher(ja, jz)
+        else { return }
         var restStart = ja
         // `… Disorders. 5th ed.` / `2nd edn.` / `Third edition.`
         if let (ta, tz) = s.title {

@@ -15,14 +15,14 @@ struct Token: Sendable {
 
     /// Normalised punctuation marks (`mark` of a `.punct` token).
     enum Mark {
-        static let openDouble: UInt8 = 1   // “ «
+        static let openDouble: UInt8 = 1  // “ «
         static let closeDouble: UInt8 = 2  // ” »
-        static let openSingle: UInt8 = 3   // ‘
+        static let openSingle: UInt8 = 3  // ‘
         static let closeSingle: UInt8 = 4  // ’
-        static let dash: UInt8 = 0x2D      // - – — ‐ −
+        static let dash: UInt8 = 0x2D  // - – — ‐ −
         static let straightDouble: UInt8 = 0x22
         static let straightSingle: UInt8 = 0x27
-        static let ellipsis: UInt8 = 5     // …
+        static let ellipsis: UInt8 = 5  // …
     }
 
     var start: Int
@@ -42,7 +42,8 @@ struct Token: Sendable {
     @inline(__always) func isPunct(_ m: UInt8) -> Bool { kind == .punct && mark == m }
     var isWord: Bool { kind == .word }
     var isQuote: Bool {
-        kind == .punct && (mark == Mark.openDouble || mark == Mark.closeDouble || mark == Mark.openSingle
-            || mark == Mark.closeSingle || mark == Mark.straightDouble || mark == Mark.straightSingle)
+        kind == .punct
+            && (mark == Mark.openDouble || mark == Mark.closeDouble || mark == Mark.openSingle
+                || mark == Mark.closeSingle || mark == Mark.straightDouble || mark == Mark.straightSingle)
     }
 }

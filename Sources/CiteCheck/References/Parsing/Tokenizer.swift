@@ -40,7 +40,8 @@ enum Tokenizer {
             }
         }
         if c == 0xE2, i + 2 < n {
-            let c1 = b[i + 1], c2 = b[i + 2]
+            let c1 = b[i + 1]
+            let c2 = b[i + 2]
             if c1 == 0x80 {
                 switch c2 {
                 case 0x80...0x8B, 0xAF: return (.space, 3)
@@ -88,14 +89,19 @@ enum Tokenizer {
                 space = true
                 i += w
             case .punct(let m):
-                tokens.append(Token(start: i, end: i + w, kind: .punct, mark: m, spaceBefore: space,
-                                    capitalized: false, allCaps: false, length: 0))
+                tokens.append(
+                    Token(
+                        start: i, end: i + w, kind: .punct, mark: m, spaceBefore: space,
+                        capitalized: false, allCaps: false, length: 0))
                 space = false
                 i += w
             case .letter, .digit:
                 let start = i
-                var hasLetter = false, hasDigit = false
-                var caps = true, firstCap = false, first = true
+                var hasLetter = false
+                var hasDigit = false
+                var caps = true
+                var firstCap = false
+                var first = true
                 var letters = 0
                 var j = i
                 while j < limit {
@@ -125,8 +131,10 @@ enum Tokenizer {
                     j += vw
                 }
                 let kind: Token.Kind = hasDigit ? (hasLetter ? .alnum : .number) : .word
-                tokens.append(Token(start: start, end: j, kind: kind, mark: 0, spaceBefore: space,
-                                    capitalized: firstCap, allCaps: hasLetter && caps, length: letters))
+                tokens.append(
+                    Token(
+                        start: start, end: j, kind: kind, mark: 0, spaceBefore: space,
+                        capitalized: firstCap, allCaps: hasLetter && caps, length: letters))
                 space = false
                 i = j
             }

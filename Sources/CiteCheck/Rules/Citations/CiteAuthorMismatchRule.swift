@@ -10,7 +10,8 @@ public struct CiteAuthorMismatchRule: CitationRule {
             finding is a warning.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and OCD
 
                 ↓Taylor and colleagues found that one infusion eased obsessions [1].
@@ -18,10 +19,11 @@ public struct CiteAuthorMismatchRule: CitationRule {
                 References
 
                 1. Rodriguez CI, Kegeles LS, Levinson A, et al. Randomized controlled crossover trial of ketamine in obsessive-compulsive disorder: proof-of-concept. Neuropsychopharmacology. 2013;38(12):2475-2483.
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and OCD
 
                 Rodriguez and colleagues found that one infusion eased obsessions [1].
@@ -29,7 +31,7 @@ public struct CiteAuthorMismatchRule: CitationRule {
                 References
 
                 1. Rodriguez CI, Kegeles LS, Levinson A, et al. Randomized controlled crossover trial of ketamine in obsessive-compulsive disorder: proof-of-concept. Neuropsychopharmacology. 2013;38(12):2475-2483.
-                """),
+                """)
         ]
     )
 
@@ -43,20 +45,24 @@ public struct CiteAuthorMismatchRule: CitationRule {
             let key = analysis.familyKey(author.value)
             let entries = link.entries.compactMap(analysis.references.reference(at:)).filter { !$0.parsed.authors.isEmpty }
             guard !entries.isEmpty, !key.isEmpty,
-                  !entries.contains(where: { analysis.familyKey($0.parsed.authors[0].family) == key }) else { continue }
+                !entries.contains(where: { analysis.familyKey($0.parsed.authors[0].family) == key })
+            else { continue }
             let r = entries[0]
             let first = r.parsed.authors[0].family
             if let position = r.parsed.authors.firstIndex(where: { analysis.familyKey($0.family) == key }) {
                 // A later author of the entry (a senior author, say): probably the right work, named oddly.
-                out.append(analysis.diagnostic(description, severity: .warning,
-                                               "text names \(author.value), \(analysis.name(r.entry.index))'s first author is \(first) (\(author.value) is author \(position + 1))",
-                                               at: author.sourceRange, reference: r.entry.index, field: .authors, expected: first, found: author.text))
+                out.append(
+                    analysis.diagnostic(
+                        description, severity: .warning,
+                        "text names \(author.value), \(analysis.name(r.entry.index))'s first author is \(first) (\(author.value) is author \(position + 1))",
+                        at: author.sourceRange, reference: r.entry.index, field: .authors, expected: first, found: author.text))
             } else {
-                out.append(analysis.diagnostic(description, "text names \(author.value), \(analysis.name(r.entry.index))'s first author is \(first)",
-                                               at: author.sourceRange, reference: r.entry.index, field: .authors, expected: first, found: author.text))
+                out.append(
+                    analysis.diagnostic(
+                        description, "text names \(author.value), \(analysis.name(r.entry.index))'s first author is \(first)",
+                        at: author.sourceRange, reference: r.entry.index, field: .authors, expected: first, found: author.text))
             }
         }
         return out
     }
 }
-

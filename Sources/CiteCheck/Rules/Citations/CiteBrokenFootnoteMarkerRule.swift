@@ -13,7 +13,8 @@ public struct CiteBrokenFootnoteMarkerRule: CitationRule {
             text, leads nowhere, and the note it meant looks unused. Add the caret.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Selenium
 
                 Selenium did not prevent cancer in men ↓[6].
@@ -22,10 +23,11 @@ public struct CiteBrokenFootnoteMarkerRule: CitationRule {
 
                 [^6]: Lippman SM, Klein EA, Goodman PJ, et al. Effect of selenium and vitamin E on risk of prostate cancer and other cancers: the Selenium and Vitamin E Cancer Prevention Trial (SELECT). JAMA. 2009;301(1):39-51.
                 [^7]: Vinceti M, Filippini T, Del Giovane C, et al. Selenium for preventing cancer. Cochrane Database Syst Rev. 2018;1(1):CD005195.
-                """, format: .markdown),
+                """, format: .markdown)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Selenium
 
                 Selenium did not prevent cancer in men.[^6] Later work agreed.[^7]
@@ -33,7 +35,8 @@ public struct CiteBrokenFootnoteMarkerRule: CitationRule {
                 [^6]: Lippman SM, Klein EA, Goodman PJ, et al. Effect of selenium and vitamin E on risk of prostate cancer and other cancers: the Selenium and Vitamin E Cancer Prevention Trial (SELECT). JAMA. 2009;301(1):39-51.
                 [^7]: Vinceti M, Filippini T, Del Giovane C, et al. Selenium for preventing cancer. Cochrane Database Syst Rev. 2018;1(1):CD005195.
                 """, format: .markdown),
-            RuleExample("""
+            RuleExample(
+                """
                 Selenium
 
                 Selenium did not prevent cancer in men [1].
@@ -51,9 +54,10 @@ public struct CiteBrokenFootnoteMarkerRule: CitationRule {
         analysis.links.flatMap { link -> [Diagnostic] in
             let c = analysis.citations[link.citation]
             return link.plainMarkerFootnotes.map { name in
-                analysis.diagnostic(description,
-                                    "\(c.text) is not a footnote reference: the note is [^\(name)], and Markdown shows \(c.text) as plain text; write [^\(name)]",
-                                    at: c.sourceRange, expected: "[^\(name)]", found: c.text)
+                analysis.diagnostic(
+                    description,
+                    "\(c.text) is not a footnote reference: the note is [^\(name)], and Markdown shows \(c.text) as plain text; write [^\(name)]",
+                    at: c.sourceRange, expected: "[^\(name)]", found: c.text)
             }
         }
     }

@@ -10,7 +10,8 @@ public struct CiteJournalMismatchRule: CitationRule {
             Journal of Psychiatry` = `Am J Psychiatry`). Tied by prose alone (no marker), the finding is a warning.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and social anxiety
 
                 A crossover trial published in ↓JAMA Psychiatry found benefit [1].
@@ -18,10 +19,11 @@ public struct CiteJournalMismatchRule: CitationRule {
                 References
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 A trial published in the American Journal of Psychiatry found benefit [1].
@@ -29,7 +31,7 @@ public struct CiteJournalMismatchRule: CitationRule {
                 References
 
                 1. Feder A, Costi S, Rutter SB, et al. A randomized controlled trial of repeated ketamine administration for chronic posttraumatic stress disorder. Am J Psychiatry. 2021;178(2):193-202.
-                """),
+                """)
         ]
     )
 
@@ -42,15 +44,17 @@ public struct CiteJournalMismatchRule: CitationRule {
             guard let journal = c.claims.journal else { continue }
             let entries = link.entries.compactMap(analysis.references.reference(at:)).filter { $0.parsed.journal != nil }
             guard !entries.isEmpty, analysis.isJournal(journal.value),
-                  !entries.contains(where: { $0.parsed.journal.map { analysis.sameJournal($0, journal.value) } ?? false }) else { continue }
+                !entries.contains(where: { $0.parsed.journal.map { analysis.sameJournal($0, journal.value) } ?? false })
+            else { continue }
             let r = entries[0]
             let actual = r.parsed.journal ?? ""
             // Tied by a marker in the same sentence: an error; tied by narrative evidence alone: a warning.
             let severity: Severity? = link.method == .sameSentence ? nil : .warning
-            out.append(analysis.diagnostic(description, severity: severity, "text says published in \(journal.value), \(analysis.name(r.entry.index)) is in \(actual)",
-                                           at: journal.sourceRange, reference: r.entry.index, field: .journal, expected: actual, found: journal.text))
+            out.append(
+                analysis.diagnostic(
+                    description, severity: severity, "text says published in \(journal.value), \(analysis.name(r.entry.index)) is in \(actual)",
+                    at: journal.sourceRange, reference: r.entry.index, field: .journal, expected: actual, found: journal.text))
         }
         return out
     }
 }
-

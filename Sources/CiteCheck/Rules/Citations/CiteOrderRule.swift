@@ -10,7 +10,8 @@ public struct CiteOrderRule: CitationRule {
             renumbering makes the list easier to follow. Only the first place out of order is reported.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine
 
                 It helps with PTSD [1] and OCD ↓[3], through synaptic change [2].
@@ -20,10 +21,11 @@ public struct CiteOrderRule: CitationRule {
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
                 2. Duman RS. Neurobiology of stress, depression, and rapid-acting antidepressants. Depress Anxiety. 2014;31(3):199-212.
                 3. Rodriguez CI, Kegeles LS, Levinson A, et al. Randomized controlled crossover trial of ketamine in obsessive-compulsive disorder: proof-of-concept. Neuropsychopharmacology. 2013;38(12):2475-2483.
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine
 
                 It helps with PTSD [1], through synaptic change [2], and with OCD [3].
@@ -33,7 +35,7 @@ public struct CiteOrderRule: CitationRule {
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
                 2. Duman RS. Neurobiology of stress, depression, and rapid-acting antidepressants. Depress Anxiety. 2014;31(3):199-212.
                 3. Rodriguez CI, Kegeles LS, Levinson A, et al. Randomized controlled crossover trial of ketamine in obsessive-compulsive disorder: proof-of-concept. Neuropsychopharmacology. 2013;38(12):2475-2483.
-                """),
+                """)
         ]
     )
 
@@ -52,13 +54,15 @@ public struct CiteOrderRule: CitationRule {
                 seen.insert(n)
                 uncited.remove(n)
                 if numbers.contains(n), let smaller = uncited.filter({ $0 < n }).min() {
-                    return [analysis.diagnostic(description,
-                                                "reference \(n) is cited before reference \(smaller); numbered references usually follow the order of first citation",
-                                                at: c.sourceRange, reference: references.first { $0.entry.number == n }?.entry.index)]
+                    return [
+                        analysis.diagnostic(
+                            description,
+                            "reference \(n) is cited before reference \(smaller); numbered references usually follow the order of first citation",
+                            at: c.sourceRange, reference: references.first { $0.entry.number == n }?.entry.index)
+                    ]
                 }
             }
         }
         return []
     }
 }
-

@@ -11,7 +11,8 @@ public struct CiteUnusedReferenceRule: CitationRule {
             always be tied to an entry.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -20,10 +21,11 @@ public struct CiteUnusedReferenceRule: CitationRule {
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
                 ↓2. Duman RS. Neurobiology of stress, depression, and rapid-acting antidepressants. Depress Anxiety. 2014;31(3):199-212.
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 A trial published in JAMA Psychiatry found that one infusion helped.
@@ -32,7 +34,7 @@ public struct CiteUnusedReferenceRule: CitationRule {
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
                 2. Duman RS. Neurobiology of stress, depression, and rapid-acting antidepressants. Depress Anxiety. 2014;31(3):199-212.
-                """),
+                """)
         ]
     )
 
@@ -56,10 +58,10 @@ public struct CiteUnusedReferenceRule: CitationRule {
         return analysis.references.filter { r in
             !cited.contains(r.entry.index) && r.parsed.kind.isCitation && citedLists.contains(r.entry.listIndex)
         }.map { r in
-            Diagnostic(rule: description.id, severity: description.defaultSeverity,
-                       message: "\(analysis.name(r.entry.index)) is not cited in the text", file: analysis.source.path,
-                       range: r.entry.range, reference: r.entry.index)
+            Diagnostic(
+                rule: description.id, severity: description.defaultSeverity,
+                message: "\(analysis.name(r.entry.index)) is not cited in the text", file: analysis.source.path,
+                range: r.entry.range, reference: r.entry.index)
         }
     }
 }
-

@@ -10,7 +10,8 @@ public struct CiteYearMismatchRule: CitationRule {
             the entry's online (epub) year is reported as information only: both years are right.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and social anxiety
 
                 A ↓2016 crossover study found benefit [1].
@@ -18,10 +19,11 @@ public struct CiteYearMismatchRule: CitationRule {
                 References
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and social anxiety
 
                 A 2018 crossover study found benefit [1].
@@ -29,11 +31,12 @@ public struct CiteYearMismatchRule: CitationRule {
                 References
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
-                """),
+                """)
         ],
         fix: FixDeclaration(
             safety: .unsafe,
-            when: "With PubMed verification, when the entry's year agrees with its PubMed record: the sentence's year becomes the entry's (unsafe: the sentence may mean another work). Never inside quotation marks or a block quote."
+            when:
+                "With PubMed verification, when the entry's year agrees with its PubMed record: the sentence's year becomes the entry's (unsafe: the sentence may mean another work). Never inside quotation marks or a block quote."
         )
     )
 
@@ -52,7 +55,8 @@ public struct CiteYearMismatchRule: CitationRule {
     /// when PubMed confirms the entry's year (`FixGuards`).
     static func fix(_ diagnostic: Diagnostic, in document: Document) -> Fix? {
         guard diagnostic.severity == .error, diagnostic.reference != nil, let expected = diagnostic.expected, let found = diagnostic.found,
-              expected.count == 4, expected.allSatisfy(\.isNumber) else { return nil }
+            expected.count == 4, expected.allSatisfy(\.isNumber)
+        else { return nil }
         let source = document.source
         let start = source.offset(of: diagnostic.range.start)
         let end = source.offset(of: diagnostic.range.end)
@@ -73,35 +77,43 @@ public struct CiteYearMismatchRule: CitationRule {
                 let entries = link.candidates.compactMap(references.reference(at:))
                 let years = entries.map { $0.parsed.year.map(String.init) ?? "undated" }
                 let names = entries.map { String($0.entry.number ?? $0.entry.index) }
-                let message = entries.count == 1
+                let message =
+                    entries.count == 1
                     ? "text says \(year.value), the \(author) entry is \(years[0]) (\(analysis.name(entries[0].entry.index)))"
                     : "text says \(year.value), the \(author) entries are \(ListFormatting.and(years)) (references \(ListFormatting.and(names)))"
-                out.append(analysis.diagnostic(description, message, at: year.sourceRange,
-                                               reference: entries.count == 1 ? entries[0].entry.index : nil, field: .year,
-                                               expected: entries.count == 1 ? years[0] : nil, found: year.text))
+                out.append(
+                    analysis.diagnostic(
+                        description, message, at: year.sourceRange,
+                        reference: entries.count == 1 ? entries[0].entry.index : nil, field: .year,
+                        expected: entries.count == 1 ? years[0] : nil, found: year.text))
                 continue
             }
             if link.method == .authorOnlineYear, let r = link.entries.first.flatMap(references.reference(at:)), let print = r.parsed.year {
-                out.append(analysis.diagnostic(description, severity: .info,
-                                               "text says \(year.value), \(analysis.name(r.entry.index)) was published online in \(year.value) and in print in \(print)",
-                                               at: year.sourceRange, reference: r.entry.index, field: .year, expected: String(print), found: year.text))
+                out.append(
+                    analysis.diagnostic(
+                        description, severity: .info,
+                        "text says \(year.value), \(analysis.name(r.entry.index)) was published online in \(year.value) and in print in \(print)",
+                        at: year.sourceRange, reference: r.entry.index, field: .year, expected: String(print), found: year.text))
                 continue
             }
             let entries = link.entries.compactMap(references.reference(at:)).filter { $0.parsed.year != nil }
             guard link.confidence > .none, !entries.isEmpty, !entries.contains(where: { $0.parsed.year == year.value }) else { continue }
             if let online = entries.first(where: { $0.parsed.epubYear == year.value }), let print = online.parsed.year {
-                out.append(analysis.diagnostic(description, severity: .info,
-                                               "text says \(year.value), \(analysis.name(online.entry.index)) was published online in \(year.value) and in print in \(print)",
-                                               at: year.sourceRange, reference: online.entry.index, field: .year, expected: String(print), found: year.text))
+                out.append(
+                    analysis.diagnostic(
+                        description, severity: .info,
+                        "text says \(year.value), \(analysis.name(online.entry.index)) was published online in \(year.value) and in print in \(print)",
+                        at: year.sourceRange, reference: online.entry.index, field: .year, expected: String(print), found: year.text))
                 continue
             }
             let says = entries.map { "\(analysis.name($0.entry.index)) says \($0.parsed.year.map(String.init) ?? "")" }
             // With several entries behind one marker the year may be about another work: a warning.
-            out.append(analysis.diagnostic(description, severity: entries.count == 1 ? nil : .warning, "text says \(year.value), \(ListFormatting.and(says))",
-                                           at: year.sourceRange, reference: entries.count == 1 ? entries[0].entry.index : nil, field: .year,
-                                           expected: entries.count == 1 ? entries[0].parsed.year.map(String.init) : nil, found: year.text))
+            out.append(
+                analysis.diagnostic(
+                    description, severity: entries.count == 1 ? nil : .warning, "text says \(year.value), \(ListFormatting.and(says))",
+                    at: year.sourceRange, reference: entries.count == 1 ? entries[0].entry.index : nil, field: .year,
+                    expected: entries.count == 1 ? entries[0].parsed.year.map(String.init) : nil, found: year.text))
         }
         return out
     }
 }
-

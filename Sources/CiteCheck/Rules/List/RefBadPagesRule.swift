@@ -13,7 +13,8 @@ public struct RefBadPagesRule: Rule {
             readers and PubMed will not find the article from it. Copy the pages from the article or its PubMed record.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and OCD
 
                 One infusion eased obsessions within hours [1].
@@ -22,7 +23,8 @@ public struct RefBadPagesRule: Rule {
 
                 1. Rodriguez CI, Kegeles LS, Levinson A, et al. Randomized controlled crossover trial of ketamine in obsessive-compulsive disorder: proof-of-concept. Neuropsychopharmacology. 2013;38(12):↓2475-2403.
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and OCD
 
                 One infusion eased obsessions within hours [1].
@@ -33,7 +35,8 @@ public struct RefBadPagesRule: Rule {
                 """),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 # Ketamine and OCD
 
                 One infusion eased obsessions within hours [1].
@@ -43,7 +46,8 @@ public struct RefBadPagesRule: Rule {
                 <!-- citecheck-disable-next-line ref-bad-pages -->
                 1. Rodriguez CI, Kegeles LS, Levinson A, et al. Randomized controlled crossover trial of ketamine in obsessive-compulsive disorder: proof-of-concept. Neuropsychopharmacology. 2013;38(12):2475-2403.
                 """, format: .markdown),
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and OCD
 
                 One infusion eased obsessions within hours [1].
@@ -52,7 +56,8 @@ public struct RefBadPagesRule: Rule {
 
                 1. Rodriguez CI, Kegeles LS, Levinson A, et al. Randomized controlled crossover trial of ketamine in obsessive-compulsive disorder: proof-of-concept. Neuropsychopharmacology. 2013;38(12):2475-83.
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine in primary care
 
                 A pragmatic trial is under way [1].
@@ -131,7 +136,8 @@ public struct RefBadPagesRule: Rule {
     static func droppingOnlineSuffix(_ page: String) -> String {
         let scalars = Array(page.unicodeScalars)
         guard let e = scalars.lastIndex(where: { $0 == "e" || $0 == "E" }), e > 0, e + 1 < scalars.count,
-              scalars[(e + 1)...].allSatisfy({ ("0"..."9").contains($0) }) else { return page }
+            scalars[(e + 1)...].allSatisfy({ ("0"..."9").contains($0) })
+        else { return page }
         var end = e
         if scalars[end - 1] == "." { end -= 1 }
         let head = scalars[..<end]
@@ -149,7 +155,8 @@ public struct RefBadPagesRule: Rule {
         let before = scalars[..<digitStart]
         let after = scalars[digitEnd...]
         guard before.isEmpty || after.isEmpty,
-              (before + after).allSatisfy({ $0.properties.isAlphabetic }) else { return (page, nil, nil) }
+            (before + after).allSatisfy({ $0.properties.isAlphabetic })
+        else { return (page, nil, nil) }
         let digits = String(String.UnicodeScalarView(scalars[digitStart..<digitEnd]))
         let affix = String(String.UnicodeScalarView(before + after))
         return (affix, digits, digits.count <= 12 ? Int(digits) : nil)

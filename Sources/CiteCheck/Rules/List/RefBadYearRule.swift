@@ -15,7 +15,8 @@ public struct RefBadYearRule: Rule {
             the reference also gives an online year that has passed.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Light therapy
 
                 Bright light helped in non-seasonal depression [1].
@@ -24,7 +25,8 @@ public struct RefBadYearRule: Rule {
 
                 1. Lam RW, Levitt AJ, Levitan RD, et al. Efficacy of bright light treatment, fluoxetine, and the combination in patients with nonseasonal major depressive disorder: a randomized clinical trial. JAMA Psychiatry. ↓2061;73(1):56-63.
                 """, currentYear: 2026),
-            RuleExample("""
+            RuleExample(
+                """
                 <h1>Light therapy</h1>
                 <p>Bright light helped in non-seasonal depression<sup>1</sup>.</p>
                 <h2>References</h2>
@@ -34,7 +36,8 @@ public struct RefBadYearRule: Rule {
                 """, format: .html, currentYear: 2026),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Light therapy
 
                 Bright light helped in non-seasonal depression [1].
@@ -42,7 +45,7 @@ public struct RefBadYearRule: Rule {
                 References
 
                 1. Lam RW, Levitt AJ, Levitan RD, et al. Efficacy of bright light treatment, fluoxetine, and the combination in patients with nonseasonal major depressive disorder: a randomized clinical trial. JAMA Psychiatry. 2016;73(1):56-63.
-                """, currentYear: 2026),
+                """, currentYear: 2026)
         ]
     )
 
@@ -62,17 +65,20 @@ public struct RefBadYearRule: Rule {
                 // read as 2065) is a misread number, not the reference's year: left alone rather than called an error.
                 let elsewhere = (year < Self.earliestYear || future) && Self.hasPlausibleYear(parsed.raw, now: context.currentYear, other: year)
                 if let problem = problem(year: year, future: future, now: context.currentYear, plausibleYearElsewhere: elsewhere) {
-                    diagnostics.append(context.diagnostic(
-                        Self.description, "\(reference.entry.displayName): \(problem)", reference: reference, field: .year, found: String(year)
-                    ))
+                    diagnostics.append(
+                        context.diagnostic(
+                            Self.description, "\(reference.entry.displayName): \(problem)", reference: reference, field: .year, found: String(year)
+                        ))
                 }
             }
             // Online years are only checked for the future: one before 1800 is a misread number, not a date.
             if let epub = parsed.epubYear, epub > context.currentYear,
-               let problem = problem(year: epub, future: true, now: context.currentYear) {
-                diagnostics.append(context.diagnostic(
-                    Self.description, "\(reference.entry.displayName): online \(problem)", reference: reference, field: .epubYear, found: String(epub)
-                ))
+                let problem = problem(year: epub, future: true, now: context.currentYear)
+            {
+                diagnostics.append(
+                    context.diagnostic(
+                        Self.description, "\(reference.entry.displayName): online \(problem)", reference: reference, field: .epubYear, found: String(epub)
+                    ))
             }
         }
         return diagnostics
@@ -84,11 +90,15 @@ public struct RefBadYearRule: Rule {
         let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
         var index = 0
         while index < scalars.count {
-            guard isDigit(scalars[index]) else { index += 1; continue }
+            guard isDigit(scalars[index]) else {
+                index += 1
+                continue
+            }
             var end = index
             while end < scalars.count, isDigit(scalars[end]) { end += 1 }
             if end - index == 4, let value = Int(String(String.UnicodeScalarView(scalars[index..<end]))),
-               value != other, (earliestYear...(now + 1)).contains(value) {
+                value != other, (earliestYear...(now + 1)).contains(value)
+            {
                 return true
             }
             index = end

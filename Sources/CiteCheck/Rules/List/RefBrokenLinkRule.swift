@@ -13,7 +13,8 @@ public struct RefBrokenLinkRule: Rule {
             `h` in `https`, or `https://doi.org/` written twice leads to an error page instead. Fix the link target.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Measles
 
                 Measles was nearly eliminated [1].
@@ -22,7 +23,8 @@ public struct RefBrokenLinkRule: Rule {
 
                 ↓1. [Robert Koch-Institut: Ratgeber Masern](https://www.rki.de/DE/Content/Infekt/EpidBull/Merkblaetter/Ratgeber_Masern.html,) (20.10.2020)
                 """, format: .markdown),
-            RuleExample("""
+            RuleExample(
+                """
                 Measles
 
                 Measles was nearly eliminated [1].
@@ -33,7 +35,8 @@ public struct RefBrokenLinkRule: Rule {
                 """, format: .markdown),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Measles
 
                 Measles was nearly eliminated [1], see also [2].
@@ -42,7 +45,7 @@ public struct RefBrokenLinkRule: Rule {
 
                 1. [Robert Koch-Institut: Ratgeber Masern](https://www.rki.de/DE/Content/Infekt/EpidBull/Merkblaetter/Ratgeber_Masern.html) (20.10.2020)
                 2. [Measles (Wikipedia)](https://en.wikipedia.org/wiki/Measles_(disambiguation))
-                """, format: .markdown),
+                """, format: .markdown)
         ]
     )
 

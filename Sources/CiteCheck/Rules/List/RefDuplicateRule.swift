@@ -14,7 +14,8 @@ public struct RefDuplicateRule: Rule {
             than its evidence is. Keep one entry and renumber the citations that pointed to the other.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Mindfulness
 
                 Mindfulness training eased anxiety [1], and the effect lasted [2].
@@ -24,7 +25,8 @@ public struct RefDuplicateRule: Rule {
                 1. Hoge EA, Bui E, Marques L, et al. Randomized controlled trial of mindfulness meditation for generalized anxiety disorder: effects on anxiety and stress reactivity. J Clin Psychiatry. 2013;74(8):786-792.
                 ↓2. Hoge EA, Bui E, Marques L, et al. Randomized controlled trial of mindfulness meditation for generalized anxiety disorder: effects on anxiety and stress reactivity. J Clin Psychiatry. 2013;74(8):786-92.
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 # Mindfulness
 
                 Mindfulness training eased anxiety [1], and the effect lasted [2].
@@ -36,7 +38,8 @@ public struct RefDuplicateRule: Rule {
                 """, format: .markdown),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Mindfulness
 
                 Mindfulness training eased anxiety [1], about as well as escitalopram [2].
@@ -45,7 +48,7 @@ public struct RefDuplicateRule: Rule {
 
                 1. Hoge EA, Bui E, Marques L, et al. Randomized controlled trial of mindfulness meditation for generalized anxiety disorder: effects on anxiety and stress reactivity. J Clin Psychiatry. 2013;74(8):786-792.
                 2. Hoge EA, Bui E, Mete M, et al. Mindfulness-based stress reduction vs escitalopram for the treatment of adults with anxiety disorders: a randomized clinical trial. JAMA Psychiatry. 2023;80(1):13-21.
-                """),
+                """)
         ]
     )
 
@@ -76,11 +79,12 @@ public struct RefDuplicateRule: Rule {
                     continue
                 }
                 let later = references[position]
-                diagnostics.append(context.diagnostic(
-                    Self.description,
-                    "\(later.entry.displayName) cites the same work as \(references[earlier].entry.displayName) (\(reason))",
-                    reference: later, range: later.entry.range, expected: nil, found: nil
-                ))
+                diagnostics.append(
+                    context.diagnostic(
+                        Self.description,
+                        "\(later.entry.displayName) cites the same work as \(references[earlier].entry.displayName) (\(reason))",
+                        reference: later, range: later.entry.range, expected: nil, found: nil
+                    ))
                 break
             }
         }
@@ -154,13 +158,15 @@ public struct RefDuplicateRule: Rule {
         if let volumeA = a.volume, let volumeB = b.volume, volumeA != volumeB { return nil }
         if let pageA = a.lowercasedFirstPage, let pageB = b.lowercasedFirstPage, pageA != pageB { return nil }
         guard let authorA = a.firstAuthor, let authorB = b.firstAuthor, authorA == authorB,
-              let year = a.year, year == b.year else { return nil }
+            let year = a.year, year == b.year
+        else { return nil }
         if let titleA = a.title, let titleB = b.title, !titleA.isEmpty, titleA == titleB {
             return "same first author, year and title"
         }
         if let journalA = a.journal, let journalB = b.journal, LintNormalization.sameJournal(journalA, journalB),
-           let volume = a.volume, volume == b.volume,
-           let pageA = a.firstPage, pageA == b.firstPage {
+            let volume = a.volume, volume == b.volume,
+            let pageA = a.firstPage, pageA == b.firstPage
+        {
             return "same first author, year, journal, volume and first page"
         }
         return nil

@@ -10,7 +10,8 @@ public struct RefEpubYearRule: Rule {
             it went online. This is not an error; citecheck says which year is which so neither looks like a typo.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and social anxiety
 
                 A crossover trial found benefit [1].
@@ -18,10 +19,11 @@ public struct RefEpubYearRule: Rule {
                 References
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333. ↓Epub 2017 Jul 11.
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and social anxiety
 
                 A crossover trial found benefit [1].
@@ -29,7 +31,7 @@ public struct RefEpubYearRule: Rule {
                 References
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
-                """),
+                """)
         ]
     )
 
@@ -43,9 +45,11 @@ public struct RefEpubYearRule: Rule {
         let context = context.restricted(to: .journalArticles)
         return context.references.compactMap { reference in
             guard let year = reference.parsed.year, let online = reference.parsed.epubYear, online != year,
-                  (1...9999).contains(year), (year - Self.plausibleLead)...(year + 1) ~= online else { return nil }
+                (1...9999).contains(year), (year - Self.plausibleLead)...(year + 1) ~= online
+            else { return nil }
             let n = reference.entry.displayName
-            let message = online < year
+            let message =
+                online < year
                 ? "\(n) gives two years: \(year) is the print (issue) year, the one to cite; \(online) is when it was published online first. That is normal, not an error"
                 : "\(n) gives two years: \(year) is the print (issue) year and \(online) the online year; an online year after the print year is unusual, so check both"
             return context.diagnostic(

@@ -14,7 +14,8 @@ public struct RefGarbledCharactersRule: Rule {
             this way. Retype the characters.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Salt
 
                 Salt raises blood pressure [1].
@@ -23,10 +24,11 @@ public struct RefGarbledCharactersRule: Rule {
 
                 1. He FJ, Li J, MacGregor GA. Effect of longer term modest salt reduction on blood pressure: Cochrane systematic review and meta-analysis of randomised trials. BMJ. 2013;346:f1325.
                 2. Mozaffarian D, Fahimi S, Singh GM, et al. Global sodium consumption and death from cardiovascular causes. N Engl J Med. 2014;371(7):624↓ï¿½634.
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Salt
 
                 Salt raises blood pressure [1].
@@ -35,12 +37,15 @@ public struct RefGarbledCharactersRule: Rule {
 
                 1. He FJ, Li J, MacGregor GA. Effect of longer term modest salt reduction on blood pressure: Cochrane systematic review and meta-analysis of randomised trials. BMJ. 2013;346:f1325.
                 2. Müller-Nordhorn J, Binting S, Roll S, Willich SN. An update on regional variation in cardiovascular mortality within Europe. Eur Heart J. 2008;29(10):1316–1326.
-                """),
+                """)
         ]
     )
 
     /// Sequences UTF-8 text shows after being decoded as Latin-1 or Windows-1252, and the replacement character.
-    static let garbled: [String] = ["ï¿½", "\u{FFFD}", "â€“", "â€”", "â€™", "â€˜", "â€œ", "â€\u{9D}", "â€¦", "Ã©", "Ã¨", "Ã¤", "Ã¶", "Ã¼", "Ã„", "Ã–", "Ãœ", "ÃŸ", "Ã¡", "Ã±", "Ã³", "Ã­", "Ãº", "Ã§", "Ã¸", "Ã¥", "Â·", "Â "]
+    static let garbled: [String] = [
+        "ï¿½", "\u{FFFD}", "â€“", "â€”", "â€™", "â€˜", "â€œ", "â€\u{9D}", "â€¦", "Ã©", "Ã¨", "Ã¤", "Ã¶", "Ã¼", "Ã„", "Ã–", "Ãœ", "ÃŸ", "Ã¡", "Ã±", "Ã³", "Ã­", "Ãº", "Ã§", "Ã¸",
+        "Ã¥", "Â·", "Â ",
+    ]
 
     public init() {}
 
@@ -53,12 +58,14 @@ public struct RefGarbledCharactersRule: Rule {
                 let before = run.lowerBound > 0 && ByteClass.isDigit(bytes[run.lowerBound - 1])
                 let after = run.upperBound < bytes.count && ByteClass.isDigit(bytes[run.upperBound])
                 let written = String(decoding: bytes[run], as: UTF8.self)
-                let message = before && after
+                let message =
+                    before && after
                     ? "\(reference.entry.displayName): the page range's dash is garbled (\(written)); write a plain dash"
                     : "\(reference.entry.displayName) holds garbled characters (\(written)): text decoded in the wrong encoding"
-                diagnostics.append(context.diagnostic(
-                    Self.description, message, reference: reference,
-                    range: context.range(ofDerived: run, in: reference), found: written))
+                diagnostics.append(
+                    context.diagnostic(
+                        Self.description, message, reference: reference,
+                        range: context.range(ofDerived: run, in: reference), found: written))
             }
         }
         return diagnostics

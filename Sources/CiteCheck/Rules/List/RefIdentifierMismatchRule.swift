@@ -14,7 +14,8 @@ public struct RefIdentifierMismatchRule: Rule {
             one of them belongs to a different paper. Look the work up and keep the identifier that is its own.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Omega-3
 
                 Fish oil did not prevent heart attacks [1].
@@ -22,10 +23,11 @@ public struct RefIdentifierMismatchRule: Rule {
                 References
 
                 ↓1. Manson JE, Cook NR, Lee IM, et al. Marine n-3 fatty acids and prevention of cardiovascular disease and cancer. N Engl J Med. 2019;380(1):23-32. PMID: 30415637. https://pubmed.ncbi.nlm.nih.gov/30415629/
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Omega-3
 
                 Fish oil did not prevent heart attacks [1].
@@ -34,7 +36,8 @@ public struct RefIdentifierMismatchRule: Rule {
 
                 1. Manson JE, Cook NR, Lee IM, et al. Marine n-3 fatty acids and prevention of cardiovascular disease and cancer. N Engl J Med. 2019;380(1):23-32. PMID: 30415637. https://pubmed.ncbi.nlm.nih.gov/30415637/
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 Omega-3
 
                 Fish oil did not prevent heart attacks [1].

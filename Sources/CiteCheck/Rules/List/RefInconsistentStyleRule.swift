@@ -25,7 +25,8 @@ public struct RefInconsistentStyleRule: Rule {
             which) and rewrite the others, or set `style` in .citecheck.toml to name the one you want.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 Two trials found benefit [1, 2], and a third confirmed it [3].
@@ -37,7 +38,8 @@ public struct RefInconsistentStyleRule: Rule {
                 3. Glue P, Neehoff S, Sabadel A, et al. Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study. J Psychopharmacol. 2020;34(3):267-277.
                 4. Duman RS. Neurobiology of stress, depression, and rapid-acting antidepressants: remodeling synaptic connections. Depress Anxiety. 2014;31(3):199-212.
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 Two trials found benefit [1, 2], and a third confirmed it [3].
@@ -48,7 +50,8 @@ public struct RefInconsistentStyleRule: Rule {
                 2. Feder A, Costi S, Rutter SB, et al. "↓A randomized controlled trial of repeated ketamine administration for chronic posttraumatic stress disorder." Am J Psychiatry. 2021;178(2):193-202.
                 3. Glue P, Neehoff S, Sabadel A, et al. Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study. J Psychopharmacol. 2020;34(3):267-277.
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 Two trials found benefit [1, 2].
@@ -60,7 +63,8 @@ public struct RefInconsistentStyleRule: Rule {
                 """, configuration: "style = \"apa\"\n"),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 Two trials found benefit [1, 2], and a third confirmed it [3].
@@ -70,7 +74,7 @@ public struct RefInconsistentStyleRule: Rule {
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
                 2. Feder A, Costi S, Rutter SB, et al. A randomized controlled trial of repeated ketamine administration for chronic posttraumatic stress disorder. Am J Psychiatry. 2021;178(2):193-202.
                 3. Glue P, Neehoff S, Sabadel A, et al. Effects of ketamine in patients with treatment-refractory generalized anxiety and social anxiety disorders: double-blind, psychoactive-controlled replication study. J Psychopharmacol. 2020;34(3):267-277.
-                """),
+                """)
         ]
     )
 
@@ -102,11 +106,13 @@ public struct RefInconsistentStyleRule: Rule {
             let wantedFamily = Self.family(wanted) ?? wanted.rawValue
             for (reference, family) in styled where family != wantedFamily {
                 reportedForStyle.insert(reference.entry.index)
-                diagnostics.append(context.diagnostic(severity: .warning,
-                    Self.description,
-                    "\(reference.entry.displayName) is written in \(Self.styleName(family)) style; the configuration asks for \(Self.styleName(wantedFamily))",
-                    reference: reference, range: reference.entry.range, expected: Self.styleName(wantedFamily), found: Self.styleName(family)
-                ))
+                diagnostics.append(
+                    context.diagnostic(
+                        severity: .warning,
+                        Self.description,
+                        "\(reference.entry.displayName) is written in \(Self.styleName(family)) style; the configuration asks for \(Self.styleName(wantedFamily))",
+                        reference: reference, range: reference.entry.range, expected: Self.styleName(wantedFamily), found: Self.styleName(family)
+                    ))
             }
         case .any:
             let found = compare(Feature(field: nil, values: styled, phrase: { "\(Self.styleName($0)) style" }, singular: { "is written in \(Self.styleName($0)) style" }), context)
@@ -118,13 +124,17 @@ public struct RefInconsistentStyleRule: Rule {
         let quoting = remaining.compactMap { reference -> (reference: Reference, value: String)? in
             reference.parsed.title == nil ? nil : (reference, Self.isWhollyQuoted(reference.parsed) ? "quoted" : "unquoted")
         }
-        diagnostics += compare(Feature(field: .title, values: quoting, phrase: { "\($0) titles" }, singular: { "has its title \($0 == "quoted" ? "in quotes" : "without quotes")" }), context)
+        diagnostics += compare(
+            Feature(field: .title, values: quoting, phrase: { "\($0) titles" }, singular: { "has its title \($0 == "quoted" ? "in quotes" : "without quotes")" }), context)
 
         let journals = remaining.compactMap { reference -> (reference: Reference, value: String)? in
             guard let journal = reference.parsed.journal, let form = LintNormalization.journalForm(journal) else { return nil }
             return (reference, form.rawValue)
         }
-        diagnostics += compare(Feature(field: .journal, values: journals, phrase: { "\($0 == "full" ? "full" : "abbreviated") journal names" }, singular: { "gives the journal name \($0 == "full" ? "in full" : "abbreviated")" }), context)
+        diagnostics += compare(
+            Feature(
+                field: .journal, values: journals, phrase: { "\($0 == "full" ? "full" : "abbreviated") journal names" },
+                singular: { "gives the journal name \($0 == "full" ? "in full" : "abbreviated")" }), context)
 
         let authors = remaining.compactMap { reference -> (reference: Reference, value: String)? in
             guard let first = reference.parsed.authors.first, !first.isGroup, let format = Self.authorFormat(first, raw: reference.parsed.raw) else { return nil }
@@ -159,14 +169,17 @@ public struct RefInconsistentStyleRule: Rule {
         }
         // A tie: one finding at the first entry that breaks the first entry's convention.
         guard let firstValue = feature.values.first?.value,
-              let breaker = feature.values.first(where: { $0.value != firstValue }) else { return [] }
+            let breaker = feature.values.first(where: { $0.value != firstValue })
+        else { return [] }
         let groups = order.map { "\(feature.phrase($0)) (\(ListFormatting.references(members[$0] ?? [])))" }
-        return [context.diagnostic(
-            Self.description,
-            "the reference list mixes \(ListFormatting.and(groups)) with no majority; use one convention",
-            reference: breaker.reference, field: feature.field, range: range(of: feature.field, in: breaker.reference, context),
-            expected: firstValue, found: breaker.value
-        )]
+        return [
+            context.diagnostic(
+                Self.description,
+                "the reference list mixes \(ListFormatting.and(groups)) with no majority; use one convention",
+                reference: breaker.reference, field: feature.field, range: range(of: feature.field, in: breaker.reference, context),
+                expected: firstValue, found: breaker.value
+            )
+        ]
     }
 
     private func range(of field: ReferenceField?, in reference: Reference, _ context: CheckContext) -> SourceRange {

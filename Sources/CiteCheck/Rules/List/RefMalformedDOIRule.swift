@@ -13,7 +13,8 @@ public struct RefMalformedDOIRule: Rule {
             (the message suggests the likely one; check it against the article).
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Selenium
 
                 Selenium did not prevent skin cancer [1].
@@ -21,10 +22,11 @@ public struct RefMalformedDOIRule: Rule {
                 References
 
                 ↓1. Duffield-Lillico AJ, Reid ME, Turnbull BW, et al. Baseline characteristics and the effect of selenium supplementation on cancer incidence. Cancer Prev Res. 2014;7(9):1-9. doi:10.1158/1940 6207.CAPR-14-0362
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Selenium
 
                 Selenium did not prevent skin cancer [1].
@@ -32,7 +34,7 @@ public struct RefMalformedDOIRule: Rule {
                 References
 
                 1. Duffield-Lillico AJ, Reid ME, Turnbull BW, et al. Baseline characteristics and the effect of selenium supplementation on cancer incidence. Cancer Prev Res. 2014;7(9):1-9. doi:10.1158/1940-6207.CAPR-14-0362
-                """),
+                """)
         ]
     )
 

@@ -18,7 +18,8 @@ public struct RefMissingFieldRule: Rule {
             article number, the number counts as its pages.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Exercise and anxiety
 
                 Aerobic exercise reduced anxiety symptoms [1].
@@ -27,7 +28,8 @@ public struct RefMissingFieldRule: Rule {
 
                 ↓1. Stubbs B, Vancampfort D, Rosenbaum S, et al. An examination of the anxiolytic effects of exercise for people with anxiety and stress-related disorders: a meta-analysis. Psychiatry Res. 2017;249.
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 Exercise and anxiety
 
                 Aerobic exercise reduced anxiety symptoms [1].
@@ -38,7 +40,8 @@ public struct RefMissingFieldRule: Rule {
                 """),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Exercise and anxiety
 
                 Aerobic exercise reduced anxiety symptoms [1].
@@ -47,7 +50,8 @@ public struct RefMissingFieldRule: Rule {
 
                 1. Stubbs B, Vancampfort D, Rosenbaum S, et al. An examination of the anxiolytic effects of exercise for people with anxiety and stress-related disorders: a meta-analysis. Psychiatry Res. 2017;249:102-108.
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 Masks
 
                 The agency's guidance changed in 2021 [1].
@@ -66,10 +70,11 @@ public struct RefMissingFieldRule: Rule {
         var diagnostics: [Diagnostic] = []
         for reference in context.references where !reference.parsed.isUnparsed {
             for field in missingFields(reference.parsed, linked: !reference.entry.links.isEmpty) {
-                diagnostics.append(context.diagnostic(
-                    Self.description, "\(reference.entry.displayName) has no \(Self.name(of: field))",
-                    reference: reference, field: field, range: reference.entry.range
-                ))
+                diagnostics.append(
+                    context.diagnostic(
+                        Self.description, "\(reference.entry.displayName) has no \(Self.name(of: field))",
+                        reference: reference, field: field, range: reference.entry.range
+                    ))
             }
         }
         return diagnostics
@@ -116,7 +121,10 @@ public struct RefMissingFieldRule: Rule {
         let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
         var index = 0
         while index < scalars.count {
-            guard isDigit(scalars[index]) else { index += 1; continue }
+            guard isDigit(scalars[index]) else {
+                index += 1
+                continue
+            }
             var end = index
             while end < scalars.count, isDigit(scalars[end]) { end += 1 }
             if end - index == 4, let value = Int(String(String.UnicodeScalarView(scalars[index..<end]))), (1800...2099).contains(value) {

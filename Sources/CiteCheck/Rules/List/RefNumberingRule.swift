@@ -16,7 +16,8 @@ public struct RefNumberingRule: Rule {
             point to the wrong work or to nothing. Renumber the list and the citations in the text together.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Omega-3 and depression
 
                 Trials disagree [1, 2, 3].
@@ -27,7 +28,8 @@ public struct RefNumberingRule: Rule {
                 2. Grosso G, Pajak A, Marventano S, et al. Role of omega-3 fatty acids in the treatment of depressive disorders: a comprehensive meta-analysis of randomized clinical trials. PLoS One. 2014;9(5):e96905.
                 ↓4. Liao Y, Xie B, Zhang H, et al. Efficacy of omega-3 PUFAs in depression: a meta-analysis. Transl Psychiatry. 2019;9(1):190.
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 # Omega-3 and depression
 
                 Trials disagree [1, 2].
@@ -42,7 +44,8 @@ public struct RefNumberingRule: Rule {
                 """, format: .markdown),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Omega-3 and depression
 
                 Trials disagree [1, 2, 3].
@@ -53,7 +56,8 @@ public struct RefNumberingRule: Rule {
                 1. Grosso G, Pajak A, Marventano S, et al. Role of omega-3 fatty acids in the treatment of depressive disorders: a comprehensive meta-analysis of randomized clinical trials. PLoS One. 2014;9(5):e96905.
                 1. Liao Y, Xie B, Zhang H, et al. Efficacy of omega-3 PUFAs in depression: a meta-analysis. Transl Psychiatry. 2019;9(1):190.
                 """, format: .markdown),
-            RuleExample("""
+            RuleExample(
+                """
                 Omega-3 and depression
 
                 Trials disagree [1, 2, 3].

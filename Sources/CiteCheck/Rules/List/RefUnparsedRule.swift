@@ -12,7 +12,8 @@ public struct RefUnparsedRule: Rule {
             `--max-entry-length`) is not parsed at all and is reported here with its length.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Sleep and mood
 
                 Short sleep predicts low mood [1], as our earlier post explained [2].
@@ -21,10 +22,11 @@ public struct RefUnparsedRule: Rule {
 
                 1. Baglioni C, Battagliese G, Feige B, et al. Insomnia as a predictor of depression: a meta-analytic evaluation of longitudinal epidemiological studies. J Affect Disord. 2011;135(1-3):10-19.
                 ↓2. https://example.org/sleep-and-mood
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Sleep and mood
 
                 Short sleep predicts low mood [1].
@@ -32,7 +34,7 @@ public struct RefUnparsedRule: Rule {
                 References
 
                 1. Baglioni C, Battagliese G, Feige B, et al. Insomnia as a predictor of depression: a meta-analytic evaluation of longitudinal epidemiological studies. J Affect Disord. 2011;135(1-3):10-19.
-                """),
+                """)
         ]
     )
 
@@ -48,7 +50,8 @@ public struct RefUnparsedRule: Rule {
         }
         return unreadable.map { reference in
             let length = reference.entry.text.utf8.count
-            let message = length > maxLength
+            let message =
+                length > maxLength
                 ? "\(reference.entry.displayName) was not parsed: it is \(length) bytes long, over the limit of \(maxLength) (see --max-entry-length)"
                 : reference.parsed.kind.isJournalArticle || (reference.parsed.url == nil && reference.entry.links.isEmpty)
                     ? "\(reference.entry.displayName) could not be read as a citation: no journal or year found"

@@ -9,7 +9,8 @@ public enum PubMedDOIRule: VerificationRule {
         summary: "The DOI is not the matched record's DOI.",
         rationale: PubMedFieldComparison.rationale(field: "DOI"),
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -17,10 +18,11 @@ public enum PubMedDOIRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688. ↓doi:10.1001/jamapsychiatry.2014.99
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -28,7 +30,7 @@ public enum PubMedDOIRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688. doi:10.1001/jamapsychiatry.2014.62
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
         fix: PubMedFieldComparison.unsafeFix("the record's DOI replaces the written one, its prefix (doi:, https://doi.org/) kept")
     )

@@ -9,7 +9,8 @@ public enum PubMedEpubYearRule: VerificationRule {
         summary: "The reference gives the online (epub) year; PubMed's print year differs.",
         rationale: "Papers are often published online months before their issue. Citing the online year is common and not wrong, but the print year is the one indexes use.",
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and social anxiety
 
                 One infusion helped [1].
@@ -17,10 +18,11 @@ public enum PubMedEpubYearRule: VerificationRule {
                 References
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. ↓2017;43(2):325-333.
-                """, records: ["fixtures/pubmed/28849779.xml"]),
+                """, records: ["fixtures/pubmed/28849779.xml"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and social anxiety
 
                 One infusion helped [1].
@@ -28,7 +30,7 @@ public enum PubMedEpubYearRule: VerificationRule {
                 References
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
-                """, records: ["fixtures/pubmed/28849779.xml"]),
+                """, records: ["fixtures/pubmed/28849779.xml"])
         ],
         fix: PubMedFieldComparison.unsafeFix("PubMed's print year replaces the online year")
     )

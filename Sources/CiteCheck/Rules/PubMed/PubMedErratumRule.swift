@@ -9,7 +9,8 @@ public enum PubMedErratumRule: VerificationRule {
         summary: "PubMed lists an erratum for the cited paper.",
         rationale: "A correction was published; check that what the post relies on was not corrected.",
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Fatty acids and chemotherapy
 
                 One infusion helped [1].
@@ -17,10 +18,11 @@ public enum PubMedErratumRule: VerificationRule {
                 References
 
                 ↓1. Li YJ, Fahrmann JF, Aftabizadeh M, et al. Fatty acid oxidation protects cancer cells from apoptosis by increasing mitochondrial membrane lipids. Cell Rep. 2022;39(9):110870.
-                """, records: ["fixtures/pubmed-samples/35649368.xml"]),
+                """, records: ["fixtures/pubmed-samples/35649368.xml"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Fatty acids and chemotherapy
 
                 One infusion helped [1].
@@ -28,7 +30,7 @@ public enum PubMedErratumRule: VerificationRule {
                 References
 
                 1. Li YJ, Fahrmann JF, Aftabizadeh M, et al. Fatty acid oxidation protects cancer cells from apoptosis by increasing mitochondrial membrane lipids. Cell Rep. 2022;39(9):110870. Erratum in: Cell Rep. 2022;39(13):111044.
-                """, records: ["fixtures/pubmed-samples/35649368.xml"]),
+                """, records: ["fixtures/pubmed-samples/35649368.xml"])
         ]
     )
 }

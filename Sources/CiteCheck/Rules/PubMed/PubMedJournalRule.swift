@@ -9,7 +9,8 @@ public enum PubMedJournalRule: VerificationRule {
         summary: "The journal is not the one PubMed lists (full and abbreviated names are the same journal).",
         rationale: PubMedFieldComparison.rationale(field: "journal"),
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -17,10 +18,11 @@ public enum PubMedJournalRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. ↓Arch Gen Psychiatry. 2014;71(6):681-688.
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -28,7 +30,7 @@ public enum PubMedJournalRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA psychiatry (Chicago, Ill.). 2014;71(6):681-688.
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
         fix: PubMedFieldComparison.unsafeFix("PubMed's journal, abbreviated if the writer abbreviates, full otherwise, replaces the written name")
     )

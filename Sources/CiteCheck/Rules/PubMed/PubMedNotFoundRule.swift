@@ -9,7 +9,8 @@ public enum PubMedNotFoundRule: VerificationRule {
         summary: "No PubMed record matches the reference.",
         rationale: "The reference may be outside PubMed (a book, a preprint) or carry errors large enough to hide it. It does not mean the work does not exist.",
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and stress
 
                 One infusion helped [1].
@@ -17,10 +18,11 @@ public enum PubMedNotFoundRule: VerificationRule {
                 References
 
                 ↓1. Duman RS. Neurobiology of stress, depression, and rapid acting antidepressants: remodeling synaptic connections. Depress Anxiety. 2014;31(3):199-212.
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and stress
 
                 One infusion helped [1].
@@ -28,7 +30,7 @@ public enum PubMedNotFoundRule: VerificationRule {
                 References
 
                 1. Duman RS. Neurobiology of stress, depression, and rapid acting antidepressants: remodeling synaptic connections. Depress Anxiety. 2014;31(3):199-212.
-                """, records: ["fixtures/pubmed/24616149.xml"]),
+                """, records: ["fixtures/pubmed/24616149.xml"])
         ]
     )
 }

@@ -10,7 +10,8 @@ public enum PubMedPMCIDRule: VerificationRule {
         summary: "The written PMCID belongs to another paper.",
         rationale: PubMedFieldComparison.rationale(field: "PMCID"),
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -18,10 +19,11 @@ public enum PubMedPMCIDRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;72(6):681-688. ↓PMCID: PMC7489288
-                """, records: ["fixtures/pubmed/24740528.xml", "fixtures/pubmed-samples/32934823.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml", "fixtures/pubmed-samples/32934823.xml"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -29,7 +31,7 @@ public enum PubMedPMCIDRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
-                """, records: ["fixtures/pubmed/24740528.xml", "fixtures/pubmed-samples/32934823.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml", "fixtures/pubmed-samples/32934823.xml"])
         ],
         fix: PubMedFieldComparison.unsafeFix("the matched record's PMCID replaces the written one")
     )

@@ -9,7 +9,8 @@ public enum PubMedPMIDRule: VerificationRule {
         summary: "The written PMID belongs to another paper.",
         rationale: PubMedFieldComparison.rationale(field: "PMID"),
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -17,10 +18,11 @@ public enum PubMedPMIDRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688. ↓PMID: 33397139
-                """, records: ["fixtures/pubmed/24740528.xml", "fixtures/pubmed/33397139.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml", "fixtures/pubmed/33397139.xml"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -28,7 +30,7 @@ public enum PubMedPMIDRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688. PMID: 24740528
-                """, records: ["fixtures/pubmed/24740528.xml", "fixtures/pubmed/33397139.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml", "fixtures/pubmed/33397139.xml"])
         ],
         fix: PubMedFieldComparison.unsafeFix("the matched record's PMID replaces the written one")
     )

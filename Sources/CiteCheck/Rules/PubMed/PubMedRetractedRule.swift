@@ -9,7 +9,8 @@ public enum PubMedRetractedRule: VerificationRule {
         summary: "PubMed marks the cited paper as retracted.",
         rationale: "A retracted paper should not be cited as evidence; PubMed links the retraction notice.",
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Exercise and insulin
 
                 One infusion helped [1].
@@ -17,10 +18,11 @@ public enum PubMedRetractedRule: VerificationRule {
                 References
 
                 ↓1. Soman VR, Koivisto VA, Grantham P, Felig P. Increased insulin binding to monocytes after acute exercise in normal man. J Clin Endocrinol Metab. 1978;47(1):216-219.
-                """, records: ["fixtures/pubmed-samples/medline-excerpt.xml.gz"]),
+                """, records: ["fixtures/pubmed-samples/medline-excerpt.xml.gz"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Exercise and insulin
 
                 One infusion helped [1].
@@ -28,7 +30,7 @@ public enum PubMedRetractedRule: VerificationRule {
                 References
 
                 1. Soman VR, Koivisto VA, Grantham P, Felig P. Increased insulin binding to monocytes after acute exercise in normal man. J Clin Endocrinol Metab. 1978;47(1):216-219. Retraction in: J Clin Endocrinol Metab. 1980;51(5):1201.
-                """, records: ["fixtures/pubmed-samples/medline-excerpt.xml.gz"]),
+                """, records: ["fixtures/pubmed-samples/medline-excerpt.xml.gz"])
         ]
     )
 }

@@ -7,9 +7,11 @@ public enum PubMedTitleRule: VerificationRule {
         id: "pubmed-title",
         defaultSeverity: .warning,
         summary: "The title's words differ from PubMed's title.",
-        rationale: "Case, punctuation, quotes and a trailing period are ignored; the message names the words that differ. A warning, since publishers and PubMed sometimes differ in wording.",
+        rationale:
+            "Case, punctuation, quotes and a trailing period are ignored; the message names the words that differ. A warning, since publishers and PubMed sometimes differ in wording.",
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -17,10 +19,11 @@ public enum PubMedTitleRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. ↓Efficacy of oral ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -28,8 +31,9 @@ public enum PubMedTitleRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. \"Efficacy of Intravenous Ketamine for Treatment of Chronic Posttraumatic Stress Disorder: A Randomized Clinical Trial\". JAMA Psychiatry. 2014;71(6):681-688.
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
-        fix: PubMedFieldComparison.unsafeFix("the title takes PubMed's words: only the words that differ are rewritten, so the writer's quoting, end punctuation, line breaks and the case of the other words stay")
+        fix: PubMedFieldComparison.unsafeFix(
+            "the title takes PubMed's words: only the words that differ are rewritten, so the writer's quoting, end punctuation, line breaks and the case of the other words stay")
     )
 }

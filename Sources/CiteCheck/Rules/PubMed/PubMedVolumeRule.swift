@@ -9,7 +9,8 @@ public enum PubMedVolumeRule: VerificationRule {
         summary: "The volume differs from PubMed's.",
         rationale: PubMedFieldComparison.rationale(field: "volume"),
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -17,10 +18,11 @@ public enum PubMedVolumeRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;↓72(6):681-688.
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -28,7 +30,7 @@ public enum PubMedVolumeRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
         fix: PubMedFieldComparison.certainFix("PubMed's volume replaces the written volume")
     )

@@ -9,7 +9,8 @@ public enum PubMedYearRule: VerificationRule {
         summary: "The print year differs from PubMed's.",
         rationale: PubMedFieldComparison.rationale(field: "year"),
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -17,10 +18,11 @@ public enum PubMedYearRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. ↓2013;71(6):681-688.
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and PTSD
 
                 One infusion helped [1].
@@ -28,7 +30,7 @@ public enum PubMedYearRule: VerificationRule {
                 References
 
                 1. Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688.
-                """, records: ["fixtures/pubmed/24740528.xml"]),
+                """, records: ["fixtures/pubmed/24740528.xml"])
         ],
         fix: PubMedFieldComparison.certainFix("PubMed's print year replaces the written year")
     )

@@ -38,4 +38,3 @@ enum LintNormalization {
 
     private static let connectives: Set<String> = ["of", "and", "the", "for", "in", "on", "&", "de", "der", "und"]
 }
-

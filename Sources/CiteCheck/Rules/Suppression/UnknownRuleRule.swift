@@ -14,7 +14,8 @@ public struct UnknownRuleRule: Rule {
             known ids; `citecheck rules` lists them all.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 # Ketamine and anxiety
 
                 ↓<!-- citecheck-disable-next-line cite-year-mismach -->
@@ -24,7 +25,8 @@ public struct UnknownRuleRule: Rule {
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
                 """, format: .markdown),
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and anxiety
 
                 ↓citecheck-disable ref-bad-page, \(CiteOrderRule.description.id)
@@ -37,7 +39,8 @@ public struct UnknownRuleRule: Rule {
                 """),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 # Ketamine and anxiety
 
                 <!-- citecheck-disable-next-line \(CiteYearMismatchRule.description.id) -->
@@ -47,7 +50,8 @@ public struct UnknownRuleRule: Rule {
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
                 """, format: .markdown),
-            RuleExample("""
+            RuleExample(
+                """
                 # Ketamine and anxiety
 
                 <!-- citecheck-disable-next-line unknown-rule -->
@@ -69,11 +73,12 @@ public struct UnknownRuleRule: Rule {
         for directive in context.document.directives {
             for id in directive.rules where !known.contains(id) {
                 let end = SourcePosition(line: directive.start.line, column: directive.start.column + 1)
-                found.append(Diagnostic(
-                    rule: Self.description.id, severity: Self.description.defaultSeverity,
-                    message: "unknown rule `\(id)` in citecheck-\(directive.action.rawValue)\(Self.nearest(id))",
-                    file: context.document.source.path, range: SourceRange(start: directive.start, end: end)
-                ))
+                found.append(
+                    Diagnostic(
+                        rule: Self.description.id, severity: Self.description.defaultSeverity,
+                        message: "unknown rule `\(id)` in citecheck-\(directive.action.rawValue)\(Self.nearest(id))",
+                        file: context.document.source.path, range: SourceRange(start: directive.start, end: end)
+                    ))
             }
         }
         return found

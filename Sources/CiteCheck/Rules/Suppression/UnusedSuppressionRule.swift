@@ -14,7 +14,8 @@ public struct UnusedSuppressionRule: Rule {
             or `pubmed-*` rules in a run without verification) are not reported.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 # Ketamine and anxiety
 
                 ↓<!-- citecheck-disable-next-line \(CiteYearMismatchRule.description.id) -->
@@ -24,7 +25,8 @@ public struct UnusedSuppressionRule: Rule {
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
                 """, format: .markdown),
-            RuleExample("""
+            RuleExample(
+                """
                 Ketamine and anxiety
 
                 ↓citecheck-disable \(RefBadPagesRule.description.id)
@@ -39,7 +41,8 @@ public struct UnusedSuppressionRule: Rule {
                 """),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 # Ketamine and anxiety
 
                 <!-- citecheck-disable-next-line \(CiteYearMismatchRule.description.id) -->
@@ -49,7 +52,8 @@ public struct UnusedSuppressionRule: Rule {
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
                 """, format: .markdown),
-            RuleExample("""
+            RuleExample(
+                """
                 # Ketamine and anxiety
 
                 <!-- citecheck-disable-next-line \(PubMedYearRule.description.id) -->
@@ -59,7 +63,8 @@ public struct UnusedSuppressionRule: Rule {
 
                 1. Taylor JH, Landeros-Weisenberger A, Coughlin C, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325-333.
                 """, format: .markdown),
-            RuleExample("""
+            RuleExample(
+                """
                 # Ketamine and anxiety
 
                 <!-- citecheck-disable-next-line \(CiteOrderRule.description.id) -->

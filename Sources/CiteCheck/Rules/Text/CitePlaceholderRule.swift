@@ -13,14 +13,16 @@ public struct CitePlaceholderRule: Rule {
             a published post tells readers the claim has no source. Cite the study, or soften the claim.
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Vitamin D
 
                 Most adults in northern Europe are deficient in winter ↓(source).
 
                 Supplements halve the risk of falls ↓[citation needed], some say.
                 """, format: .markdown),
-            RuleExample("""
+            RuleExample(
+                """
                 Sleep
 
                 Teenagers need nine hours of sleep ↓[?] and get seven [1].
@@ -31,7 +33,8 @@ public struct CitePlaceholderRule: Rule {
                 """, format: .markdown),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Sleep
 
                 Teenagers need nine hours of sleep (sources: the AAP and the NSF) [1]. In code, `refs[2]` and
@@ -42,14 +45,16 @@ public struct CitePlaceholderRule: Rule {
                 References
 
                 1. Owens J. Insufficient sleep in adolescents and young adults: an update on causes and consequences. Pediatrics. 2014;134(3):e921-e932.
-                """, format: .markdown),
+                """, format: .markdown)
         ]
     )
 
     /// The placeholders, lowercased, brackets included.
     static let placeholders: [String] = {
-        let words = ["source", "sources", "ref", "refs", "reference", "citation", "citation needed", "cite", "needs citation",
-                     "?", "??", "tk", "todo", "quelle", "quellen", "fuente", "cita", "nachweis"]
+        let words = [
+            "source", "sources", "ref", "refs", "reference", "citation", "citation needed", "cite", "needs citation",
+            "?", "??", "tk", "todo", "quelle", "quellen", "fuente", "cita", "nachweis",
+        ]
         return words.flatMap { ["(\($0))", "[\($0)]"] }
     }()
 
@@ -74,13 +79,15 @@ public struct CitePlaceholderRule: Rule {
                 if document.format == .markdown, Self.isInCodeSpan(source, at: start) { continue }
                 // Written as such in the file: `([source](https://…))` is a link named "source", not a placeholder.
                 guard end - start == match.count, end <= source.count,
-                      source[start..<end].map(ByteClass.lowercased).elementsEqual(bytes[match]) else { continue }
+                    source[start..<end].map(ByteClass.lowercased).elementsEqual(bytes[match])
+                else { continue }
                 if block.links.contains(where: { $0.textRange.overlaps(match) }) { continue }
                 let written = String(decoding: Array(block.text.utf8)[match], as: UTF8.self)
-                diagnostics.append(Diagnostic(
-                    rule: Self.description.id, severity: Self.description.defaultSeverity,
-                    message: "citation placeholder \(written) left in the text: cite the source or remove the placeholder",
-                    file: context.path, range: document.source.range(of: start..<max(start, end)), found: written))
+                diagnostics.append(
+                    Diagnostic(
+                        rule: Self.description.id, severity: Self.description.defaultSeverity,
+                        message: "citation placeholder \(written) left in the text: cite the source or remove the placeholder",
+                        file: context.path, range: document.source.range(of: start..<max(start, end)), found: written))
             }
         }
         return diagnostics

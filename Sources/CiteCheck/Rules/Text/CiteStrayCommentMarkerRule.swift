@@ -15,14 +15,16 @@ public struct CiteStrayCommentMarkerRule: Rule {
             anchor (and settle the comment it stood for).
             """,
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Masern
 
                 Die Impfung wird von der STIKO empfohlen[↓\\[WK1\\]](applewebdata://84F6CB60-6858-4423#_msocom_1), zweimal.
-                """, format: .markdown),
+                """, format: .markdown)
         ],
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 Masern
 
                 Die Impfung wird von der STIKO empfohlen [1], zweimal. See the [RKI page](https://www.rki.de/masern#faq).
@@ -30,7 +32,7 @@ public struct CiteStrayCommentMarkerRule: Rule {
                 ## Quellen
 
                 1. Robert Koch-Institut. Empfehlungen der Ständigen Impfkommission (STIKO) 2020/2021. Epid Bull. 2020;(34):1-68.
-                """, format: .markdown),
+                """, format: .markdown)
         ]
     )
 
@@ -48,10 +50,11 @@ public struct CiteStrayCommentMarkerRule: Rule {
                 let start = block.sourceMap.sourceOffset(forDerived: link.textRange.lowerBound)
                 let end = block.sourceMap.sourceOffset(forDerived: link.textRange.upperBound - 1) + 1
                 let written = String(decoding: text[link.textRange], as: UTF8.self)
-                diagnostics.append(Diagnostic(
-                    rule: Self.description.id, severity: Self.description.defaultSeverity,
-                    message: "\(written) is a word processor's comment anchor left in the text, not a citation: delete it",
-                    file: context.path, range: document.source.range(of: start..<max(start, end)), found: written))
+                diagnostics.append(
+                    Diagnostic(
+                        rule: Self.description.id, severity: Self.description.defaultSeverity,
+                        message: "\(written) is a word processor's comment anchor left in the text, not a citation: delete it",
+                        file: context.path, range: document.source.range(of: start..<max(start, end)), found: written))
             }
         }
         return diagnostics
