@@ -9,8 +9,9 @@
 #     share/fish/vendor_completions.d/citecheck.fish  … fish
 #     share/doc/citecheck/LICENSE, README.md
 #
-# Usage: scripts/make-dist.sh   (from the repository; `make dist` runs it). The binary still links libcurl,
-# libxml2 and cmark-gfm dynamically: the machine it runs on needs those libraries (README, "Without Swift").
+# Usage: scripts/make-dist.sh   (from the repository; `make dist` runs it). The binary links libxml2 and SQLite
+# dynamically and opens libcurl only for online verification: the machine it runs on needs those libraries
+# (README, "Without Swift"); cmark-gfm and the Swift runtime are linked in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
