@@ -30,7 +30,6 @@ public enum Checker {
         diagnostics += UnknownRuleRule.configurationFindings(configuration)
         diagnostics = Linter.sorted(diagnostics)
         diagnostics = FixGuards.apply(diagnostics, document: document, verifications: verification?.references ?? [:])
-        diagnostics = FixGuards.apply(diagnostics, document: document, verifications: verification?.references ?? [:])
         for k in diagnostics.indices { diagnostics[k].fingerprint = FindingFingerprint.of(diagnostics[k], in: source) }
         return FileReport(
             path: source.path, references: references, diagnostics: diagnostics,
