@@ -30,7 +30,7 @@ struct AuthorGrammar {
         let tok = c.t[i]
         if tok.kind == .punct {
             switch tok.mark {
-            case 0x2C, 0x3B, 0x2E, 0x28, 0x3A, 0x26, Token.Mark.ellipsis: return true
+            case ASCII.comma, ASCII.semicolon, ASCII.period, ASCII.openParen, ASCII.colon, ASCII.ampersand, Token.Mark.ellipsis: return true
             default: return tok.isQuote
             }
         }
@@ -40,7 +40,7 @@ struct AuthorGrammar {
     /// `Jr`, `Sr`, `II`, `3rd` at `i` followed by a terminator: index after it (and its period).
     private func suffix(_ i: Int) -> Int? {
         guard i < c.count, c.t[i].kind != .punct, c.t[i].end - c.t[i].start <= 3, Lexicon.suffixes.contains(c.lower(i)) else { return nil }
-        if c.isPunct(i + 1, 0x2E) { return i + 2 }
+        if c.isPunct(i + 1, ASCII.period) { return i + 2 }
         return isTerminator(i + 1) ? i + 1 : nil
     }
 
@@ -50,7 +50,7 @@ struct AuthorGrammar {
         var count = 0
         while j < c.count {
             let tok = c.t[j]
-            guard tok.kind == .word, tok.capitalized, tok.length <= 2, c.isPunct(j + 1, 0x2E) else { break }
+            guard tok.kind == .word, tok.capitalized, tok.length <= 2, c.isPunct(j + 1, ASCII.period) else { break }
             if tok.length == 2, tok.allCaps { break }
             j += 2
             count += 1
@@ -64,27 +64,27 @@ struct AuthorGrammar {
         if c.isInitials(j) { return true }
         let tok = c.t[j]
         return tok.kind == .word && tok.capitalized && tok.length == 2 && tok.end - tok.start == 2 && isTerminator(j + 1)
-            && !c.isPunct(j + 1, 0x2E)
+            && !c.isPunct(j + 1, ASCII.period)
     }
 
     /// `Fde`, `Mda`, `Jdos`: a capital initial glued to a lower-case name particle.
     private func isGluedParticleInitial(_ k: Int) -> Bool {
         let tok = c.t[k]
         guard tok.kind == .word, tok.end - tok.start >= 3, tok.end - tok.start <= 4, ByteText.isASCIILetter(c.b[tok.start]),
-            c.b[tok.start] < 0x61
+            c.b[tok.start] < UInt8(ascii: "a")
         else { return false }
-        guard c.b[tok.start + 1] == 0x64 else { return false }  // d…
+        guard c.b[tok.start + 1] == UInt8(ascii: "d") else { return false }  // d…
         let c2 = c.b[tok.start + 2]
-        if tok.end - tok.start == 3 { return c2 == 0x65 || c2 == 0x61 || c2 == 0x6F }  // de, da, do
+        if tok.end - tok.start == 3 { return c2 == UInt8(ascii: "e") || c2 == UInt8(ascii: "a") || c2 == UInt8(ascii: "o") }  // de, da, do
         let c3 = c.b[tok.start + 3]
-        return (c2 == 0x6F || c2 == 0x61) && c3 == 0x73 || (c2 == 0x65 && c3 == 0x6C)  // dos, das, del
+        return (c2 == UInt8(ascii: "o") || c2 == UInt8(ascii: "a")) && c3 == UInt8(ascii: "s") || (c2 == UInt8(ascii: "e") && c3 == UInt8(ascii: "l"))  // dos, das, del
     }
 
     /// `d'Adda`, `d’Eysmond`: a family-name word that opens with an elided particle.
     private func isElidedParticleWord(_ k: Int) -> Bool {
         guard k >= 0, k < c.count, c.t[k].kind == .word, !c.t[k].capitalized, c.t[k].end - c.t[k].start >= 4 else { return false }
         let second = c.b[c.t[k].start + 1]
-        return second == 0x27 || second == 0xE2
+        return second == ASCII.apostrophe || second == 0xE2
     }
 
     /// `Family Initials [Suffix]`.
@@ -129,7 +129,7 @@ struct AuthorGrammar {
     func inverted(_ i: Int) -> (Author, Int, Bool)? {
         guard i < c.count, c.isNameWord(i), c.t[i].length >= 2 || c.isParticle(i) else { return nil }
         let f = familyRun(i)
-        guard f > i, c.isPunct(f, 0x2C), f + 1 < c.count else { return nil }
+        guard f > i, c.isPunct(f, ASCII.comma), f + 1 < c.count else { return nil }
         let g = f + 1
         var end: Int
         var periods = false
@@ -155,7 +155,7 @@ struct AuthorGrammar {
         }
         let givenEnd = end
         var sfx: String?
-        if c.isPunct(end, 0x2C), let s = suffix(end + 1) {
+        if c.isPunct(end, ASCII.comma), let s = suffix(end + 1) {
             sfx = c.text(end + 1, end + 2)
             end = s
         } else if let s = suffix(end) {
@@ -180,8 +180,8 @@ struct AuthorGrammar {
             // `DA Alexander`, `S Klein`: initials without periods before a one-word family name, in a list.
             // (`Hosoi, SA & SI Rothstein. 2000.`: the last of the list, before the year.)
             guard isTerminator(i + 2),
-                c.isPunct(i + 2, 0x2C) || c.isWord(i + 2, "and") || c.isPunct(i + 2, 0x26) || c.isPunct(i + 2, 0x3A)
-                    || (c.isPunct(i + 2, 0x2E) && c.year(i + 3) != nil)
+                c.isPunct(i + 2, ASCII.comma) || c.isWord(i + 2, "and") || c.isPunct(i + 2, ASCII.ampersand) || c.isPunct(i + 2, ASCII.colon)
+                    || (c.isPunct(i + 2, ASCII.period) && c.year(i + 3) != nil)
             else {
                 return nil
             }
@@ -214,7 +214,7 @@ struct AuthorGrammar {
         if let s = suffix(f) {
             sfx = c.text(f, f + 1)
             end = s
-        } else if c.isPunct(f, 0x2C), let s = suffix(f + 1) {
+        } else if c.isPunct(f, ASCII.comma), let s = suffix(f + 1) {
             sfx = c.text(f + 1, f + 2)
             end = s
         }
@@ -237,7 +237,7 @@ struct AuthorGrammar {
             case .direct:
                 if let (a, e, p) = direct(i, allowFirstName: true) {
                     // A lone "First Last." at the start is more often a group or title than a person.
-                    if first, !p, !(c.isPunct(e, 0x2C) || c.isWord(e, "and") || c.isPunct(e, 0x26)) { continue }
+                    if first, !p, !(c.isPunct(e, ASCII.comma) || c.isWord(e, "and") || c.isPunct(e, ASCII.ampersand)) { continue }
                     return (a, e, .direct, p)
                 }
             }
@@ -248,7 +248,7 @@ struct AuthorGrammar {
     /// A name part the grammar cannot read, up to the next separator (before `limit`): kept as a family name.
     private func loosePart(_ i: Int, limit: Int) -> (Author, Int)? {
         var j = i
-        while j < limit, !(c.isPunct(j, 0x2C) || c.isPunct(j, 0x3B)) {
+        while j < limit, !(c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.semicolon)) {
             if c.etAl(j) != nil { break }
             j += 1
         }
@@ -286,23 +286,23 @@ struct AuthorGrammar {
             }
             let tok = c.t[i]
             // `Meilhac N., Destainville N.`: a period after initials, then the list goes on.
-            if tok.kind == .punct, tok.mark == 0x2E, c.isPunct(i + 1, 0x2C) || c.isPunct(i + 1, 0x3B) {
+            if tok.kind == .punct, tok.mark == ASCII.period, c.isPunct(i + 1, ASCII.comma) || c.isPunct(i + 1, ASCII.semicolon) {
                 i += 1
                 continue
             }
             // `O'Neill J. Senior T. Csicsvari J. 2006.`: names split by periods, each followed by another or the year.
-            if tok.kind == .punct, tok.mark == 0x2E, mode == .vancouver, i + 3 < c.count, c.t[i + 1].capitalized,
-                c.isInitials(i + 2) || c.isInitials(i + 3), let (a, e) = vancouver(i + 1), c.isPunct(e, 0x2E),
+            if tok.kind == .punct, tok.mark == ASCII.period, mode == .vancouver, i + 3 < c.count, c.t[i + 1].capitalized,
+                c.isInitials(i + 2) || c.isInitials(i + 3), let (a, e) = vancouver(i + 1), c.isPunct(e, ASCII.period),
                 vancouver(e + 1) != nil || c.year(e + 1) != nil
             {
                 r.authors.append(a)
                 i = e
                 continue
             }
-            let separated = tok.kind == .punct && (tok.mark == 0x2C || tok.mark == 0x3B)
-            let joined = (tok.kind == .punct && tok.mark == 0x26) || c.isWord(i, "and") || c.isPunct(i, Token.Mark.ellipsis)
+            let separated = tok.kind == .punct && (tok.mark == ASCII.comma || tok.mark == ASCII.semicolon)
+            let joined = (tok.kind == .punct && tok.mark == ASCII.ampersand) || c.isWord(i, "and") || c.isPunct(i, Token.Mark.ellipsis)
             guard separated || joined else {
-                if tok.kind != .punct || tok.mark != 0x2E, let k = anchor, i < k, let (a, e) = loosePart(i, limit: k), e > i {
+                if tok.kind != .punct || tok.mark != ASCII.period, let k = anchor, i < k, let (a, e) = loosePart(i, limit: k), e > i {
                     r.authors.append(a)
                     i = e
                     continue
@@ -321,8 +321,8 @@ struct AuthorGrammar {
                     i = e
                     break
                 }
-                if c.isPunct(j, 0x26) || c.isWord(j, "and") { j += 1 }
-                if c.isPunct(j, Token.Mark.ellipsis) { j += 1 } else if c.isPunct(j, 0x2E), c.isPunct(j + 1, 0x2E), c.isPunct(j + 2, 0x2E) { j += 3 }
+                if c.isPunct(j, ASCII.ampersand) || c.isWord(j, "and") { j += 1 }
+                if c.isPunct(j, Token.Mark.ellipsis) { j += 1 } else if c.isPunct(j, ASCII.period), c.isPunct(j + 1, ASCII.period), c.isPunct(j + 2, ASCII.period) { j += 3 }
             }
             if let (a, e, _, p) = one(j, mode: mode, first: false), e <= (anchor ?? Int.max) {
                 r.authors.append(a)
@@ -337,7 +337,7 @@ struct AuthorGrammar {
             }
             break
         }
-        if c.isPunct(i, 0x2E) { i += 1 }
+        if c.isPunct(i, ASCII.period) { i += 1 }
         r.end = i
         return r
     }

@@ -1,10 +1,10 @@
 /// Small helpers over UTF-8 bytes used by the parser.
 enum ByteText {
-    @inline(__always) static func lower(_ c: UInt8) -> UInt8 { (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c }
-    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-    @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    @inline(__always) static func lower(_ c: UInt8) -> UInt8 { (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) ? c | ASCII.caseBit : c }
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+    @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | ASCII.caseBit) >= UInt8(ascii: "a") && (c | ASCII.caseBit) <= UInt8(ascii: "z") }
     @inline(__always) static func isAlnum(_ c: UInt8) -> Bool { isDigit(c) || isASCIILetter(c) || c >= 0x80 }
-    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == ASCII.space || c == ASCII.tab || c == ASCII.lineFeed || c == ASCII.carriageReturn }
 
     /// Case-insensitive match of the ASCII `word` (given lower-case) at `i`.
     @inline(__always)
@@ -35,7 +35,7 @@ enum ByteText {
         var v = 0
         for k in r {
             guard isDigit(b[k]) else { return nil }
-            v = v * 10 + Int(b[k] - 0x30)
+            v = v * 10 + Int(b[k] - UInt8(ascii: "0"))
         }
         return v
     }

@@ -113,20 +113,22 @@ enum EntryKindClassifier {
         var i = 2
         while i + 2 < n {
             switch b[i] {
-            case 0x78, 0x58:  // x: `rxiv`
-                if b[i - 1] | 0x20 == 0x72, b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x76 { return true }
-            case 0x6E, 0x4E:  // n: `In:`, `In `, `En:` after `. `, `, `, `] `; `ssrn`
-                if b[i - 1] == 0x49 || b[i - 1] == 0x45, b[i + 1] == 0x3A || b[i + 1] == 0x20, i >= 3, b[i - 2] == 0x20,
-                    b[i - 3] == 0x2E || b[i - 3] == 0x2C || b[i - 3] == 0x5D
+            case UInt8(ascii: "x"), UInt8(ascii: "X"):  // `rxiv`
+                if b[i - 1] | ASCII.caseBit == UInt8(ascii: "r"), b[i + 1] | ASCII.caseBit == UInt8(ascii: "i"), b[i + 2] | ASCII.caseBit == UInt8(ascii: "v") { return true }
+            case UInt8(ascii: "n"), UInt8(ascii: "N"):  // `In:`, `In `, `En:` after `. `, `, `, `] `; `ssrn`
+                if b[i - 1] == UInt8(ascii: "I") || b[i - 1] == UInt8(ascii: "E"), b[i + 1] == ASCII.colon || b[i + 1] == ASCII.space, i >= 3, b[i - 2] == ASCII.space,
+                    b[i - 3] == ASCII.period || b[i - 3] == ASCII.comma || b[i - 3] == ASCII.closeBracket
                 {
                     return true
                 }
-                if i >= 3, b[i - 1] | 0x20 == 0x72, b[i - 2] | 0x20 == 0x73, b[i - 3] | 0x20 == 0x73 { return true }
-            case 0x71:  // q: `research square`, `researchsquare`
+                if i >= 3, b[i - 1] | ASCII.caseBit == UInt8(ascii: "r"), b[i - 2] | ASCII.caseBit == UInt8(ascii: "s"), b[i - 3] | ASCII.caseBit == UInt8(ascii: "s") {
+                    return true
+                }
+            case UInt8(ascii: "q"):  // `research square`, `researchsquare`
                 if ByteText.matches(b, i, "quare"), i >= 8, ByteText.matches(b, i - 8, "research") || ByteText.matches(b, i - 7, "research") { return true }
-            case 0x69, 0x49:  // i: `epid`, `preprints.org`
-                if b[i - 1] | 0x20 == 0x70, b[i - 2] | 0x20 == 0x65, b[i + 1] | 0x20 == 0x64 { return true }
-                if b[i - 1] | 0x20 == 0x72, b[i - 2] | 0x20 == 0x70, ByteText.matches(b, i + 1, "nts.org") { return true }
+            case UInt8(ascii: "i"), UInt8(ascii: "I"):  // `epid`, `preprints.org`
+                if b[i - 1] | ASCII.caseBit == UInt8(ascii: "p"), b[i - 2] | ASCII.caseBit == UInt8(ascii: "e"), b[i + 1] | ASCII.caseBit == UInt8(ascii: "d") { return true }
+                if b[i - 1] | ASCII.caseBit == UInt8(ascii: "r"), b[i - 2] | ASCII.caseBit == UInt8(ascii: "p"), ByteText.matches(b, i + 1, "nts.org") { return true }
             default:
                 break
             }
@@ -150,15 +152,15 @@ enum EntryKindClassifier {
                 if e > k, Lexicon.isMonth(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[k..<e]), as: UTF8.self))) { return false }
             }
             for i in 0..<b.count {
-                if b[i] == 0x3A || b[i] == 0x2F { return false }  // `Place: Publisher`, a path
+                if b[i] == ASCII.colon || b[i] == ASCII.slash { return false }  // `Place: Publisher`, a path
                 guard i == 0 || !ByteText.isAlnum(b[i - 1]) else { continue }
-                switch b[i] | 0x20 {
-                case 0x70:
-                    if b[i] == 0x50, ByteText.matches(b, i, "press"), i + 5 == b.count || !ByteText.isASCIILetter(b[i + 5]) { return false }
+                switch b[i] | ASCII.caseBit {
+                case UInt8(ascii: "p"):
+                    if b[i] == UInt8(ascii: "P"), ByteText.matches(b, i, "press"), i + 5 == b.count || !ByteText.isASCIILetter(b[i + 5]) { return false }
                     if ByteText.matches(b, i, "publish") { return false }
-                case 0x76: if ByteText.matches(b, i, "verlag") { return false }
-                case 0x77: if ByteText.matches(b, i, "www.") { return false }
-                case 0x68: if ByteText.matches(b, i, "http") { return false }
+                case UInt8(ascii: "v"): if ByteText.matches(b, i, "verlag") { return false }
+                case UInt8(ascii: "w"): if ByteText.matches(b, i, "www.") { return false }
+                case UInt8(ascii: "h"): if ByteText.matches(b, i, "http") { return false }
                 default: break
                 }
             }
@@ -187,10 +189,10 @@ enum EntryKindClassifier {
             }
             // Springer, De Gruyter, … books: the suffix is an ISBN (`10.1007/978-3-540-70617-5`), a chapter adds `_10`.
             var slash = 0
-            while slash < b.count, b[slash] != 0x2F { slash += 1 }
+            while slash < b.count, b[slash] != ASCII.slash { slash += 1 }
             guard ByteText.matches(b, slash + 1, "978") || ByteText.matches(b, slash + 1, "979") else { return nil }
             var k = slash + 4
-            while k < b.count, b[k] != 0x5F { k += 1 }
+            while k < b.count, b[k] != ASCII.underscore { k += 1 }
             return k < b.count ? .chapter : .book
         }
     }
@@ -198,7 +200,7 @@ enum EntryKindClassifier {
     /// The entry opens with an organisation as its author (`WHO.`, `Ministerio de Salud.`, `National Institute …`).
     private static func startsWithOrganisation(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = 0
-        while end < b.count, end < 80, b[end] != 0x2E, b[end] != 0x3A, b[end] != 0x2C { end += 1 }
+        while end < b.count, end < 80, b[end] != ASCII.period, b[end] != ASCII.colon, b[end] != ASCII.comma { end += 1 }
         let head = UnsafeBufferPointer(rebasing: b[0..<end])
         return scan(head).contains(.organisation)
     }
@@ -213,14 +215,14 @@ enum EntryKindClassifier {
             if ByteText.isDigit(b[i]) { digits += 1 }
             if ByteText.isAlnum(b[i]), i == 0 || !ByteText.isAlnum(b[i - 1]) {
                 words += 1
-                if b[i] >= 0x61, b[i] <= 0x7A { lower += 1 }
+                if b[i] >= UInt8(ascii: "a"), b[i] <= UInt8(ascii: "z") { lower += 1 }
             }
             i += 1
         }
         guard words >= 4, lower * 2 >= words, digits <= 4 else { return false }
         var end = b.count
         while end > 0, ByteText.isSpace(b[end - 1]) { end -= 1 }
-        let sentence = end > 0 && (b[end - 1] == 0x2E || b[end - 1] == 0x3A || b[end - 1] == 0x29)
+        let sentence = end > 0 && (b[end - 1] == ASCII.period || b[end - 1] == ASCII.colon || b[end - 1] == ASCII.closeParen)
         return cues.contains(.notePerson) && (sentence || words >= 8)
     }
 
@@ -250,7 +252,7 @@ enum EntryKindClassifier {
     /// The word at `i` follows an ordinal (`2nd ed.`, `2nd. ed.`, `1ra ed.`, `5. ed.`).
     private static func afterOrdinal(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         var k = i - 1
-        while k >= 0, ByteText.isSpace(b[k]) || b[k] == 0x2E { k -= 1 }
+        while k >= 0, ByteText.isSpace(b[k]) || b[k] == ASCII.period { k -= 1 }
         var letters = 0
         while k >= 0, ByteText.isASCIILetter(b[k]), letters < 3 {
             k -= 1
@@ -271,30 +273,30 @@ enum EntryKindClassifier {
                 i += 1
                 continue
             }
-            let prev: UInt8 = i > 0 ? b[i - 1] : 0x20
+            let prev: UInt8 = i > 0 ? b[i - 1] : ASCII.space
             if overridesOnly {
                 switch ByteText.lower(ch) {
-                case 0x61: if word(b, i, "arxiv") { c.insert(.preprintServer) }
-                case 0x62: if word(b, i, "biorxiv") { c.insert(.preprintServer) }
-                case 0x63: if word(b, i, "chemrxiv") { c.insert(.preprintServer) }
-                case 0x6D: if word(b, i, "medrxiv") { c.insert(.preprintServer) }
-                case 0x70: if word(b, i, "psyarxiv") || ByteText.matches(b, i, "preprints.org") { c.insert(.preprintServer) }
-                case 0x72: if word(b, i, "research square") || word(b, i, "researchsquare") { c.insert(.preprintServer) }
-                case 0x73: if word(b, i, "ssrn") { c.insert(.preprintServer) }
-                case 0x65:
-                    if word(b, i, "eds") || (word(b, i, "ed") && i + 2 < n && b[i + 2] == 0x2E) || word(b, i, "editor") || word(b, i, "editors")
+                case UInt8(ascii: "a"): if word(b, i, "arxiv") { c.insert(.preprintServer) }
+                case UInt8(ascii: "b"): if word(b, i, "biorxiv") { c.insert(.preprintServer) }
+                case UInt8(ascii: "c"): if word(b, i, "chemrxiv") { c.insert(.preprintServer) }
+                case UInt8(ascii: "m"): if word(b, i, "medrxiv") { c.insert(.preprintServer) }
+                case UInt8(ascii: "p"): if word(b, i, "psyarxiv") || ByteText.matches(b, i, "preprints.org") { c.insert(.preprintServer) }
+                case UInt8(ascii: "r"): if word(b, i, "research square") || word(b, i, "researchsquare") { c.insert(.preprintServer) }
+                case UInt8(ascii: "s"): if word(b, i, "ssrn") { c.insert(.preprintServer) }
+                case UInt8(ascii: "e"):
+                    if word(b, i, "eds") || (word(b, i, "ed") && i + 2 < n && b[i + 2] == ASCII.period) || word(b, i, "editor") || word(b, i, "editors")
                         || word(b, i, "edited") || word(b, i, "editores")
                     {
                         c.insert(.editors)
-                    } else if word(b, i, "en"), i + 2 < n, b[i + 2] == 0x3A, ch == 0x45 {
+                    } else if word(b, i, "en"), i + 2 < n, b[i + 2] == ASCII.colon, ch == UInt8(ascii: "E") {
                         c.insert(.inContainer)
                     } else if word(b, i, "epidemiologisches bulletin") || word(b, i, "epid bull") || word(b, i, "epid. bull") {
                         c.insert(.epidBulletin)
                     }
-                case 0x68: if word(b, i, "hrsg") || word(b, i, "hrsgb") || (word(b, i, "hg") && i + 2 < n && b[i + 2] == 0x2E) { c.insert(.editors) }
-                case 0x69:
-                    if ch == 0x49, word(b, i, "in"), i + 2 < n, b[i + 2] == 0x3A || b[i + 2] == 0x20, i >= 2, prev == 0x20,
-                        b[i - 2] == 0x2E || b[i - 2] == 0x2C || b[i - 2] == 0x5D
+                case UInt8(ascii: "h"): if word(b, i, "hrsg") || word(b, i, "hrsgb") || (word(b, i, "hg") && i + 2 < n && b[i + 2] == ASCII.period) { c.insert(.editors) }
+                case UInt8(ascii: "i"):
+                    if ch == UInt8(ascii: "I"), word(b, i, "in"), i + 2 < n, b[i + 2] == ASCII.colon || b[i + 2] == ASCII.space, i >= 2, prev == ASCII.space,
+                        b[i - 2] == ASCII.period || b[i - 2] == ASCII.comma || b[i - 2] == ASCII.closeBracket
                     {
                         c.insert(.inContainer)
                     }
@@ -304,14 +306,14 @@ enum EntryKindClassifier {
                 continue
             }
             switch ByteText.lower(ch) {
-            case 0x30...0x39:
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 // A year: four digits, 1500–2099, not part of a longer number.
-                if i + 4 <= n, ch == 0x31 || ch == 0x32, i + 4 == n || !ByteText.isDigit(b[i + 4]),
+                if i + 4 <= n, ch == UInt8(ascii: "1") || ch == UInt8(ascii: "2"), i + 4 == n || !ByteText.isDigit(b[i + 4]),
                     let y = ByteText.int(b, i..<(i + 4)), (1500...2099).contains(y)
                 {
                     c.insert(.year)
                 }
-            case 0x61:  // a
+            case UInt8(ascii: "a"):
                 if word(b, i, "arxiv") {
                     c.insert(.preprintServer)
                 } else if word(b, i, "accessed") || word(b, i, "abgerufen") || word(b, i, "aufgerufen") || word(b, i, "acceso")
@@ -325,7 +327,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "aerztezeitung") || word(b, i, "apotheker") {
                     c.insert(.newsOutlet)
                 }
-            case 0x62:  // b
+            case UInt8(ascii: "b"):
                 if word(b, i, "biorxiv") {
                     c.insert(.preprintServer)
                 } else if exact(b, i, "BBC") || word(b, i, "bloomberg") {
@@ -343,7 +345,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "bundesministerium") || word(b, i, "bundesamt") {
                     c.insert(.organisation)
                 }
-            case 0x63:  // c
+            case UInt8(ascii: "c"):
                 if exact(b, i, "CDC") || word(b, i, "centers for disease control") {
                     c.insert(.organisation)
                 } else if word(b, i, "case report") || word(b, i, "case reports") {
@@ -363,7 +365,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "comunicado de prensa") {
                     c.insert(.pressRelease)
                 }
-            case 0x64:  // d
+            case UInt8(ascii: "d"):
                 if word(b, i, "dataset") || word(b, i, "datasets") || word(b, i, "data set") || word(b, i, "datenbank")
                     || (word(b, i, "database") && !c.contains(.cochrane)) || word(b, i, "data repository")
                 {
@@ -379,8 +381,8 @@ enum EntryKindClassifier {
                 } else if word(b, i, "department of health") {
                     c.insert(.organisation)
                 }
-            case 0x65:  // e
-                if word(b, i, "eds") || word(b, i, "ed") && i + 2 < n && b[i + 2] == 0x2E || word(b, i, "editor") || word(b, i, "editors")
+            case UInt8(ascii: "e"):
+                if word(b, i, "eds") || word(b, i, "ed") && i + 2 < n && b[i + 2] == ASCII.period || word(b, i, "editor") || word(b, i, "editors")
                     || word(b, i, "edited") || word(b, i, "editores") || word(b, i, "editor") || word(b, i, "herausgeber")
                 {
                     c.insert(.editors)
@@ -392,7 +394,7 @@ enum EntryKindClassifier {
                     c.insert(.podcast)
                 } else if word(b, i, "era5") {
                     c.insert(.datasetStrong)
-                } else if word(b, i, "en"), i + 2 < n, b[i + 2] == 0x3A, ch == 0x45 {
+                } else if word(b, i, "en"), i + 2 < n, b[i + 2] == ASCII.colon, ch == UInt8(ascii: "E") {
                     c.insert(.inContainer)
                 } else if word(b, i, "epidemiologisches bulletin") || word(b, i, "epid bull") || word(b, i, "epid. bull") {
                     c.insert(.epidBulletin)
@@ -405,7 +407,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "el pa\u{ED}s") || word(b, i, "elpais") || word(b, i, "el mundo") || word(b, i, "el comercio") {
                     c.insert(.newsOutlet)
                 }
-            case 0x66:  // f
+            case UInt8(ascii: "f"):
                 if word(b, i, "figshare") {
                     c.insert(.datasetStrong)
                 } else if word(b, i, "fachinformation") || word(b, i, "fact sheet") {
@@ -413,7 +415,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "forbes") || word(b, i, "financial times") || word(b, i, "faz") {
                     c.insert(.newsOutlet)
                 }
-            case 0x67:  // g
+            case UInt8(ascii: "g"):
                 if ByteText.matches(b, i, "geo.de/") {
                     c.insert(.newsOutlet)
                 } else if exact(b, i, "Geneva") || exact(b, i, "Genf") || exact(b, i, "Ginebra") {
@@ -428,11 +430,11 @@ enum EntryKindClassifier {
                 } else if word(b, i, "gebrauchsinformation") {
                     c.insert(.leaflet)
                 }
-            case 0x68:  // h
+            case UInt8(ascii: "h"):
                 if exact(b, i, "HN") {
                     c.insert(.webWord)
                 }  // Hacker News
-                else if word(b, i, "hrsg") || word(b, i, "hrsgb") || word(b, i, "hg") && i + 2 < n && b[i + 2] == 0x2E {
+                else if word(b, i, "hrsg") || word(b, i, "hrsgb") || word(b, i, "hg") && i + 2 < n && b[i + 2] == ASCII.period {
                     c.insert(.editors)
                 } else if word(b, i, "homepage") {
                     c.insert(.webWord)
@@ -443,26 +445,26 @@ enum EntryKindClassifier {
                 } else if word(b, i, "hbr") || word(b, i, "harvard business review") {
                     c.insert(.newsOutlet)
                 }
-            case 0x69:  // i
-                if ch == 0x49, word(b, i, "in"), i + 2 < n, b[i + 2] == 0x3A || b[i + 2] == 0x20, prev == 0x20 || i == 0 {
-                    if i >= 2, b[i - 2] == 0x2E || b[i - 2] == 0x2C || b[i - 2] == 0x5D { c.insert(.inContainer) }
+            case UInt8(ascii: "i"):
+                if ch == UInt8(ascii: "I"), word(b, i, "in"), i + 2 < n, b[i + 2] == ASCII.colon || b[i + 2] == ASCII.space, prev == ASCII.space || i == 0 {
+                    if i >= 2, b[i - 2] == ASCII.period || b[i - 2] == ASCII.comma || b[i - 2] == ASCII.closeBracket { c.insert(.inContainer) }
                 }
-                if exact(b, i, "I"), i + 1 < n, b[i + 1] == 0x20 {
+                if exact(b, i, "I"), i + 1 < n, b[i + 1] == ASCII.space {
                     c.insert(.notePerson)
                 } else if exact(b, i, "ISBN") {
                     c.insert(.bookWord)
-                } else if word(b, i, "internet") && prev == 0x5B {
+                } else if word(b, i, "internet") && prev == ASCII.openBracket {
                     c.insert(.access)
-                } else if word(b, i, "informe") || word(b, i, "instructivo") || (prev == 0x2F && word(b, i, "informes")) {
+                } else if word(b, i, "informe") || word(b, i, "instructivo") || (prev == ASCII.slash && word(b, i, "informes")) {
                     c.insert(.reportWord)
                 } else if word(b, i, "internetseite") {
                     c.insert(.webWord)
                 } else if word(b, i, "infobae") || word(b, i, "independent") && i >= 4 && ByteText.matches(b, i - 4, "the ") {
                     c.insert(.newsOutlet)
                 }
-            case 0x6B:  // k
+            case UInt8(ascii: "k"):
                 if word(b, i, "kapitel") { c.insert(.chapterWord) } else if word(b, i, "knopf") || word(b, i, "kohlhammer") { c.insert(.bookWord) }
-            case 0x6C:  // l
+            case UInt8(ascii: "l"):
                 if word(b, i, "leitlinie") || word(b, i, "leitlinien") {
                     c.insert(.reportWord)
                 } else if word(b, i, "lippincott") {
@@ -470,7 +472,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "le monde") || word(b, i, "los angeles times") || word(b, i, "latimes") {
                     c.insert(.newsOutlet)
                 }
-            case 0x6D:  // m
+            case UInt8(ascii: "m"):
                 if word(b, i, "medrxiv") {
                     c.insert(.preprintServer)
                 } else if word(b, i, "memoir") || word(b, i, "memoirs") {
@@ -482,7 +484,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "macmillan") || word(b, i, "mcgraw") {
                     c.insert(.bookWord)
                 }
-            case 0x6E:  // n
+            case UInt8(ascii: "n"):
                 if exact(b, i, "NICE") || exact(b, i, "NHS") || word(b, i, "national institute") {
                     c.insert(.organisation)
                 } else if word(b, i, "new york times") || word(b, i, "nytimes") || word(b, i, "new yorker") || word(b, i, "newyorker")
@@ -491,14 +493,14 @@ enum EntryKindClassifier {
                     c.insert(.newsOutlet)
                 } else if word(b, i, "news release") || word(b, i, "newsroom") || word(b, i, "news-room") {
                     c.insert(.pressRelease)
-                } else if prev == 0x2F, ByteText.matches(b, i, "news/") || ByteText.matches(b, i, "nachrichten/") {
+                } else if prev == ASCII.slash, ByteText.matches(b, i, "news/") || ByteText.matches(b, i, "nachrichten/") {
                     c.insert(.newsOutlet)  // a `/news/` path
                 } else if word(b, i, "nota de prensa") {
                     c.insert(.pressRelease)
                 }
-            case 0x6F:  // o
+            case UInt8(ascii: "o"):
                 if exact(b, i, "OECD") { c.insert(.organisation) }
-            case 0x70:  // p
+            case UInt8(ascii: "p"):
                 if word(b, i, "preprint") || word(b, i, "preprints") {
                     c.insert(.preprintWord)
                 } else if word(b, i, "psyarxiv") || ByteText.matches(b, i, "preprints.org") {
@@ -509,20 +511,20 @@ enum EntryKindClassifier {
                     c.insert(.pressRelease)
                 } else if exact(b, i, "Press") || word(b, i, "publishers") || word(b, i, "publishing") || word(b, i, "penguin") {
                     c.insert(.bookWord)
-                } else if word(b, i, "pub"), i + 3 < n, b[i + 3] == 0x2E {
+                } else if word(b, i, "pub"), i + 3 < n, b[i + 3] == ASCII.period {
                     c.insert(.bookWord)
-                } else if word(b, i, "pdf"), prev == 0x2E {
+                } else if word(b, i, "pdf"), prev == ASCII.period {
                     c.insert(.pdf)
-                } else if word(b, i, "package"), i >= 2, b[i - 2] == 0x52 {
+                } else if word(b, i, "package"), i >= 2, b[i - 2] == UInt8(ascii: "R") {
                     c.insert(.software)
                 } else if word(b, i, "public health england") {
                     c.insert(.organisation)
-                } else if prev == 0x2F || prev == 0x2D, ByteText.matches(b, i, "publication") || ByteText.matches(b, i, "publikation") {
+                } else if prev == ASCII.slash || prev == ASCII.hyphen, ByteText.matches(b, i, "publication") || ByteText.matches(b, i, "publikation") {
                     c.insert(.reportWord)  // a `/publications/` path
                 } else if word(b, i, "position statement") || word(b, i, "policy brief") {
                     c.insert(.reportWord)
                 }
-            case 0x72:  // r
+            case UInt8(ascii: "r"):
                 if exact(b, i, "R"), i + 5 < n, ByteText.matches(b, i + 1, " core") || ByteText.matches(b, i + 1, " package") {
                     c.insert(.software)
                 } else if word(b, i, "research square") || word(b, i, "researchsquare") {
@@ -538,10 +540,10 @@ enum EntryKindClassifier {
                 } else if word(b, i, "random house") || word(b, i, "routledge") {
                     c.insert(.bookWord)
                 }
-            case 0x73:  // s
+            case UInt8(ascii: "s"):
                 if word(b, i, "ssrn") {
                     c.insert(.preprintServer)
-                } else if exact(b, i, "S"), i + 3 < n, b[i + 1] == 0x2E, b[i + 2] == 0x20, ByteText.isDigit(b[i + 3]) {
+                } else if exact(b, i, "S"), i + 3 < n, b[i + 1] == ASCII.period, b[i + 2] == ASCII.space, ByteText.isDigit(b[i + 3]) {
                     c.insert(.germanPages)
                 } else if word(b, i, "s\u{FC}dkurier") || word(b, i, "suedkurier") || word(b, i, "schwarzw\u{E4}lder bote")
                     || word(b, i, "schw\u{E4}bische") || word(b, i, "schwaebische")
@@ -562,7 +564,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "situation report") || word(b, i, "situation reports") {
                     c.insert(.reportWord)
                 }
-            case 0x74:  // t
+            case UInt8(ascii: "t"):
                 if word(b, i, "thesis") || word(b, i, "tesis") {
                     c.insert(.thesis)
                 } else if word(b, i, "ted talk") || ByteText.matches(b, i, "ted.com") || word(b, i, "tedx") {
@@ -581,7 +583,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "thieme") {
                     c.insert(.bookWord)
                 }
-            case 0x75:  // u
+            case UInt8(ascii: "u"):
                 if exact(b, i, "UNICEF") {
                     c.insert(.organisation)
                 } else if word(b, i, "university press") {
@@ -589,7 +591,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "usa today") {
                     c.insert(.newsOutlet)
                 }
-            case 0x76:  // v
+            case UInt8(ascii: "v"):
                 if word(b, i, "vimeo") {
                     c.insert(.videoPlatform)
                 } else if word(b, i, "video") || word(b, i, "videos") {
@@ -599,7 +601,7 @@ enum EntryKindClassifier {
                 } else if word(b, i, "vgl") {
                     c.insert(.notePerson)
                 }
-            case 0x77:  // w
+            case UInt8(ascii: "w"):
                 if exact(b, i, "WHO") || word(b, i, "world health organization") || word(b, i, "world health organisation")
                     || word(b, i, "weltgesundheitsorganisation")
                 {
@@ -615,9 +617,9 @@ enum EntryKindClassifier {
                 } else if word(b, i, "we") {
                     c.insert(.notePerson)
                 }
-            case 0x79:  // y
+            case UInt8(ascii: "y"):
                 if word(b, i, "youtube") || ByteText.matches(b, i, "youtu.be") { c.insert(.videoPlatform) }
-            case 0x7A:  // z
+            case UInt8(ascii: "z"):
                 if word(b, i, "zenodo") {
                     c.insert(.datasetStrong)
                 } else if word(b, i, "zeit online") || ByteText.matches(b, i, "zeit.de") {

@@ -57,7 +57,7 @@ struct IdentifierScanner {
     private mutating func firstCloseParen(from k: Int) -> Int {
         if closeParenFrom <= k, closeParenAt >= k { return closeParenAt }
         var j = k
-        while j < b.count, b[j] != 0x29 { j += 1 }
+        while j < b.count, b[j] != ASCII.closeParen { j += 1 }
         closeParenFrom = k
         closeParenAt = j
         return j
@@ -79,39 +79,40 @@ struct IdentifierScanner {
         while i + 2 < n {
             let c = b[i]
             switch c {
-            case 0x31: if b[i + 1] == 0x30, b[i + 2] == 0x2E { hasDOI = true }
-            case 0x5B: hasBracket = true
-            case 0x2F: if b[i + 1] == 0x2F { hasURL = true }
-            case 0x57, 0x77: if b[i + 1] | 0x20 == 0x77 { hasURL = true }
-            case 0x28:
-                let c1 = b[i + 1] | 0x20
-                if c1 == 0x6F || c1 == 0x65 || c1 == 0x70 || c1 == 0x66 || c1 == 0x20 { hasNote = true }
-            case 0x50, 0x70:
-                let c1 = b[i + 1] | 0x20
-                if c1 == 0x6D { hasPubMed = true }
-                if c1 == 0x75 {
+            case UInt8(ascii: "1"): if b[i + 1] == UInt8(ascii: "0"), b[i + 2] == ASCII.period { hasDOI = true }
+            case ASCII.openBracket: hasBracket = true
+            case ASCII.slash: if b[i + 1] == ASCII.slash { hasURL = true }
+            case UInt8(ascii: "W"), UInt8(ascii: "w"): if b[i + 1] | ASCII.caseBit == UInt8(ascii: "w") { hasURL = true }
+            case ASCII.openParen:
+                let c1 = b[i + 1] | ASCII.caseBit
+                if c1 == UInt8(ascii: "o") || c1 == UInt8(ascii: "e") || c1 == UInt8(ascii: "p") || c1 == UInt8(ascii: "f") || c1 == ASCII.space { hasNote = true }
+            case UInt8(ascii: "P"), UInt8(ascii: "p"):
+                let c1 = b[i + 1] | ASCII.caseBit
+                if c1 == UInt8(ascii: "m") { hasPubMed = true }
+                if c1 == UInt8(ascii: "u") {
                     hasPubMed = true
-                    if b[i + 2] | 0x20 == 0x62 { hasNote = true }
+                    if b[i + 2] | ASCII.caseBit == UInt8(ascii: "b") { hasNote = true }
                 }
-            case 0x45, 0x65:
-                let c1 = b[i + 1] | 0x20
-                if c1 == 0x70 || c1 == 0x2D || (c1 == 0x72 && b[i + 2] | 0x20 == 0x72) { hasNote = true }
-            case 0x52, 0x72: if b[i + 1] | 0x20 == 0x65, b[i + 2] | 0x20 == 0x74 { hasNote = true }
-            case 0x41, 0x61: if b[i + 1] | 0x20 == 0x63, b[i + 2] | 0x20 == 0x63 { hasNote = true }
-            case 0x49, 0x69: if b[i + 1] | 0x20 == 0x6E, b[i + 2] == 0x20, i + 3 < n, b[i + 3] | 0x20 == 0x70 { hasNote = true }
-            case 0x43, 0x63: if b[i + 1] | 0x20 == 0x6F, b[i + 2] | 0x20 == 0x6D { hasNote = true }
-            case 0x46, 0x66: if b[i + 1] | 0x20 == 0x69, b[i + 2] | 0x20 == 0x72 { hasNote = true }
+            case UInt8(ascii: "E"), UInt8(ascii: "e"):
+                let c1 = b[i + 1] | ASCII.caseBit
+                if c1 == UInt8(ascii: "p") || c1 == ASCII.hyphen || (c1 == UInt8(ascii: "r") && b[i + 2] | ASCII.caseBit == UInt8(ascii: "r")) { hasNote = true }
+            case UInt8(ascii: "R"), UInt8(ascii: "r"): if b[i + 1] | ASCII.caseBit == UInt8(ascii: "e"), b[i + 2] | ASCII.caseBit == UInt8(ascii: "t") { hasNote = true }
+            case UInt8(ascii: "A"), UInt8(ascii: "a"): if b[i + 1] | ASCII.caseBit == UInt8(ascii: "c"), b[i + 2] | ASCII.caseBit == UInt8(ascii: "c") { hasNote = true }
+            case UInt8(ascii: "I"), UInt8(ascii: "i"):
+                if b[i + 1] | ASCII.caseBit == UInt8(ascii: "n"), b[i + 2] == ASCII.space, i + 3 < n, b[i + 3] | ASCII.caseBit == UInt8(ascii: "p") { hasNote = true }
+            case UInt8(ascii: "C"), UInt8(ascii: "c"): if b[i + 1] | ASCII.caseBit == UInt8(ascii: "o"), b[i + 2] | ASCII.caseBit == UInt8(ascii: "m") { hasNote = true }
+            case UInt8(ascii: "F"), UInt8(ascii: "f"): if b[i + 1] | ASCII.caseBit == UInt8(ascii: "i"), b[i + 2] | ASCII.caseBit == UInt8(ascii: "r") { hasNote = true }
             case 0xEF: if b[i + 1] == 0xBF, b[i + 2] == 0xBD { garbled = true }
             case 0xC3: if Tokenizer.isMojibakeReplacement(b, i) { garbled = true }
-            case 0x2E:  // `14.08.2020`, `3.3.20` (not `10.1001/…`)
+            case ASCII.period:  // `14.08.2020`, `3.3.20` (not `10.1001/…`)
                 if i > 0, ByteText.isDigit(b[i - 1]), !(i >= 3 && ByteText.isDigit(b[i - 3])), ByteText.isDigit(b[i + 1]),
-                    b[i + 2] == 0x2E || (ByteText.isDigit(b[i + 2]) && i + 3 < n && b[i + 3] == 0x2E)
+                    b[i + 2] == ASCII.period || (ByteText.isDigit(b[i + 2]) && i + 3 < n && b[i + 3] == ASCII.period)
                 {
                     hasDate = true
                 }
-            case 0x2D:  // `2017-07-28`, `June-19-2017`
+            case ASCII.hyphen:  // `2017-07-28`, `June-19-2017`
                 if i >= 3, ByteText.isDigit(b[i + 1]), ByteText.isDigit(b[i - 1]) || ByteText.isASCIILetter(b[i - 1]),
-                    i + 4 < n, b[i + 3] == 0x2D || b[i + 2] == 0x2D
+                    i + 4 < n, b[i + 3] == ASCII.hyphen || b[i + 2] == ASCII.hyphen
                 {
                     hasDate = true
                 }
@@ -161,7 +162,7 @@ struct IdentifierScanner {
     /// End of a whitespace-delimited run starting at `i`, trimmed of trailing punctuation and unbalanced brackets.
     private func identifierEnd(from i: Int) -> Int {
         var j = i
-        while j < b.count, !ByteText.isSpace(b[j]), b[j] != 0x22, b[j] != 0x3C, b[j] != 0x3E {
+        while j < b.count, !ByteText.isSpace(b[j]), b[j] != ASCII.doubleQuote, b[j] != ASCII.lessThan, b[j] != ASCII.greaterThan {
             if b[j] == 0xC2, j + 1 < b.count, b[j + 1] == 0xA0 { break }
             if b[j] == 0xE2, j + 2 < b.count, b[j + 1] == 0x80, (0x9C...0x9D).contains(b[j + 2]) { break }
             j += 1
@@ -171,25 +172,25 @@ struct IdentifierScanner {
         var brackets = 0
         for k in i..<j {
             switch b[k] {
-            case 0x28: parens += 1
-            case 0x29: parens -= 1
-            case 0x5B: brackets += 1
-            case 0x5D: brackets -= 1
+            case ASCII.openParen: parens += 1
+            case ASCII.closeParen: parens -= 1
+            case ASCII.openBracket: brackets += 1
+            case ASCII.closeBracket: brackets -= 1
             default: break
             }
         }
         while j > i {
             let c = b[j - 1]
-            if c == 0x2E || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x27 {
+            if c == ASCII.period || c == ASCII.comma || c == ASCII.semicolon || c == ASCII.colon || c == ASCII.apostrophe {
                 j -= 1
                 continue
             }
-            if c == 0x29, parens < 0 {
+            if c == ASCII.closeParen, parens < 0 {
                 parens += 1
                 j -= 1
                 continue
             }
-            if c == 0x5D, brackets < 0 {
+            if c == ASCII.closeBracket, brackets < 0 {
                 brackets += 1
                 j -= 1
                 continue
@@ -219,15 +220,15 @@ struct IdentifierScanner {
         var i = 0
         let n = b.count
         while i + 7 < n {
-            if b[i] == 0x31, b[i + 1] == 0x30, b[i + 2] == 0x2E, i == 0 || !ByteText.isAlnum(b[i - 1]) {
+            if b[i] == UInt8(ascii: "1"), b[i + 1] == UInt8(ascii: "0"), b[i + 2] == ASCII.period, i == 0 || !ByteText.isAlnum(b[i - 1]) {
                 var j = i + 3
                 while j < n, ByteText.isDigit(b[j]) { j += 1 }
                 // Registrant codes have four or more digits, possibly with sub-divisions (10.1000.10/…).
-                while j < n, b[j] == 0x2E, j + 1 < n, ByteText.isDigit(b[j + 1]) {
+                while j < n, b[j] == ASCII.period, j + 1 < n, ByteText.isDigit(b[j + 1]) {
                     j += 1
                     while j < n, ByteText.isDigit(b[j]) { j += 1 }
                 }
-                if j - (i + 3) >= 4, j < n, b[j] == 0x2F, j + 1 < n, !ByteText.isSpace(b[j + 1]), !isClaimed(i) {
+                if j - (i + 3) >= 4, j < n, b[j] == ASCII.slash, j + 1 < n, !ByteText.isSpace(b[j + 1]), !isClaimed(i) {
                     var end = doiEnd(from: i, slash: j)
                     // `10.1158/1940 6207.CAPR-14-0362`: a space inside the DOI (an ISSN's hyphen lost).
                     if found.doi == nil, let broken = brokenDOI(i, slash: j, end: end) {
@@ -263,7 +264,7 @@ struct IdentifierScanner {
                         let ds = k
                         while k < n, ByteText.isDigit(b[k]) { k += 1 }
                         var e = k
-                        while e < n, b[e] == 0x2E || ByteText.isSpace(b[e]) { e += 1 }
+                        while e < n, b[e] == ASCII.period || ByteText.isSpace(b[e]) { e += 1 }
                         if ds > end, k - ds >= 6, k - ds <= 8, e == n, found.pmid == nil {
                             found.pmid = ds..<k
                             found.pmidWhole = ds..<k
@@ -286,8 +287,8 @@ struct IdentifierScanner {
     /// so that no bracket of it is left in the title.
     private func parenthesised(_ r: Range<Int>) -> Range<Int> {
         var a = r.lowerBound
-        while a > 0, b[a - 1] == 0x20 { a -= 1 }
-        guard a > 0, b[a - 1] == 0x28, r.upperBound < b.count, b[r.upperBound] == 0x29 else { return r }
+        while a > 0, b[a - 1] == ASCII.space { a -= 1 }
+        guard a > 0, b[a - 1] == ASCII.openParen, r.upperBound < b.count, b[r.upperBound] == ASCII.closeParen else { return r }
         return (a - 1)..<(r.upperBound + 1)
     }
 
@@ -306,17 +307,17 @@ struct IdentifierScanner {
         var end = identifierEnd(from: i)
         var k = slash + 1
         while k < end {
-            if b[k] == 0x2E, k + 1 < end, ByteText.isASCIILetter(b[k + 1]), gluedWord(at: k + 1) {
+            if b[k] == ASCII.period, k + 1 < end, ByteText.isASCIILetter(b[k + 1]), gluedWord(at: k + 1) {
                 end = k
                 break
             }
             k += 1
         }
-        let inURL = i > 0 && (b[i - 1] == 0x2F || b[i - 1] == 0x3D)
+        let inURL = i > 0 && (b[i - 1] == ASCII.slash || b[i - 1] == ASCII.equals)
         guard inURL, !(i >= 8 && ByteText.matches(b, i - 8, "doi.org/")) else { return end }
         k = slash + 1
         while k < end {
-            if b[k] == 0x3F || b[k] == 0x23 || b[k] == 0x26 {
+            if b[k] == ASCII.question || b[k] == ASCII.hash || b[k] == ASCII.ampersand {
                 end = k
                 break
             }
@@ -335,7 +336,7 @@ struct IdentifierScanner {
     private func brokenDOI(_ i: Int, slash: Int, end: Int) -> (end: Int, suggestion: String)? {
         let n = b.count
         let suffix = (slash + 1)..<end
-        guard !suffix.isEmpty, suffix.count <= 5, suffix.allSatisfy({ ByteText.isDigit(b[$0]) }), end + 1 < n, b[end] == 0x20,
+        guard !suffix.isEmpty, suffix.count <= 5, suffix.allSatisfy({ ByteText.isDigit(b[$0]) }), end + 1 < n, b[end] == ASCII.space,
             ByteText.isDigit(b[end + 1])
         else { return nil }
         let rest = identifierEnd(from: end + 1)
@@ -343,7 +344,7 @@ struct IdentifierScanner {
         var k = end + 1
         while k < rest, ByteText.isDigit(b[k]) { k += 1 }
         // The second half must go on past its digits (`6207.CAPR-14-0362`), or this is a DOI and a page or PMID.
-        guard k < rest, b[k] == 0x2E || b[k] == 0x2D || ByteText.isASCIILetter(b[k]) else { return nil }
+        guard k < rest, b[k] == ASCII.period || b[k] == ASCII.hyphen || ByteText.isASCIILetter(b[k]) else { return nil }
         let joiner = suffix.count == 4 && k - (end + 1) == 4 ? "-" : ""
         let suggestion = ByteText.string(b, i..<end) + joiner + ByteText.string(b, (end + 1)..<rest)
         return (rest, suggestion)
@@ -354,8 +355,8 @@ struct IdentifierScanner {
     private mutating func identifiersInURL(_ r: Range<Int>) {
         var k = r.lowerBound
         while k < r.upperBound {
-            let c = b[k] | 0x20
-            if c == 0x70 || c == 0x6C || c == 0x6D {
+            let c = b[k] | ASCII.caseBit
+            if c == UInt8(ascii: "p") || c == UInt8(ascii: "l") || c == UInt8(ascii: "m") {
                 var ds = -1
                 if ByteText.matches(b, k, "pubmed/") {
                     ds = k + 7
@@ -363,7 +364,7 @@ struct IdentifierScanner {
                     ds = k + 24
                 } else if ByteText.matches(b, k, "list_uids=") {
                     ds = k + 10
-                } else if ByteText.matches(b, k, "med/"), k > 0, b[k - 1] == 0x2F {
+                } else if ByteText.matches(b, k, "med/"), k > 0, b[k - 1] == ASCII.slash {
                     ds = k + 4
                 }
                 if ds > 0, found.pmid == nil {
@@ -374,7 +375,7 @@ struct IdentifierScanner {
                         found.pmidWhole = ds..<e
                     }
                 }
-                if ByteText.matches(b, k, "pmc"), k > 0, b[k - 1] == 0x2F, found.pmcid == nil {
+                if ByteText.matches(b, k, "pmc"), k > 0, b[k - 1] == ASCII.slash, found.pmcid == nil {
                     var e = k + 3
                     while e < r.upperBound, ByteText.isDigit(b[e]) { e += 1 }
                     if e - (k + 3) >= 4, e == r.upperBound || !ByteText.isAlnum(b[e]) {
@@ -391,9 +392,9 @@ struct IdentifierScanner {
         var i = 0
         let n = b.count
         while i + 4 < n {
-            let c0 = b[i] | 0x20
-            let c1 = b[i + 1] | 0x20
-            if (c0 == 0x68 && c1 == 0x74) || (c0 == 0x77 && c1 == 0x77), i == 0 || !ByteText.isAlnum(b[i - 1]),
+            let c0 = b[i] | ASCII.caseBit
+            let c1 = b[i + 1] | ASCII.caseBit
+            if (c0 == UInt8(ascii: "h") && c1 == UInt8(ascii: "t")) || (c0 == UInt8(ascii: "w") && c1 == UInt8(ascii: "w")), i == 0 || !ByteText.isAlnum(b[i - 1]),
                 ByteText.matches(b, i, "http://") || ByteText.matches(b, i, "https://") || ByteText.matches(b, i, "www."),
                 !isClaimed(i)
             {
@@ -421,12 +422,12 @@ struct IdentifierScanner {
         var i = 0
         let n = b.count
         while i + 4 < n {
-            let c1 = b[i + 1] | 0x20
-            if b[i] | 0x20 == 0x70, c1 == 0x6D || c1 == 0x75, i == 0 || !ByteText.isAlnum(b[i - 1]), !isClaimed(i) {
+            let c1 = b[i + 1] | ASCII.caseBit
+            if b[i] | ASCII.caseBit == UInt8(ascii: "p"), c1 == UInt8(ascii: "m") || c1 == UInt8(ascii: "u"), i == 0 || !ByteText.isAlnum(b[i - 1]), !isClaimed(i) {
                 if ByteText.matches(b, i, "pmcid") || ByteText.matches(b, i, "pmc") {
                     let j = i + (ByteText.matches(b, i, "pmcid") ? 5 : 3)
                     var k = j
-                    while k < n, b[k] == 0x3A || ByteText.isSpace(b[k]) { k += 1 }
+                    while k < n, b[k] == ASCII.colon || ByteText.isSpace(b[k]) { k += 1 }
                     if ByteText.matches(b, k, "pmc") { k += 3 }
                     let ds = k
                     while k < n, ByteText.isDigit(b[k]) { k += 1 }
@@ -442,7 +443,7 @@ struct IdentifierScanner {
                 }
                 if ByteText.matches(b, i, "pmid") || ByteText.matches(b, i, "pubmed:") || ByteText.matches(b, i, "pubmed pmid") {
                     var k = i + (ByteText.matches(b, i, "pmid") ? 4 : ByteText.matches(b, i, "pubmed:") ? 7 : 11)
-                    while k < n, b[k] == 0x3A || ByteText.isSpace(b[k]) { k += 1 }
+                    while k < n, b[k] == ASCII.colon || ByteText.isSpace(b[k]) { k += 1 }
                     let ds = k
                     while k < n, ByteText.isDigit(b[k]) { k += 1 }
                     if k > ds, k - ds <= 9 {
@@ -491,11 +492,11 @@ struct IdentifierScanner {
         var closing: [Int: Int] = [:]
         var open: [Int] = []
         for k in 0..<n {
-            if b[k] == 0x5B { open.append(k) } else if b[k] == 0x5D, let start = open.popLast() { closing[start] = k }
+            if b[k] == ASCII.openBracket { open.append(k) } else if b[k] == ASCII.closeBracket, let start = open.popLast() { closing[start] = k }
         }
         var i = 0
         while i < n {
-            if b[i] == 0x5B, !isClaimed(i) {
+            if b[i] == ASCII.openBracket, !isClaimed(i) {
                 let j = closing[i] ?? n
                 if j < n {
                     let text = (i + 1)..<j
@@ -513,12 +514,12 @@ struct IdentifierScanner {
         var j = i
         let n = b.count
         while j < n {
-            if b[j] == 0x2E {
+            if b[j] == ASCII.period {
                 var k = j + 1
                 while k < n, ByteText.isSpace(b[k]) { k += 1 }
                 if k == n || (k > j + 1 && !ByteText.isDigit(b[k])) { return j + 1 }
             }
-            if b[j] == 0x3B { return j }
+            if b[j] == ASCII.semicolon { return j }
             j += 1
         }
         return n
@@ -533,13 +534,13 @@ struct IdentifierScanner {
             while j < n, j - k < most, ByteText.isDigit(b[j]) { j += 1 }
             return j - k
         }
-        func free(_ k: Int) -> Bool { k >= n || !(ByteText.isAlnum(b[k]) || (b[k] == 0x2E && k + 1 < n && ByteText.isDigit(b[k + 1]))) }
+        func free(_ k: Int) -> Bool { k >= n || !(ByteText.isAlnum(b[k]) || (b[k] == ASCII.period && k + 1 < n && ByteText.isDigit(b[k + 1]))) }
         if ByteText.isDigit(b[i]) {
             let d1 = digits(i, 5)
-            if d1 >= 1, d1 <= 2, i + d1 < n, b[i + d1] == 0x2E {
+            if d1 >= 1, d1 <= 2, i + d1 < n, b[i + d1] == ASCII.period {
                 let m = i + d1 + 1
                 let d2 = digits(m, 3)
-                if d2 >= 1, d2 <= 2, m + d2 < n, b[m + d2] == 0x2E {
+                if d2 >= 1, d2 <= 2, m + d2 < n, b[m + d2] == ASCII.period {
                     let y = m + d2 + 1
                     let d3 = digits(y, 5)
                     if d3 == 4 || d3 == 2, free(y + d3) {
@@ -547,7 +548,7 @@ struct IdentifierScanner {
                     }
                 }
             }
-            if d1 == 4, i + 4 < n, b[i + 4] == 0x2D, digits(i + 5, 3) == 2, i + 7 < n, b[i + 7] == 0x2D, digits(i + 8, 3) == 2, free(i + 10) {
+            if d1 == 4, i + 4 < n, b[i + 4] == ASCII.hyphen, digits(i + 5, 3) == 2, i + 7 < n, b[i + 7] == ASCII.hyphen, digits(i + 8, 3) == 2, free(i + 10) {
                 return (i + 10, ByteText.int(b, i..<(i + 4)))
             }
             return nil
@@ -555,11 +556,11 @@ struct IdentifierScanner {
         // `June-19-2017`
         var k = i
         while k < n, ByteText.isASCIILetter(b[k]), k - i < 10 { k += 1 }
-        guard k > i + 2, k < n, b[k] == 0x2D else { return nil }
+        guard k > i + 2, k < n, b[k] == ASCII.hyphen else { return nil }
         let word = String(decoding: UnsafeBufferPointer(rebasing: b[i..<k]), as: UTF8.self)
         guard Lexicon.isMonth(Substring(word)) else { return nil }
         let d = digits(k + 1, 3)
-        guard d >= 1, d <= 2, k + 1 + d < n, b[k + 1 + d] == 0x2D, digits(k + 2 + d, 5) == 4, free(k + 6 + d) else { return nil }
+        guard d >= 1, d <= 2, k + 1 + d < n, b[k + 1 + d] == ASCII.hyphen, digits(k + 2 + d, 5) == 4, free(k + 6 + d) else { return nil }
         return (k + 6 + d, ByteText.int(b, (k + 2 + d)..<(k + 6 + d)))
     }
 
@@ -567,13 +568,13 @@ struct IdentifierScanner {
     private func timeEnd(after k: Int) -> Int {
         let n = b.count
         var j = k
-        if j < n, b[j] == 0x2C { j += 1 }
-        while j < n, b[j] == 0x20 { j += 1 }
+        if j < n, b[j] == ASCII.comma { j += 1 }
+        while j < n, b[j] == ASCII.space { j += 1 }
         let h = j
         while j < n, j - h < 3, ByteText.isDigit(b[j]) { j += 1 }
-        guard j > h, j - h <= 2, j + 2 < n, b[j] == 0x3A, ByteText.isDigit(b[j + 1]), ByteText.isDigit(b[j + 2]) else { return k }
+        guard j > h, j - h <= 2, j + 2 < n, b[j] == ASCII.colon, ByteText.isDigit(b[j + 1]), ByteText.isDigit(b[j + 2]) else { return k }
         j += 3
-        if j + 3 < n, b[j] == 0x20, ByteText.matches(b, j + 1, "uhr") { j += 4 } else if ByteText.matches(b, j, "uhr") { j += 3 }
+        if j + 3 < n, b[j] == ASCII.space, ByteText.matches(b, j + 1, "uhr") { j += 4 } else if ByteText.matches(b, j, "uhr") { j += 3 }
         return j
     }
 
@@ -593,7 +594,7 @@ struct IdentifierScanner {
                 }
             }
             // Access notes do not run across another field.
-            if b[k] == 0x29 || b[k] == 0x5D || (b[k] == 0x2E && k + 1 < b.count && ByteText.isSpace(b[k + 1])) { return nil }
+            if b[k] == ASCII.closeParen || b[k] == ASCII.closeBracket || (b[k] == ASCII.period && k + 1 < b.count && ByteText.isSpace(b[k + 1])) { return nil }
             k -= 1
         }
         return nil
@@ -616,10 +617,10 @@ struct IdentifierScanner {
                 // `(aufgerufen am 14.08.2020)`, `(Stand: 03.03.2021, aufgerufen am 29.03.2021)`
                 var open = a - 1
                 while open >= 0, ByteText.isSpace(b[open]) { open -= 1 }
-                if open >= 0, b[open] == 0x28 {
+                if open >= 0, b[open] == ASCII.openParen {
                     var close = end
-                    while close < n, close - end < 40, b[close] != 0x29, b[close] != 0x28 { close += 1 }
-                    if close < n, b[close] == 0x29 {
+                    while close < n, close - end < 40, b[close] != ASCII.closeParen, b[close] != ASCII.openParen { close += 1 }
+                    if close < n, b[close] == ASCII.closeParen {
                         start = open
                         stop = close + 1
                     }
@@ -630,7 +631,7 @@ struct IdentifierScanner {
             }
             var start = i
             var stop = end
-            if i > 0, b[i - 1] == 0x28, end < n, b[end] == 0x29 {
+            if i > 0, b[i - 1] == ASCII.openParen, end < n, b[end] == ASCII.closeParen {
                 start = i - 1
                 stop = end + 1
             }
@@ -650,27 +651,28 @@ struct IdentifierScanner {
         var i = 0
         let n = b.count
         while i < n {
-            let c = b[i] | 0x20
+            let c = b[i] | ASCII.caseBit
             // Cheap look at the next two letters before any full comparison.
-            let c1 = i + 1 < n ? b[i + 1] | 0x20 : 0
-            let c2 = i + 2 < n ? b[i + 2] | 0x20 : 0
+            let c1 = i + 1 < n ? b[i + 1] | ASCII.caseBit : 0
+            let c2 = i + 2 < n ? b[i + 2] | ASCII.caseBit : 0
             let candidate: Bool
             switch c {
-            case 0x28: candidate = true
-            case 0x65: candidate = (c1 == 0x70 && c2 == 0x75) || c1 == 0x2D || (c1 == 0x72 && c2 == 0x72)  // epub, e-pub, erratum
-            case 0x70: candidate = c1 == 0x75 && c2 == 0x62  // published
-            case 0x72: candidate = c1 == 0x65 && c2 == 0x74  // retract
-            case 0x61: candidate = c1 == 0x63 && c2 == 0x63  // accessed
-            case 0x69: candidate = c1 == 0x6E && c2 == 0x20  // in press
-            case 0x63: candidate = c1 == 0x6F && c2 == 0x6D  // comment in
-            case 0x66: candidate = c1 == 0x69 && c2 == 0x72  // first published online
+            case ASCII.openParen: candidate = true
+            case UInt8(ascii: "e"):  // epub, e-pub, erratum
+                candidate = (c1 == UInt8(ascii: "p") && c2 == UInt8(ascii: "u")) || c1 == ASCII.hyphen || (c1 == UInt8(ascii: "r") && c2 == UInt8(ascii: "r"))
+            case UInt8(ascii: "p"): candidate = c1 == UInt8(ascii: "u") && c2 == UInt8(ascii: "b")  // published
+            case UInt8(ascii: "r"): candidate = c1 == UInt8(ascii: "e") && c2 == UInt8(ascii: "t")  // retract
+            case UInt8(ascii: "a"): candidate = c1 == UInt8(ascii: "c") && c2 == UInt8(ascii: "c")  // accessed
+            case UInt8(ascii: "i"): candidate = c1 == UInt8(ascii: "n") && c2 == ASCII.space  // in press
+            case UInt8(ascii: "c"): candidate = c1 == UInt8(ascii: "o") && c2 == UInt8(ascii: "m")  // comment in
+            case UInt8(ascii: "f"): candidate = c1 == UInt8(ascii: "i") && c2 == UInt8(ascii: "r")  // first published online
             default: candidate = false
             }
             guard candidate, !isClaimed(i) else {
                 i += 1
                 continue
             }
-            if b[i] == 0x28 {
+            if b[i] == ASCII.openParen {
                 // Parenthesised note: `(online 2017)`, `(Epub 2017 Jan 3)`, `(published online …)`.
                 var k = i + 1
                 while k < n, ByteText.isSpace(b[k]) { k += 1 }
@@ -716,7 +718,7 @@ struct IdentifierScanner {
                     end = sentenceEnd(from: i)
                 }
                 var textEnd = end
-                while textEnd > i, b[textEnd - 1] == 0x2E || ByteText.isSpace(b[textEnd - 1]) { textEnd -= 1 }
+                while textEnd > i, b[textEnd - 1] == ASCII.period || ByteText.isSpace(b[textEnd - 1]) { textEnd -= 1 }
                 addNote(kind, text: i..<textEnd, whole: i..<end)
                 i = end
                 continue

@@ -69,7 +69,7 @@ public struct ReferenceParser: Sendable {
         // 1. Authors.
         let anchor = yearAnchor(c)
         // `Title (2015) Asante E, Smidak M, et al.`: the title, the year, then the names to the end.
-        if let k = anchor, k > 1, let y = c.year(k + 1), c.isPunct(k + 2, 0x29), k + 4 < n, c.t[k + 3].kind == .word,
+        if let k = anchor, k > 1, let y = c.year(k + 1), c.isPunct(k + 2, ASCII.closeParen), k + 4 < n, c.t[k + 3].kind == .word,
             c.t[k + 3].capitalized, c.isInitials(k + 4)
         {
             let names = AuthorGrammar(c: c).parse(from: k + 3)
@@ -89,7 +89,7 @@ public struct ReferenceParser: Sendable {
         var titleFirst: (Int, Int)?
         if authors.authors.isEmpty, let k = firstSentenceEnd(c), k > 1 {
             let names = AuthorGrammar(c: c).parse(from: k + 1)
-            if names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end < n, c.isPunct(names.end - 1, 0x2E) {
+            if names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end < n, c.isPunct(names.end - 1, ASCII.period) {
                 authors = names
                 titleFirst = (0, k)
             }
@@ -100,7 +100,7 @@ public struct ReferenceParser: Sendable {
         }
         // `J Gen Virol. 1975;28:207.`: one "author" straight before a Vancouver year is a journal.
         if authors.authors.count == 1, !authors.etAl, authors.shape == .vancouver, c.year(authors.end) != nil,
-            c.isPunct(authors.end + 1, 0x3B) || c.isMonth(authors.end + 1)
+            c.isPunct(authors.end + 1, ASCII.semicolon) || c.isMonth(authors.end + 1)
         {
             authors = AuthorGrammar.Result()
         }
@@ -109,7 +109,7 @@ public struct ReferenceParser: Sendable {
             ref.authors = authors.authors
             ref.etAl = authors.etAl
             var last = p
-            while last > 0, c.isPunct(last - 1, 0x2E) || c.isPunct(last - 1, 0x2C) { last -= 1 }
+            while last > 0, c.isPunct(last - 1, ASCII.period) || c.isPunct(last - 1, ASCII.comma) { last -= 1 }
             let first = titleFirst.map { $0.1 + 1 } ?? 0
             ref.fieldRanges[.authors] = c.range(first, max(last, first + 1))
         } else {
@@ -120,12 +120,12 @@ public struct ReferenceParser: Sendable {
         var yearParen = false
         var yearSentence = false
         var apaPeriod = false
-        if c.isPunct(p, 0x2C), c.isPunct(p + 1, 0x28), c.year(p + 2) != nil { p += 1 }  // `Diday, (1981).`
-        if p > 0, c.isPunct(p, 0x2C), c.year(p + 1) != nil, c.isPunct(p + 2, 0x2E) { p += 1 }  // `de Foucault B., 2009.`
-        if c.isPunct(p, 0x28), let y = c.year(p + 1) {
+        if c.isPunct(p, ASCII.comma), c.isPunct(p + 1, ASCII.openParen), c.year(p + 2) != nil { p += 1 }  // `Diday, (1981).`
+        if p > 0, c.isPunct(p, ASCII.comma), c.year(p + 1) != nil, c.isPunct(p + 2, ASCII.period) { p += 1 }  // `de Foucault B., 2009.`
+        if c.isPunct(p, ASCII.openParen), let y = c.year(p + 1) {
             var k = p + 2
-            while k < n, k - p < 8, !c.isPunct(k, 0x29) { k += 1 }
-            if k < n, c.isPunct(k, 0x29) {
+            while k < n, k - p < 8, !c.isPunct(k, ASCII.closeParen) { k += 1 }
+            if k < n, c.isPunct(k, ASCII.closeParen) {
                 ref.year = y
                 ref.fieldRanges[.year] = c.range(p + 1, p + 2)
                 if k > p + 2 {
@@ -138,10 +138,10 @@ public struct ReferenceParser: Sendable {
                 }
                 yearParen = true
                 p = k + 1
-                if c.isPunct(p, 0x2E) { apaPeriod = true }
-                while p < n, c.isPunct(p, 0x2E) || c.isPunct(p, 0x2C) || c.isPunct(p, 0x3A) { p += 1 }
+                if c.isPunct(p, ASCII.period) { apaPeriod = true }
+                while p < n, c.isPunct(p, ASCII.period) || c.isPunct(p, ASCII.comma) || c.isPunct(p, ASCII.colon) { p += 1 }
             }
-        } else if p > 0, let y = c.year(p), c.isPunct(p + 1, 0x2E) || c.isPunct(p + 1, 0x2C), p + 2 < n {
+        } else if p > 0, let y = c.year(p), c.isPunct(p + 1, ASCII.period) || c.isPunct(p + 1, ASCII.comma), p + 2 < n {
             ref.year = y
             ref.fieldRanges[.year] = c.range(p, p + 1)
             yearSentence = true
@@ -278,12 +278,12 @@ public struct ReferenceParser: Sendable {
         if tailEnd < n {
             var k = tailEnd
             while k < n {
-                while k < n, c.t[k].kind == .punct, c.t[k].mark != 0x28, c.t[k].mark != 0x5B { k += 1 }
+                while k < n, c.t[k].kind == .punct, c.t[k].mark != ASCII.openParen, c.t[k].mark != ASCII.openBracket { k += 1 }
                 guard k < n else { break }
                 let s = k
-                while k < n, !(c.isPunct(k, 0x2E) && (k + 1 >= n || c.t[k + 1].spaceBefore)) { k += 1 }
+                while k < n, !(c.isPunct(k, ASCII.period) && (k + 1 >= n || c.t[k + 1].spaceBefore)) { k += 1 }
                 var z = k
-                while z > s, c.t[z - 1].kind == .punct, c.t[z - 1].mark != 0x29 { z -= 1 }
+                while z > s, c.t[z - 1].kind == .punct, c.t[z - 1].mark != ASCII.closeParen { z -= 1 }
                 if z > s { pieces.append(c.text(s, z)) }
             }
         }
@@ -299,26 +299,26 @@ public struct ReferenceParser: Sendable {
             let tok = c.t[k]
             guard tok.kind == .word else { continue }
             let len = tok.end - tok.start
-            let first = c.b[tok.start] | 0x20
+            let first = c.b[tok.start] | ASCII.caseBit
             if len == 2 {
                 // `In:`, `In ` after a sentence or a comma, `En:`
-                if c.b[tok.start] == 0x49 || c.b[tok.start] == 0x45, c.b[tok.start + 1] == 0x6E,
-                    c.isPunct(k - 1, 0x2E) || c.isPunct(k - 1, 0x2C) || c.isPunct(k + 1, 0x3A)
+                if c.b[tok.start] == UInt8(ascii: "I") || c.b[tok.start] == UInt8(ascii: "E"), c.b[tok.start + 1] == UInt8(ascii: "n"),
+                    c.isPunct(k - 1, ASCII.period) || c.isPunct(k - 1, ASCII.comma) || c.isPunct(k + 1, ASCII.colon)
                 {
                     return true
                 }
                 continue
             }
             if len < 4 { continue }
-            let last = c.b[tok.end - 1] | 0x20
+            let last = c.b[tok.end - 1] | ASCII.caseBit
             if len <= 8 {
                 // arXiv, medRxiv, bioRxiv, PsyArXiv, ChemRxiv; SSRN; Epid (Bull); Square (Research)
-                if last == 0x76, ByteText.matches(c.b, tok.end - 4, "rxiv") { return true }
-                if len == 4, last == 0x6E, ByteText.matches(c.b, tok.start, "ssrn") { return true }
-                if len == 4, first == 0x65, ByteText.matches(c.b, tok.start, "epid") { return true }
-                if len == 6, last == 0x65, ByteText.matches(c.b, tok.start, "square"), c.isWord(k - 1, "research") { return true }
+                if last == UInt8(ascii: "v"), ByteText.matches(c.b, tok.end - 4, "rxiv") { return true }
+                if len == 4, last == UInt8(ascii: "n"), ByteText.matches(c.b, tok.start, "ssrn") { return true }
+                if len == 4, first == UInt8(ascii: "e"), ByteText.matches(c.b, tok.start, "epid") { return true }
+                if len == 6, last == UInt8(ascii: "e"), ByteText.matches(c.b, tok.start, "square"), c.isWord(k - 1, "research") { return true }
             } else if len == 9 {
-                if first == 0x70, ByteText.matches(c.b, tok.start, "preprints") { return true }
+                if first == UInt8(ascii: "p"), ByteText.matches(c.b, tok.start, "preprints") { return true }
             } else if len == 14 || len == 17 {
                 if ByteText.matches(c.b, tok.start, "researchsquare") || ByteText.matches(c.b, tok.start, "epidemiologisches") { return true }
             }
@@ -337,7 +337,7 @@ public struct ReferenceParser: Sendable {
     static func firstSentenceEnd(_ c: TokenCursor) -> Int? {
         var k = 1
         while k < c.count - 1, k < 60 {
-            if c.t[k].kind == .punct, c.t[k].mark == 0x2E || c.t[k].mark == 0x3F || c.t[k].mark == 0x21, c.t[k + 1].spaceBefore {
+            if c.t[k].kind == .punct, c.t[k].mark == ASCII.period || c.t[k].mark == ASCII.question || c.t[k].mark == ASCII.exclamation, c.t[k + 1].spaceBefore {
                 return k
             }
             k += 1
@@ -353,19 +353,19 @@ public struct ReferenceParser: Sendable {
         while k < n, k < 120 {
             if c.t[k].isQuote { return nil }
             // A sentence ends before any year: not an author-date reference (`… D. S. Title. J 71, 1 (2014)`).
-            if c.isPunct(k, 0x2E), k + 1 < n, c.t[k + 1].spaceBefore, c.t[k - 1].kind == .word {
+            if c.isPunct(k, ASCII.period), k + 1 < n, c.t[k + 1].spaceBefore, c.t[k - 1].kind == .word {
                 let w = c.t[k - 1]
-                let afterName = k >= 2 && (c.isPunct(k - 2, 0x2C) || c.isPunct(k - 2, 0x2E) || (c.t[k - 2].kind == .word && c.t[k - 2].capitalized))
+                let afterName = k >= 2 && (c.isPunct(k - 2, ASCII.comma) || c.isPunct(k - 2, ASCII.period) || (c.t[k - 2].kind == .word && c.t[k - 2].capitalized))
                 let initialLike =
                     (w.capitalized && w.length <= 2) || (w.allCaps && w.length <= 3 && afterName) || c.isWord(k - 1, "al")
                     || c.isWord(k - 1, "jr") || c.isWord(k - 1, "sr")
                 if !initialLike { return nil }
             }
             // `Gaub, H.E.: Title`: the list ended at the colon.
-            if c.isPunct(k, 0x3A), c.isPunct(k - 1, 0x2E) { return nil }
-            if c.isPunct(k, 0x28), c.year(k + 1) != nil {
+            if c.isPunct(k, ASCII.colon), c.isPunct(k - 1, ASCII.period) { return nil }
+            if c.isPunct(k, ASCII.openParen), c.year(k + 1) != nil {
                 var m = k + 2
-                while m < n, m - k < 8, !c.isPunct(m, 0x29) { m += 1 }
+                while m < n, m - k < 8, !c.isPunct(m, ASCII.closeParen) { m += 1 }
                 return m < n && m + 1 < n ? k : nil
             }
             k += 1
@@ -380,12 +380,12 @@ public struct ReferenceParser: Sendable {
         guard n > 2, !c.t[0].isQuote, c.t[0].kind == .word, c.t[0].capitalized else { return nil }
         var k = 0
         while k < n, k < 24 {
-            if c.isPunct(k, 0x28), c.year(k + 1) != nil { break }
-            if k > 0, c.isPunct(k, 0x2E), k + 1 < n, c.t[k + 1].spaceBefore, !(c.t[k - 1].kind == .word && c.t[k - 1].length == 1) { break }
+            if c.isPunct(k, ASCII.openParen), c.year(k + 1) != nil { break }
+            if k > 0, c.isPunct(k, ASCII.period), k + 1 < n, c.t[k + 1].spaceBefore, !(c.t[k - 1].kind == .word && c.t[k - 1].length == 1) { break }
             if c.t[k].isQuote { return nil }
             k += 1
         }
-        guard k < n, k > 0, c.year(k + 1) == nil || c.isPunct(k, 0x28) else { return nil }
+        guard k < n, k > 0, c.year(k + 1) == nil || c.isPunct(k, ASCII.openParen) else { return nil }
         // Organisation names are written in title case: most words capitalised.
         var words = 0
         var caps = 0
@@ -396,7 +396,7 @@ public struct ReferenceParser: Sendable {
             if c.t[i].capitalized { caps += 1 }
         }
         guard words > 0, caps * 10 >= words * 9, words <= 12 else { return nil }
-        return (k, c.isPunct(k, 0x2E) ? k + 1 : k)
+        return (k, c.isPunct(k, ASCII.period) ? k + 1 : k)
     }
 
     /// `2475`–`83` gives `2483`; `S12`–`5` gives `S15`; a full last page is returned as written.

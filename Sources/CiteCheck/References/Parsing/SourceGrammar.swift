@@ -72,17 +72,17 @@ struct SourceGrammar {
                 tl.end = j
                 return tl
             }
-            if c.isPunct(j, 0x3B) {
+            if c.isPunct(j, ASCII.semicolon) {
                 j += 1
-            } else if c.isPunct(j, 0x3A), isVolume(j + 1), c.isPunct(j + 2, 0x28) {
+            } else if c.isPunct(j, ASCII.colon), isVolume(j + 1), c.isPunct(j + 2, ASCII.openParen) {
                 j += 1  // `1993: 13(3); 247-9`: a volume and issue after the year, not a page
-            } else if c.isPunct(j, 0x3A), c.isPage(j + 1) {
+            } else if c.isPunct(j, ASCII.colon), c.isPage(j + 1) {
                 j += 1
                 j = pages(&tl, j)
                 return finish(&tl, j)
-            } else if c.isPunct(j, 0x2E) || c.isPunct(j, 0x2C) {
+            } else if c.isPunct(j, ASCII.period) || c.isPunct(j, ASCII.comma) {
                 if j + 1 >= n || allTrailing(j) { return finish(&tl, j) }
-                if isVolume(j + 1) || c.isPunct(j + 1, 0x28) {
+                if isVolume(j + 1) || c.isPunct(j + 1, ASCII.openParen) {
                     j += 1
                 } else {
                     tl.end = j
@@ -98,31 +98,31 @@ struct SourceGrammar {
             c.isWord(j, "jg") || c.isWord(j, "vol") || c.isWord(j, "bd") || c.isWord(j, "jahrgang") || c.isWord(j, "volume")
         {
             var k = j + 1
-            if c.isPunct(k, 0x2E) { k += 1 }
+            if c.isPunct(k, ASCII.period) { k += 1 }
             if isVolume(k) { j = k }
         }
         // Volume, supplement, issue.
         let labelled =
-            (c.isPunct(j - 1, 0x2E) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
+            (c.isPunct(j - 1, ASCII.period) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
             || c.isWord(j - 1, "pages")
-        if tl.year == nil, c.isPage(j), labelled || (c.isDash(j + 1) && c.isPage(j + 2) && !c.isPunct(j + 3, 0x3A) && !c.isPunct(j + 3, 0x28)) {
+        if tl.year == nil, c.isPage(j), labelled || (c.isDash(j + 1) && c.isPage(j + 2) && !c.isPunct(j + 3, ASCII.colon) && !c.isPunct(j + 3, ASCII.openParen)) {
             // Pages alone: `Proc ECCV: 418–432.`, `pp. 2454–2462.`, `pages 108-122, 1991.`
             j = pages(&tl, j)
             j = trailingYear(&tl, j)
             return finish(&tl, j)
         }
-        if isVolume(j), !(tl.year == nil && c.year(j) != nil && c.isPunct(j + 1, 0x3B)) {
+        if isVolume(j), !(tl.year == nil && c.year(j) != nil && c.isPunct(j + 1, ASCII.semicolon)) {
             tl.volume = (j, j + 1)
             j += 1
             // MLA `65.12 (2001): 1378-1382`: volume.issue, the year in parentheses, then the pages.
-            if tl.year == nil, c.isPunct(j, 0x2E), !c.t[j].spaceBefore, isVolume(j + 1), !c.t[j + 1].spaceBefore,
-                c.isPunct(j + 2, 0x28), c.year(j + 3) != nil
+            if tl.year == nil, c.isPunct(j, ASCII.period), !c.t[j].spaceBefore, isVolume(j + 1), !c.t[j + 1].spaceBefore,
+                c.isPunct(j + 2, ASCII.openParen), c.year(j + 3) != nil
             {
                 tl.issue = (j + 1, j + 2)
                 j += 2
             }
             // A volume range: `11–13: 3–584`.
-            if c.isDash(j), isVolume(j + 1), c.isPunct(j + 2, 0x3A) {
+            if c.isDash(j), isVolume(j + 1), c.isPunct(j + 2, ASCII.colon) {
                 tl.volume = (j - 1, j + 2)
                 j += 2
             }
@@ -132,14 +132,14 @@ struct SourceGrammar {
         if isSupplementWord(j) {
             let ss = j
             j += 1
-            if c.isPunct(j, 0x2E) { j += 1 }
+            if c.isPunct(j, ASCII.period) { j += 1 }
             if j < n, c.t[j].kind == .number || c.t[j].kind == .alnum, !c.isDash(j + 1) { j += 1 }
             tl.supplement = (ss, j)
         }
-        if c.isPunct(j, 0x28) {
+        if c.isPunct(j, ASCII.openParen) {
             var k = j + 1
-            while k < n, k - j < 10, !c.isPunct(k, 0x29) { k += 1 }
-            if k < n, k > j + 1, c.isPunct(k, 0x29) {
+            while k < n, k - j < 10, !c.isPunct(k, ASCII.closeParen) { k += 1 }
+            if k < n, k > j + 1, c.isPunct(k, ASCII.closeParen) {
                 // `280(July 1998)`: a month and year, not an issue.
                 if tl.year == nil, c.isMonth(j + 1), let y = c.year(k - 1), k - 1 > j + 1, let v = tl.volume, !c.isDash(v.0 - 1) {
                     var me = k - 1
@@ -151,7 +151,7 @@ struct SourceGrammar {
                     return afterIssue(&tl, j)
                 }
                 // MLA `111 (2016): 152-154`, `65.12 (2001): 1378-1382`: the year, then the pages.
-                if let y = c.year(j + 1), k == j + 2, tl.year == nil, tl.volume != nil, c.isPunct(k + 1, 0x3A), c.isPage(k + 2) {
+                if let y = c.year(j + 1), k == j + 2, tl.year == nil, tl.volume != nil, c.isPunct(k + 1, ASCII.colon), c.isPage(k + 2) {
                     tl.year = y
                     tl.yearToken = j + 1
                     return finish(&tl, pages(&tl, k + 2))
@@ -185,23 +185,23 @@ struct SourceGrammar {
         var j = start
         let n = c.count
         if j >= n { return finish(&tl, j) }
-        if tl.issue != nil, c.isPunct(j, 0x3B), c.isPage(j + 1), c.isDash(j + 2) || j + 2 >= n || allTrailing(j + 2) {
+        if tl.issue != nil, c.isPunct(j, ASCII.semicolon), c.isPage(j + 1), c.isDash(j + 2) || j + 2 >= n || allTrailing(j + 2) {
             // `13(3); 247-9`
             j = pages(&tl, j + 1)
-        } else if tl.issue == nil, tl.volume != nil, c.isPunct(j, 0x3B), c.isPage(j + 1), c.isDash(j + 2), c.isPage(j + 3) {
+        } else if tl.issue == nil, tl.volume != nil, c.isPunct(j, ASCII.semicolon), c.isPage(j + 1), c.isDash(j + 2), c.isPage(j + 3) {
             // `1996; 35; 601–609`: the volume, then the page range after a semicolon.
             j = pages(&tl, j + 1)
         } else if tl.issue == nil, tl.volume != nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2) {
             // `Nature 518 355–359`: no separator before the pages.
             j = pages(&tl, j)
-        } else if c.isPunct(j, 0x3A) {
+        } else if c.isPunct(j, ASCII.colon) {
             j += 1
-            if c.isWord(j, "e") || c.isWord(j, "article") { j += 1 } else if c.isWord(j, "p") || c.isWord(j, "pp"), c.isPunct(j + 1, 0x2E) { j += 2 }
+            if c.isWord(j, "e") || c.isWord(j, "article") { j += 1 } else if c.isWord(j, "p") || c.isWord(j, "pp"), c.isPunct(j + 1, ASCII.period) { j += 2 }
             j = pages(&tl, j)
-        } else if c.isPunct(j, 0x2C) {
+        } else if c.isPunct(j, ASCII.comma) {
             var k = j + 1
             // `Volume 196, 1985, pp. 47–53`
-            if let y = c.year(k), tl.year == nil, c.isPunct(k + 1, 0x2C) {
+            if let y = c.year(k), tl.year == nil, c.isPunct(k + 1, ASCII.comma) {
                 tl.year = y
                 tl.yearToken = k
                 k += 2
@@ -209,10 +209,10 @@ struct SourceGrammar {
             // IEEE `vol. 5, no. 3, pp. 1–10`: the issue as a labelled part.
             if tl.issue == nil, c.isWord(k, "no") || c.isWord(k, "issue") || c.isWord(k, "nr") || c.isWord(k, "heft") {
                 var m = k + 1
-                if c.isPunct(m, 0x2E) { m += 1 }
+                if c.isPunct(m, ASCII.period) { m += 1 }
                 if isVolume(m) || c.isPage(m) {
                     tl.issue = (m, m + 1)
-                    if c.isPunct(m + 1, 0x2C) {
+                    if c.isPunct(m + 1, ASCII.comma) {
                         k = m + 2
                     } else {
                         j = m + 1
@@ -222,16 +222,16 @@ struct SourceGrammar {
                 }
             }
             if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page")
-                || (c.isWord(k, "s") && c.t[k].capitalized && c.isPunct(k + 1, 0x2E)) || c.isWord(k, "seite") || c.isWord(k, "seiten")
+                || (c.isWord(k, "s") && c.t[k].capitalized && c.isPunct(k + 1, ASCII.period)) || c.isWord(k, "seite") || c.isWord(k, "seiten")
             {
                 k += 1
-                if c.isPunct(k, 0x2E) { k += 1 }
+                if c.isPunct(k, ASCII.period) { k += 1 }
             } else if c.isWord(k, "article") || c.isWord(k, "art") {
                 k += 1
-                if c.isPunct(k, 0x2E) { k += 1 }
+                if c.isPunct(k, ASCII.period) { k += 1 }
                 if c.isWord(k, "no") {
                     k += 1
-                    if c.isPunct(k, 0x2E) { k += 1 }
+                    if c.isPunct(k, ASCII.period) { k += 1 }
                 }
             }
             if let y = c.year(k), tl.year == nil, k + 1 >= n || allTrailing(k + 1) {
@@ -242,20 +242,20 @@ struct SourceGrammar {
             if c.isPage(k) { j = pages(&tl, k) }
         } else if c.isWord(j, "pp") || c.isWord(j, "p") {
             var k = j + 1
-            if c.isPunct(k, 0x2E) { k += 1 }
+            if c.isPunct(k, ASCII.period) { k += 1 }
             if c.isPage(k) { j = pages(&tl, k) }
         }
         j = trailingYear(&tl, j)
         // IEEE `vol. 1, June 2004, pp. 891–896`, `Vol. 74, No. 5, September / October 1995, pp. 54-67`,
         // APA `(Vol. 1), (pp. 107-115)`: labelled pages after the issue and the date.
-        if tl.firstPage == nil, tl.volume != nil, c.isPunct(j, 0x2C) || c.isPunct(j, 0x29) || (c.isPunct(j, 0x2E) && c.isPunct(j + 1, 0x2C)) {
+        if tl.firstPage == nil, tl.volume != nil, c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.closeParen) || (c.isPunct(j, ASCII.period) && c.isPunct(j + 1, ASCII.comma)) {
             var k = j
             var issue: (Int, Int)?
             var month: (Int, Int)?
             var year: (Int, Int)?
             while k < n, k - j < 14 {
-                if c.isPunct(k, 0x2C) || c.isPunct(k, 0x28) || c.isPunct(k, 0x29) || c.isPunct(k, 0x2F) || c.isDash(k)
-                    || (k == j && c.isPunct(k, 0x2E))
+                if c.isPunct(k, ASCII.comma) || c.isPunct(k, ASCII.openParen) || c.isPunct(k, ASCII.closeParen) || c.isPunct(k, ASCII.slash) || c.isDash(k)
+                    || (k == j && c.isPunct(k, ASCII.period))
                 {
                     k += 1
                     continue
@@ -263,7 +263,7 @@ struct SourceGrammar {
                 if c.isMonth(k) {
                     month = month.map { ($0.0, k + 1) } ?? (k, k + 1)
                     k += 1
-                    if c.isPunct(k, 0x2E) { k += 1 }
+                    if c.isPunct(k, ASCII.period) { k += 1 }
                     continue
                 }
                 if c.year(k) != nil {
@@ -273,7 +273,7 @@ struct SourceGrammar {
                 }
                 if c.isWord(k, "no") || c.isWord(k, "nr") || c.isWord(k, "issue") {
                     var m = k + 1
-                    if c.isPunct(m, 0x2E) { m += 1 }
+                    if c.isPunct(m, ASCII.period) { m += 1 }
                     if isVolume(m) {
                         issue = (m, m + 1)
                         k = m + 1
@@ -284,10 +284,10 @@ struct SourceGrammar {
             }
             if c.isWord(k, "pp") || c.isWord(k, "p") {
                 var m = k + 1
-                if c.isPunct(m, 0x2E) { m += 1 }
+                if c.isPunct(m, ASCII.period) { m += 1 }
                 if c.isPage(m) {
                     j = pages(&tl, m)
-                    if c.isPunct(j, 0x29) { j += 1 }
+                    if c.isPunct(j, ASCII.closeParen) { j += 1 }
                     if tl.issue == nil { tl.issue = issue }
                     if tl.month == nil { tl.month = month }
                     if tl.year == nil, let (ya, _) = year, let y = c.year(ya) {
@@ -304,26 +304,26 @@ struct SourceGrammar {
     private func trailingYear(_ tl: inout Tail, _ start: Int) -> Int {
         var j = start
         let n = c.count
-        if c.isPunct(j, 0x2E), c.isPunct(j + 1, 0x28), c.year(j + 2) != nil, c.isPunct(j + 3, 0x29), tl.year == nil {
+        if c.isPunct(j, ASCII.period), c.isPunct(j + 1, ASCII.openParen), c.year(j + 2) != nil, c.isPunct(j + 3, ASCII.closeParen), tl.year == nil {
             j += 1  // `143–155. (2013).` once a DOI between them is set aside
         }
-        if c.isPunct(j, 0x28), let y = c.year(j + 1), c.isPunct(j + 2, 0x29), tl.year == nil {
+        if c.isPunct(j, ASCII.openParen), let y = c.year(j + 1), c.isPunct(j + 2, ASCII.closeParen), tl.year == nil {
             tl.year = y
             tl.yearToken = j + 1
             tl.yearLastParen = true
             j += 3
-        } else if c.isPunct(j, 0x2C) || c.isPunct(j, 0x2E), let y = c.year(j + 1), tl.year == nil {
+        } else if c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.period), let y = c.year(j + 1), tl.year == nil {
             tl.year = y
             tl.yearToken = j + 1
             j += 2
-        } else if c.isPunct(j, 0x2C) || c.isPunct(j, 0x2E), tl.year == nil, c.isMonth(j + 1) {
+        } else if c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.period), tl.year == nil, c.isMonth(j + 1) {
             // `13(4), May 1995.`, `350-360, July 1991.`
             var k = j + 1
             while k < n,
                 c.isMonth(k) || c.isDash(k) || (c.t[k].kind == .number && c.t[k].end - c.t[k].start <= 2)
-                    || (c.isPunct(k, 0x2E) && c.isMonth(k - 1))
+                    || (c.isPunct(k, ASCII.period) && c.isMonth(k - 1))
             { k += 1 }
-            if c.isPunct(k, 0x2C) { k += 1 }
+            if c.isPunct(k, ASCII.comma) { k += 1 }
             if let y = c.year(k) {
                 tl.month = (j + 1, k)
                 while let m = tl.month, m.1 > m.0, c.t[m.1 - 1].kind == .punct { tl.month = (m.0, m.1 - 1) }
@@ -339,7 +339,7 @@ struct SourceGrammar {
     private func allTrailing(_ i: Int) -> Bool {
         var k = i
         while k < c.count {
-            guard c.isPunct(k, 0x2E) || c.isPunct(k, 0x2C) || c.isPunct(k, 0x3B) else { return false }
+            guard c.isPunct(k, ASCII.period) || c.isPunct(k, ASCII.comma) || c.isPunct(k, ASCII.semicolon) else { return false }
             k += 1
         }
         return true
@@ -347,7 +347,7 @@ struct SourceGrammar {
 
     private func finish(_ tl: inout Tail, _ j: Int) -> Tail {
         var k = j
-        while k < c.count, c.isPunct(k, 0x2E) { k += 1 }
+        while k < c.count, c.isPunct(k, ASCII.period) { k += 1 }
         tl.end = k
         return tl
     }
@@ -372,11 +372,11 @@ struct SourceGrammar {
         while i < c.count {
             let tok = c.t[i]
             // `podcast #176`, `Episode 12`, `Folge 3`: an episode number, never a volume or a page; `Oct. 3, 2016`: a day.
-            if c.isPunct(i - 1, 0x23)
+            if c.isPunct(i - 1, ASCII.hash)
                 || (i > 0 && c.t[i - 1].kind == .word && (c.isWord(i - 1, "episode") || c.isWord(i - 1, "folge") || c.isWord(i - 1, "episodio")))
-                || (c.isPunct(i - 1, 0x2E) && c.isWord(i - 2, "ep"))
-                || (tok.kind == .number && tok.end - tok.start <= 2 && c.isPunct(i + 1, 0x2C) && c.year(i + 2) != nil
-                    && (c.isMonth(i - 1) || (c.isPunct(i - 1, 0x2E) && c.isMonth(i - 2))))
+                || (c.isPunct(i - 1, ASCII.period) && c.isWord(i - 2, "ep"))
+                || (tok.kind == .number && tok.end - tok.start <= 2 && c.isPunct(i + 1, ASCII.comma) && c.year(i + 2) != nil
+                    && (c.isMonth(i - 1) || (c.isPunct(i - 1, ASCII.period) && c.isMonth(i - 2))))
             {
                 i += 1
                 continue
@@ -384,18 +384,18 @@ struct SourceGrammar {
             if tok.kind == .number || (tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])) || isSupplementWord(i) {
                 if var tl = parse(at: i), tl.end > i {
                     // `pp. 681–688`, `p. 12`: the label belongs to the pages.
-                    if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") || (c.isWord(i - 2, "s") && c.t[i - 2].capitalized) {
+                    if c.isPunct(i - 1, ASCII.period), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") || (c.isWord(i - 2, "s") && c.t[i - 2].capitalized) {
                         tl.start = i - 2
                     } else if c.isWord(i - 1, "pp") || c.isWord(i - 1, "pages") {
                         tl.start = i - 1
                     } else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") {
                         tl.start = i - 1
-                    } else if c.isPunct(i - 1, 0x2E), c.isWord(i - 2, "vol") {
+                    } else if c.isPunct(i - 1, ASCII.period), c.isWord(i - 2, "vol") {
                         tl.start = i - 2
                     }
                     // `Proceedings of …, 2006, pp. 89–98.`: the year before the labelled pages belongs to the tail.
-                    if tl.year == nil, tl.start != i, c.isPunct(tl.start - 1, 0x2C), let y = c.year(tl.start - 2),
-                        c.isPunct(tl.start - 3, 0x2C)
+                    if tl.year == nil, tl.start != i, c.isPunct(tl.start - 1, ASCII.comma), let y = c.year(tl.start - 2),
+                        c.isPunct(tl.start - 3, ASCII.comma)
                     {
                         tl.year = y
                         tl.yearToken = tl.start - 2

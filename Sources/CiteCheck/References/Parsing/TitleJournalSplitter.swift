@@ -50,14 +50,14 @@ struct TitleJournalSplitter {
         if tok.end - tok.start <= 16, Lexicon.journalAbbreviations.contains(c.lower(w)) { return true }
         if tok.capitalized, !tok.allCaps || tok.length == 1, tok.length <= 5 {
             // Preceded by an abbreviated word: `J. Therm. Biol 34`.
-            if w >= 2, c.isPunct(w - 1, 0x2E), c.t[w - 2].kind == .word, c.t[w - 2].capitalized,
+            if w >= 2, c.isPunct(w - 1, ASCII.period), c.t[w - 2].kind == .word, c.t[w - 2].capitalized,
                 c.t[w - 2].length == 1 || Lexicon.journalAbbreviations.contains(c.lower(w - 2))
             {
                 return true
             }
             // Followed by another abbreviated word: `Am. J.`, `J. S.`
             let next = w + 2
-            if next + 1 < c.count, c.t[next].kind == .word, c.t[next].capitalized, c.isPunct(next + 1, 0x2E),
+            if next + 1 < c.count, c.t[next].kind == .word, c.t[next].capitalized, c.isPunct(next + 1, ASCII.period),
                 c.t[next].length <= 5 || Lexicon.journalAbbreviations.contains(c.lower(next))
             {
                 return true
@@ -71,17 +71,19 @@ struct TitleJournalSplitter {
     func closesTitle(_ close: Int, _ q: Int) -> Bool {
         if close + 1 >= q { return true }
         let after = c.t[close + 1]
-        if after.kind == .punct, after.mark == 0x2E || after.mark == 0x2C || after.mark == 0x3B { return true }
+        if after.kind == .punct, after.mark == ASCII.period || after.mark == ASCII.comma || after.mark == ASCII.semicolon { return true }
         let before = c.t[close - 1]
-        if before.kind == .punct, before.mark == 0x2E || before.mark == 0x2C || before.mark == 0x3F || before.mark == 0x21 { return true }
+        if before.kind == .punct, before.mark == ASCII.period || before.mark == ASCII.comma || before.mark == ASCII.question || before.mark == ASCII.exclamation { return true }
         return after.spaceBefore && after.kind != .punct && after.capitalized
     }
 
     private func trimmed(_ i: Int, _ j: Int) -> (Int, Int)? {
         var a = i
         var z = j
-        while a < z, c.t[a].kind == .punct, c.t[a].mark != 0x28, c.t[a].mark != 0x5B, !c.t[a].isQuote { a += 1 }
-        while z > a, c.t[z - 1].kind == .punct, c.t[z - 1].mark != 0x29, c.t[z - 1].mark != 0x3F, c.t[z - 1].mark != 0x21, c.t[z - 1].mark != 0x5D {
+        while a < z, c.t[a].kind == .punct, c.t[a].mark != ASCII.openParen, c.t[a].mark != ASCII.openBracket, !c.t[a].isQuote { a += 1 }
+        while z > a, c.t[z - 1].kind == .punct, c.t[z - 1].mark != ASCII.closeParen, c.t[z - 1].mark != ASCII.question, c.t[z - 1].mark != ASCII.exclamation,
+            c.t[z - 1].mark != ASCII.closeBracket
+        {
             // Keep a closing quote whose opening quote is inside: `Title "q"`.
             if c.t[z - 1].isQuote, (a..<(z - 1)).contains(where: { c.t[$0].isQuote }) { break }
             z -= 1
@@ -93,21 +95,25 @@ struct TitleJournalSplitter {
     /// the book title as the container, the rest kept aside.
     private func container(_ k: Int, _ q: Int, into s: inout Split) {
         var j = k + 1
-        if c.isPunct(j, 0x3A) { j += 1 }
+        if c.isPunct(j, ASCII.colon) { j += 1 }
         let names = AuthorGrammar(c: c).parse(from: j)
         var e = names.end
-        if !names.authors.isEmpty, e < q, c.isPunct(e, 0x2C) || c.isPunct(e, 0x28) || isEditorsWord(e) || c.isPunct(e - 1, 0x2C) {
+        if !names.authors.isEmpty, e < q, c.isPunct(e, ASCII.comma) || c.isPunct(e, ASCII.openParen) || isEditorsWord(e) || c.isPunct(e - 1, ASCII.comma) {
             while e < q, c.t[e].kind == .punct { e += 1 }
             if isEditorsWord(e) {
                 e += 1
-                while e < q, c.t[e].kind == .punct, c.t[e].mark != 0x28 { e += 1 }
+                while e < q, c.t[e].kind == .punct, c.t[e].mark != ASCII.openParen { e += 1 }
                 j = e
             }
         }
         // The container runs to the next sentence boundary or comma.
         var z = j
         while z < q {
-            if c.t[z].kind == .punct, c.t[z].mark == 0x2E || c.t[z].mark == 0x2C, z + 1 >= q || c.t[z + 1].spaceBefore, c.t[z].mark == 0x2C || !isAbbreviation(z - 1) { break }
+            if c.t[z].kind == .punct, c.t[z].mark == ASCII.period || c.t[z].mark == ASCII.comma, z + 1 >= q || c.t[z + 1].spaceBefore,
+                c.t[z].mark == ASCII.comma || !isAbbreviation(z - 1)
+            {
+                break
+            }
             z += 1
         }
         s.journal = trimmed(j, z)
@@ -148,13 +154,13 @@ struct TitleJournalSplitter {
     func split(_ p: Int, _ q: Int, hasTail: Bool = true, bookLike: Bool = false) -> Split {
         var s = Split()
         var a = p
-        while a < q, c.t[a].kind == .punct, !c.t[a].isQuote, c.t[a].mark != 0x28 { a += 1 }
+        while a < q, c.t[a].kind == .punct, !c.t[a].isQuote, c.t[a].mark != ASCII.openParen { a += 1 }
         guard a < q else { return s }
         if let close = closingQuote(a, limit: q), close > a + 1, closesTitle(close, q) {
             s.quoted = true
             s.title = trimmed(a + 1, close)
             var j = close + 1
-            if c.isWord(j, "in"), c.isPunct(j + 1, 0x3A) { j += 2 }
+            if c.isWord(j, "in"), c.isPunct(j + 1, ASCII.colon) { j += 2 }
             s.journal = trimmed(j, q)
             return s
         }
@@ -164,11 +170,11 @@ struct TitleJournalSplitter {
         var k = a + 1
         while k < q - 1 {
             let tok = c.t[k]
-            if tok.kind == .punct, tok.mark == 0x2E || tok.mark == 0x3F || tok.mark == 0x21, c.t[k + 1].spaceBefore {
+            if tok.kind == .punct, tok.mark == ASCII.period || tok.mark == ASCII.question || tok.mark == ASCII.exclamation, c.t[k + 1].spaceBefore {
                 boundaries.append(k)
-                if tok.mark != 0x2E || !isAbbreviation(k - 1) {
-                    if c.isWord(k + 1, "in"), c.t[k + 1].capitalized, c.isPunct(k + 2, 0x3A) || (k + 2 < q && c.t[k + 2].capitalized) {
-                        s.title = trimmed(a, tok.mark == 0x2E ? k : k + 1)
+                if tok.mark != ASCII.period || !isAbbreviation(k - 1) {
+                    if c.isWord(k + 1, "in"), c.t[k + 1].capitalized, c.isPunct(k + 2, ASCII.colon) || (k + 2 < q && c.t[k + 2].capitalized) {
+                        s.title = trimmed(a, tok.mark == ASCII.period ? k : k + 1)
                         container(k + 1, q, into: &s)
                         return s
                     }
@@ -189,9 +195,9 @@ struct TitleJournalSplitter {
             return s
         }
         let mark = c.t[b].mark
-        s.title = trimmed(a, mark == 0x2E ? b : b + 1)
+        s.title = trimmed(a, mark == ASCII.period ? b : b + 1)
         var j = b + 1
-        if c.isWord(j, "in"), c.isPunct(j + 1, 0x3A) { j += 2 }
+        if c.isWord(j, "in"), c.isPunct(j + 1, ASCII.colon) { j += 2 }
         s.journal = trimmed(j, q)
         if bookLike { book(&s, a: a, j: j, q: q) }
         return s
@@ -202,14 +208,14 @@ struct TitleJournalSplitter {
     private func book(_ s: inout Split, a: Int, j: Int, q: Int) {
         // `Place: Publisher`: a capitalised word after the colon (not `Journal;0:null`); or a publisher's name alone.
         guard let (ja, jz) = s.journal,
-            (ja..<jz).contains(where: { c.isPunct($0, 0x3A) && $0 + 1 < jz && c.t[$0 + 1].capitalized }) || isPublisher(ja, jz)
+            (ja..<jz).contains(where: { c.isPunct($0, ASCII.colon) && $0 + 1 < jz && c.t[$0 + 1].capitalized }) || isPublisher(ja, jz)
         else { return }
         var restStart = ja
         // `… Disorders. 5th ed.` / `2nd edn.` / `Third edition.`
         if let (ta, tz) = s.title {
             var k = ta + 1
             while k < tz {
-                if c.isPunct(k, 0x2E), c.isWord(k + 2, "ed") || c.isWord(k + 2, "edn") || c.isWord(k + 2, "edition") {
+                if c.isPunct(k, ASCII.period), c.isWord(k + 2, "ed") || c.isWord(k + 2, "edn") || c.isWord(k + 2, "edition") {
                     s.title = trimmed(ta, k)
                     restStart = k + 1
                     break

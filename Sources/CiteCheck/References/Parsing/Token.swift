@@ -19,10 +19,12 @@ struct Token: Sendable {
         static let closeDouble: UInt8 = 2  // ” »
         static let openSingle: UInt8 = 3  // ‘
         static let closeSingle: UInt8 = 4  // ’
-        static let dash: UInt8 = 0x2D  // - – — ‐ −
-        static let straightDouble: UInt8 = 0x22
-        static let straightSingle: UInt8 = 0x27
+        static let dash: UInt8 = ASCII.hyphen  // - – — ‐ −
+        static let straightDouble: UInt8 = ASCII.doubleQuote
+        static let straightSingle: UInt8 = ASCII.apostrophe
         static let ellipsis: UInt8 = 5  // …
+        /// Any other symbol (`©`, `°`, `·`, `†`, …), read as one generic mark.
+        static let otherSymbol: UInt8 = ASCII.asterisk
     }
 
     var start: Int

@@ -54,7 +54,7 @@ struct TokenCursor {
     func isNameWord(_ i: Int) -> Bool {
         guard i >= 0, i < t.count else { return false }
         let tok = t[i]
-        if tok.kind == .word, !tok.capitalized, tok.end - tok.start >= 4, b[tok.start + 1] == 0x27 || b[tok.start + 1] == 0xE2 {
+        if tok.kind == .word, !tok.capitalized, tok.end - tok.start >= 4, b[tok.start + 1] == ASCII.apostrophe || b[tok.start + 1] == 0xE2 {
             return true  // `d'Eysmond`, `d’Eysmond`, `l'Hôpital`
         }
         return tok.kind == .word && (tok.capitalized || isParticle(i))
@@ -65,7 +65,7 @@ struct TokenCursor {
         guard i >= 0, i < t.count else { return nil }
         let tok = t[i]
         var end = tok.end
-        if tok.kind == .alnum, tok.end - tok.start == 5, ByteText.lower(b[tok.end - 1]) >= 0x61, ByteText.lower(b[tok.end - 1]) <= 0x7A {
+        if tok.kind == .alnum, tok.end - tok.start == 5, ByteText.lower(b[tok.end - 1]) >= UInt8(ascii: "a"), ByteText.lower(b[tok.end - 1]) <= UInt8(ascii: "z") {
             end -= 1  // `2014a`
         } else if tok.kind != .number {
             return nil
@@ -79,7 +79,7 @@ struct TokenCursor {
         guard i >= 0, i < t.count, t[i].kind == .word, t[i].end - t[i].start <= 20 else { return false }
         let w = lower(i)
         if Lexicon.months.contains(w) { return true }
-        guard w.utf8.contains(0x2D) else { return false }
+        guard w.utf8.contains(ASCII.hyphen) else { return false }
         let parts = w.split(separator: "-")
         return parts.count == 2 && parts.allSatisfy { Lexicon.isMonth($0) }
     }
@@ -97,11 +97,11 @@ struct TokenCursor {
     /// `et al`, `et al.`, `etal`, `and others`: the index after it, or nil.
     func etAl(_ i: Int) -> Int? {
         if isWord(i, "et"), i + 1 < t.count, isWord(i + 1, "al") {
-            return isPunct(i + 2, 0x2E) ? i + 3 : i + 2
+            return isPunct(i + 2, ASCII.period) ? i + 3 : i + 2
         }
-        if isWord(i, "et"), isPunct(i + 1, 0x2E), isWord(i + 2, "al") { return isPunct(i + 3, 0x2E) ? i + 4 : i + 3 }
-        if isWord(i, "etal") { return isPunct(i + 1, 0x2E) ? i + 2 : i + 1 }
-        if isWord(i, "and"), isWord(i + 1, "others") { return isPunct(i + 2, 0x2E) ? i + 3 : i + 2 }
+        if isWord(i, "et"), isPunct(i + 1, ASCII.period), isWord(i + 2, "al") { return isPunct(i + 3, ASCII.period) ? i + 4 : i + 3 }
+        if isWord(i, "etal") { return isPunct(i + 1, ASCII.period) ? i + 2 : i + 1 }
+        if isWord(i, "and"), isWord(i + 1, "others") { return isPunct(i + 2, ASCII.period) ? i + 3 : i + 2 }
         return nil
     }
 }

@@ -20,11 +20,11 @@ enum Tokenizer {
         let c = b[i]
         if c < 0x80 {
             switch c {
-            case 0x30...0x39: return (.digit, 1)
-            case 0x41...0x5A, 0x61...0x7A: return (.letter, 1)
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return (.space, 1)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return (.digit, 1)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): return (.letter, 1)
+            case ASCII.space, ASCII.tab, ASCII.lineFeed, ASCII.carriageReturn, ASCII.verticalTab, ASCII.formFeed: return (.space, 1)
             // `2128--2136`: LaTeX and Pandoc write a page range's en dash as two hyphens.
-            case 0x2D where i > 0 && i + 2 < b.count && b[i + 1] == 0x2D && ByteText.isDigit(b[i - 1]) && ByteText.isDigit(b[i + 2]):
+            case ASCII.hyphen where i > 0 && i + 2 < b.count && b[i + 1] == ASCII.hyphen && ByteText.isDigit(b[i - 1]) && ByteText.isDigit(b[i + 2]):
                 return (.punct(c), 2)
             default: return (.punct(c), 1)
             }
@@ -35,7 +35,7 @@ enum Tokenizer {
             case 0xA0: return (.space, 2)
             case 0xAB: return (.punct(Token.Mark.openDouble), 2)
             case 0xBB: return (.punct(Token.Mark.closeDouble), 2)
-            case 0xA0...0xBF: return (.punct(0x2A), 2)  // Latin-1 symbols (©, °, ·, …) as generic marks
+            case 0xA0...0xBF: return (.punct(Token.Mark.otherSymbol), 2)  // Latin-1 symbols (©, °, ·, …)
             default: return (.letter, 2)
             }
         }
@@ -51,11 +51,11 @@ enum Tokenizer {
                 case 0x9C: return (.punct(Token.Mark.openDouble), 3)
                 case 0x9D: return (.punct(Token.Mark.closeDouble), 3)
                 case 0xA6: return (.punct(Token.Mark.ellipsis), 3)
-                default: return (.punct(0x2A), 3)
+                default: return (.punct(Token.Mark.otherSymbol), 3)
                 }
             }
             if c1 == 0x88, c2 == 0x92 { return (.punct(Token.Mark.dash), 3) }
-            return (.punct(0x2A), 3)
+            return (.punct(Token.Mark.otherSymbol), 3)
         }
         if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return (.space, 3) }
         // A garbled character (U+FFFD `�`, or its mojibake `ï¿½`) most often stands for a lost dash (`1405�1408`); as
@@ -109,14 +109,14 @@ enum Tokenizer {
                     var joined = false
                     switch v {
                     case .letter:
-                        if first { firstCap = b[j] >= 0x80 || (b[j] >= 0x41 && b[j] <= 0x5A) }
-                        if b[j] >= 0x61 && b[j] <= 0x7A { caps = false }
+                        if first { firstCap = b[j] >= 0x80 || (b[j] >= UInt8(ascii: "A") && b[j] <= UInt8(ascii: "Z")) }
+                        if b[j] >= UInt8(ascii: "a") && b[j] <= UInt8(ascii: "z") { caps = false }
                         if b[j] >= 0x80 { caps = false }
                         hasLetter = true
                         letters += 1
                     case .digit:
                         hasDigit = true
-                    case .punct(let m) where (m == Token.Mark.dash || m == 0x27 || m == Token.Mark.closeSingle) && hasLetter && !hasDigit:
+                    case .punct(let m) where (m == Token.Mark.dash || m == ASCII.apostrophe || m == Token.Mark.closeSingle) && hasLetter && !hasDigit:
                         // Join `Landeros-Weisenberger`, `O'Meara`, `O’Brien` when a letter follows.
                         let k = j + vw
                         if k < limit, case .letter = unit(b, k).0, b[k] < 0x80 || b[k] >= 0xC3 {
