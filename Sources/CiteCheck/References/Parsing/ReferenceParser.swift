@@ -25,12 +25,34 @@ public struct ReferenceParser: Sendable {
         ref.kind = kind
     }
 
-    /// Fills the fields of `ref`. `publisher`: the text after the title read as a book's `Place: Publisher`;
-    /// `dayDate`: a day-precise numeric publication date was set aside (`(24.07.2020)`).
+    /// Fills the fields of `ref`, phase by phase in reading order. `publisher`: the text after the title read as a
+    /// book's `Place: Publisher`; `dayDate`: a day-precise numeric publication date was set aside (`(24.07.2020)`).
     private static func fields(_ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference, tokens: inout [Token])
         -> (publisher: Bool, dayDate: Bool, kindCue: Bool)
     {
-        let found = IdentifierScanner.scan(b)
+        let identifiers = IdentifierScanner.scan(b)
+        readIdentifiers(identifiers, b, into: &ref)
+        let dayDate = identifiers.date != nil
+
+        Tokenizer.tokenize(b, skip: identifiers.claimed, into: &tokens)
+        let c = TokenCursor(b: b, t: tokens)
+        guard c.count > 0 else { return (false, dayDate, kindCue(c)) }
+
+        let yearParen = yearAnchor(c)
+        if readTitleThenTrailingAuthors(c, yearParen: yearParen, into: &ref) { return (false, dayDate, kindCue(c)) }
+        let authors = readAuthors(c, yearParen: yearParen, into: &ref)
+        let leadingYear = readYearAfterAuthors(c, from: authors.end, into: &ref)
+        let source = findSource(c, from: leadingYear.next, yearAlreadyRead: leadingYear.inParentheses || leadingYear.asSentence)
+        let split = readTitleAndJournal(c, from: leadingYear.next, source: source, titleBeforeNames: authors.titleBeforeNames, into: &ref)
+        if let source { readSourceFields(source, c, into: &ref) }
+        readYearElsewhere(c, identifiers, into: &ref)
+        if let style = style(authors: authors.names, leadingYear: leadingYear, source: source, quotedTitle: split.quoted) { ref.style = style }
+        if let leftovers = leftovers(c, rest: split.rest, after: source?.end ?? c.count) { ref.unparsed = leftovers }
+        return (split.publisher, dayDate, kindCue(c))
+    }
+
+    /// Identifiers phase: copies the DOI, PMID, PMCID, URL, notes and e-pub year the byte scanner claimed into `ref`.
+    private static func readIdentifiers(_ found: IdentifierScanner.Found, _ b: UnsafeBufferPointer<UInt8>, into ref: inout ParsedReference) {
         if let r = found.doi {
             ref.doi = ByteText.string(b, r)
             ref.fieldRanges[.doi] = found.doiWhole ?? r
@@ -56,116 +78,154 @@ public struct ReferenceParser: Sendable {
         for note in found.notes {
             ref.notes.append(ReferenceNote(kind: note.kind, text: ByteText.string(b, note.text)))
         }
-        if let y = found.epubYear {
-            ref.epubYear = y
+        if let year = found.epubYear {
+            ref.epubYear = year
             if let note = found.notes.first(where: { $0.kind == .epub }) { ref.fieldRanges[.epubYear] = note.whole }
         }
+    }
 
-        Tokenizer.tokenize(b, skip: found.claimed, into: &tokens)
-        let c = TokenCursor(b: b, t: tokens)
+    /// Title-first phase: `Title (2015) Asante E, Smidak M, et al.`, the title, the year, then the names to the end.
+    /// Consumes the whole reference and returns true when it reads that way; otherwise leaves `ref` untouched.
+    private static func readTitleThenTrailingAuthors(_ c: TokenCursor, yearParen: Int?, into ref: inout ParsedReference) -> Bool {
         let n = c.count
-        guard n > 0 else { return (false, found.date != nil, kindCue(c)) }
+        guard let open = yearParen, open > 1, let year = c.year(open + 1), c.isPunct(open + 2, ASCII.closeParen), open + 4 < n,
+            c.t[open + 3].kind == .word, c.t[open + 3].capitalized, c.isInitials(open + 4)
+        else { return false }
+        let namesStart = open + 3
+        let names = AuthorGrammar(c: c).parse(from: namesStart)
+        guard names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end >= n || onlyPunctuation(c, from: names.end)
+        else { return false }
+        ref.title = c.text(0, open)
+        ref.fieldRanges[.title] = c.range(0, open)
+        ref.year = year
+        ref.fieldRanges[.year] = c.range(open + 1, open + 2)
+        ref.authors = names.authors
+        ref.etAl = names.etAl
+        ref.fieldRanges[.authors] = c.range(namesStart, max(names.end, namesStart + 1))
+        return true
+    }
 
-        // 1. Authors.
-        let anchor = yearAnchor(c)
-        // `Title (2015) Asante E, Smidak M, et al.`: the title, the year, then the names to the end.
-        if let k = anchor, k > 1, let y = c.year(k + 1), c.isPunct(k + 2, ASCII.closeParen), k + 4 < n, c.t[k + 3].kind == .word,
-            c.t[k + 3].capitalized, c.isInitials(k + 4)
-        {
-            let names = AuthorGrammar(c: c).parse(from: k + 3)
-            if names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end >= n || onlyPunctuation(c, from: names.end) {
-                ref.title = c.text(0, k)
-                ref.fieldRanges[.title] = c.range(0, k)
-                ref.year = y
-                ref.fieldRanges[.year] = c.range(k + 1, k + 2)
-                ref.authors = names.authors
-                ref.etAl = names.etAl
-                ref.fieldRanges[.authors] = c.range(k + 3, max(names.end, k + 4))
-                return (false, found.date != nil, kindCue(c))
-            }
-        }
-        var authors = AuthorGrammar(c: c).parse(anchor: anchor)
+    /// What the author phase read: the names, a title sentence written before them, and the token after them.
+    private struct AuthorRun {
+        var names: AuthorGrammar.Result
+        /// Tokens of a title written before the names (`Adjusting for harms. Smith R, Jones WS. …`).
+        var titleBeforeNames: (Int, Int)?
+        /// The token after the names (0 when no names were read).
+        var end: Int
+    }
+
+    /// Author phase: the author run at the start (or after a title sentence), or a collective author; writes the
+    /// names and their range into `ref`.
+    private static func readAuthors(_ c: TokenCursor, yearParen: Int?, into ref: inout ParsedReference) -> AuthorRun {
+        var names = AuthorGrammar(c: c).parse(anchor: yearParen)
         // `Adjusting for harms. Smith R, Jones WS. Journal 1993: …`: a title sentence, then the names.
-        var titleFirst: (Int, Int)?
-        if authors.authors.isEmpty, let k = firstSentenceEnd(c), k > 1 {
-            let names = AuthorGrammar(c: c).parse(from: k + 1)
-            if names.shape == .vancouver, names.authors.count >= 2 || names.etAl, names.end < n, c.isPunct(names.end - 1, ASCII.period) {
-                authors = names
-                titleFirst = (0, k)
+        var titleBeforeNames: (Int, Int)?
+        if names.authors.isEmpty, let sentenceEnd = firstSentenceEnd(c), sentenceEnd > 1 {
+            let afterTitle = AuthorGrammar(c: c).parse(from: sentenceEnd + 1)
+            if afterTitle.shape == .vancouver, afterTitle.authors.count >= 2 || afterTitle.etAl, afterTitle.end < c.count,
+                c.isPunct(afterTitle.end - 1, ASCII.period)
+            {
+                names = afterTitle
+                titleBeforeNames = (0, sentenceEnd)
             }
         }
-        if authors.authors.isEmpty, let group = groupAuthor(c) {
-            authors.authors = [Author(family: c.text(0, group.nameEnd), isGroup: true)]
-            authors.end = group.end
+        if names.authors.isEmpty, let group = groupAuthor(c) {
+            names.authors = [Author(family: c.text(0, group.nameEnd), isGroup: true)]
+            names.end = group.end
         }
         // `J Gen Virol. 1975;28:207.`: one "author" straight before a Vancouver year is a journal.
-        if authors.authors.count == 1, !authors.etAl, authors.shape == .vancouver, c.year(authors.end) != nil,
-            c.isPunct(authors.end + 1, ASCII.semicolon) || c.isMonth(authors.end + 1)
+        if names.authors.count == 1, !names.etAl, names.shape == .vancouver, c.year(names.end) != nil,
+            c.isPunct(names.end + 1, ASCII.semicolon) || c.isMonth(names.end + 1)
         {
-            authors = AuthorGrammar.Result()
+            names = AuthorGrammar.Result()
         }
-        var p = authors.end
-        if !authors.authors.isEmpty, p > 0 {
-            ref.authors = authors.authors
-            ref.etAl = authors.etAl
-            var last = p
-            while last > 0, c.isPunct(last - 1, ASCII.period) || c.isPunct(last - 1, ASCII.comma) { last -= 1 }
-            let first = titleFirst.map { $0.1 + 1 } ?? 0
-            ref.fieldRanges[.authors] = c.range(first, max(last, first + 1))
-        } else {
-            p = 0
-        }
+        guard !names.authors.isEmpty, names.end > 0 else { return AuthorRun(names: names, titleBeforeNames: titleBeforeNames, end: 0) }
+        ref.authors = names.authors
+        ref.etAl = names.etAl
+        var last = names.end
+        while last > 0, c.isPunct(last - 1, ASCII.period) || c.isPunct(last - 1, ASCII.comma) { last -= 1 }
+        let first = titleBeforeNames.map { $0.1 + 1 } ?? 0
+        ref.fieldRanges[.authors] = c.range(first, max(last, first + 1))
+        return AuthorRun(names: names, titleBeforeNames: titleBeforeNames, end: names.end)
+    }
 
-        // 2. Year after the authors: `(2014)`, `(2014a, June)`, `. 2014.`
-        var yearParen = false
-        var yearSentence = false
-        var apaPeriod = false
+    /// How the year straight after the authors was written, and where the reading goes on.
+    private struct LeadingYear {
+        /// The token after the year (and its punctuation), or after the authors when there was none.
+        var next: Int
+        /// `(2014)`, `(2014a, June)`: author-date styles.
+        var inParentheses = false
+        /// `. 2014.`: Chicago author-date.
+        var asSentence = false
+        /// A period straight after the parenthesis (`(2014).`): APA rather than Harvard.
+        var periodAfter = false
+    }
+
+    /// Year phase: the year after the authors, `(2014)`, `(2014a, June)` (with its month) or `. 2014.`; writes it
+    /// into `ref`.
+    private static func readYearAfterAuthors(_ c: TokenCursor, from authorsEnd: Int, into ref: inout ParsedReference) -> LeadingYear {
+        let n = c.count
+        var found = LeadingYear(next: authorsEnd)
+        var p = authorsEnd
         if c.isPunct(p, ASCII.comma), c.isPunct(p + 1, ASCII.openParen), c.year(p + 2) != nil { p += 1 }  // `Diday, (1981).`
         if p > 0, c.isPunct(p, ASCII.comma), c.year(p + 1) != nil, c.isPunct(p + 2, ASCII.period) { p += 1 }  // `de Foucault B., 2009.`
-        if c.isPunct(p, ASCII.openParen), let y = c.year(p + 1) {
-            var k = p + 2
-            while k < n, k - p < 8, !c.isPunct(k, ASCII.closeParen) { k += 1 }
-            if k < n, c.isPunct(k, ASCII.closeParen) {
-                ref.year = y
-                ref.fieldRanges[.year] = c.range(p + 1, p + 2)
-                if k > p + 2 {
-                    var m = p + 2
-                    while m < k, !c.isMonth(m) { m += 1 }
-                    if m < k {
-                        ref.month = c.text(m, k)
-                        ref.fieldRanges[.month] = c.range(m, k)
-                    }
-                }
-                yearParen = true
-                p = k + 1
-                if c.isPunct(p, ASCII.period) { apaPeriod = true }
-                while p < n, c.isPunct(p, ASCII.period) || c.isPunct(p, ASCII.comma) || c.isPunct(p, ASCII.colon) { p += 1 }
+        if c.isPunct(p, ASCII.openParen), let year = c.year(p + 1) {
+            var close = p + 2
+            while close < n, close - p < 8, !c.isPunct(close, ASCII.closeParen) { close += 1 }
+            guard close < n, c.isPunct(close, ASCII.closeParen) else {
+                found.next = p
+                return found
             }
-        } else if p > 0, let y = c.year(p), c.isPunct(p + 1, ASCII.period) || c.isPunct(p + 1, ASCII.comma), p + 2 < n {
-            ref.year = y
+            ref.year = year
+            ref.fieldRanges[.year] = c.range(p + 1, p + 2)
+            if close > p + 2 {
+                var month = p + 2
+                while month < close, !c.isMonth(month) { month += 1 }
+                if month < close {
+                    ref.month = c.text(month, close)
+                    ref.fieldRanges[.month] = c.range(month, close)
+                }
+            }
+            found.inParentheses = true
+            p = close + 1
+            if c.isPunct(p, ASCII.period) { found.periodAfter = true }
+            while p < n, c.isPunct(p, ASCII.period) || c.isPunct(p, ASCII.comma) || c.isPunct(p, ASCII.colon) { p += 1 }
+        } else if p > 0, let year = c.year(p), c.isPunct(p + 1, ASCII.period) || c.isPunct(p + 1, ASCII.comma), p + 2 < n {
+            ref.year = year
             ref.fieldRanges[.year] = c.range(p, p + 1)
-            yearSentence = true
+            found.asSentence = true
             p += 2
         }
+        found.next = p
+        return found
+    }
 
-        // 3. Quoted title, then the numeric source after it.
+    /// Source phase: the numeric source (`2014;71(6):681-688` and its relatives) after the title, looked for after a
+    /// quoted title when there is one. Nil when none, or when only a bare year follows a year already read.
+    private static func findSource(_ c: TokenCursor, from start: Int, yearAlreadyRead: Bool) -> SourceGrammar.Tail? {
+        let n = c.count
         let splitter = TitleJournalSplitter(c: c)
-        var q0 = p
-        while q0 < n, c.t[q0].kind == .punct, !c.t[q0].isQuote { q0 += 1 }
-        let quoteEnd = splitter.closingQuote(q0, limit: n).flatMap { splitter.closesTitle($0, n) ? $0 : nil }
-        var tail = SourceGrammar(c: c).find(from: quoteEnd.map { $0 + 1 } ?? p)
+        var quote = start
+        while quote < n, c.t[quote].kind == .punct, !c.t[quote].isQuote { quote += 1 }
+        let quoteEnd = splitter.closingQuote(quote, limit: n).flatMap { splitter.closesTitle($0, n) ? $0 : nil }
+        let source = SourceGrammar(c: c).find(from: quoteEnd.map { $0 + 1 } ?? start)
         // With the year already read after the authors, a bare year later on belongs to the title
         // (`(2020). Mental health atlas 2020.`).
-        if yearParen || yearSentence, let tl = tail, tl.volume == nil, tl.firstPage == nil, tl.issue == nil, tl.month == nil {
-            tail = nil
+        if yearAlreadyRead, let source, source.volume == nil, source.firstPage == nil, source.issue == nil, source.month == nil {
+            return nil
         }
-        let tailStart = tail.map { max($0.start, p) } ?? n
-        let tailEnd = tail?.end ?? n
+        return source
+    }
 
-        // 4. Title and journal.
-        let yearOnly = tail.map { $0.volume == nil && $0.firstPage == nil && $0.issue == nil } ?? true
-        let split = splitter.split(p, tailStart, hasTail: tail != nil, bookLike: yearOnly)
-        if let (a, z) = titleFirst {
+    /// Title and journal phase: splits the tokens from `start` to the source into title and journal (a title read
+    /// before the names takes precedence) and writes them into `ref`.
+    private static func readTitleAndJournal(
+        _ c: TokenCursor, from start: Int, source: SourceGrammar.Tail?, titleBeforeNames: (Int, Int)?, into ref: inout ParsedReference
+    ) -> TitleJournalSplitter.Split {
+        let sourceStart = source.map { max($0.start, start) } ?? c.count
+        let yearOnly = source.map { $0.volume == nil && $0.firstPage == nil && $0.issue == nil } ?? true
+        let split = TitleJournalSplitter(c: c).split(start, sourceStart, hasTail: source != nil, bookLike: yearOnly)
+        if let (a, z) = titleBeforeNames {
             ref.title = c.text(a, z)
             ref.fieldRanges[.title] = c.range(a, z)
             if let (ta, tz) = split.title, split.journal == nil {
@@ -173,122 +233,140 @@ public struct ReferenceParser: Sendable {
                 ref.journal = c.text(ta, tz)
                 ref.fieldRanges[.journal] = c.range(ta, tz)
             }
-        } else if var (a, z) = split.title {
-            // `Title - June 2013 - doi: …`: the date closing the title is the year.
-            if ref.year == nil, z - a >= 3, let y = c.year(z - 1) {
-                var m = z - 1
-                while m > a, c.isMonth(m - 1) { m -= 1 }
-                if c.isDash(m - 1), c.t[m - 1].spaceBefore, m - 1 > a {
-                    ref.year = y
-                    ref.fieldRanges[.year] = c.range(z - 1, z)
-                    if m < z - 1 {
-                        ref.month = c.text(m, z - 1)
-                        ref.fieldRanges[.month] = c.range(m, z - 1)
-                    }
-                    z = m - 1
-                }
-            }
-            ref.title = c.text(a, z)
-            ref.fieldRanges[.title] = c.range(a, z)
+        } else if let (a, z) = split.title {
+            let titleEnd = readDateClosingTitle(c, title: (a, z), into: &ref)
+            ref.title = c.text(a, titleEnd)
+            ref.fieldRanges[.title] = c.range(a, titleEnd)
         }
         ref.titleQuoted = split.quoted
         if let (a, z) = split.journal {
             ref.journal = c.text(a, z)
             ref.fieldRanges[.journal] = c.range(a, z)
         }
+        return split
+    }
 
-        // 5. Source fields.
-        if let tl = tail {
-            if let y = tl.year, let yt = tl.yearToken {
-                if ref.year == nil {
-                    ref.year = y
-                    ref.fieldRanges[.year] = c.range(yt, yt + 1)
-                } else if ref.year != y, ref.epubYear == nil {
-                    ref.epubYear = y
-                }
-            }
-            if let (a, z) = tl.month {
-                ref.month = c.text(a, z)
-                ref.fieldRanges[.month] = c.range(a, z)
-            }
-            if let (a, z) = tl.volume {
-                ref.volume = c.text(a, z)
-                ref.fieldRanges[.volume] = c.range(a, z)
-            }
-            if let (a, z) = tl.issue {
-                ref.issue = c.text(a, z)
-                ref.fieldRanges[.issue] = c.range(a, z)
-            }
-            if let (a, z) = tl.supplement {
-                ref.supplement = c.text(a, z)
-                ref.fieldRanges[.supplement] = c.range(a, z)
-            }
-            if let f = tl.firstPage {
-                let first = c.text(f, f + 1)
-                var range = PageRange(first: first)
-                if let l = tl.lastPage {
-                    let lastWritten = c.text(l, l + 1)
-                    range.lastAsWritten = lastWritten
-                    range.last = Self.expandLastPage(first: first, last: lastWritten)
-                    ref.fieldRanges[.pages] = c.range(f, l + 1)
-                } else {
-                    ref.fieldRanges[.pages] = c.range(f, f + 1)
-                }
-                ref.pages = range
+    /// `Title - June 2013 - doi: …`: a dash-separated date closing the title is the year (and month) when none was
+    /// read yet; writes it into `ref` and returns where the title ends (`title.1` when there is no such date).
+    private static func readDateClosingTitle(_ c: TokenCursor, title: (Int, Int), into ref: inout ParsedReference) -> Int {
+        let (a, z) = title
+        guard ref.year == nil, z - a >= 3, let year = c.year(z - 1) else { return z }
+        var month = z - 1
+        while month > a, c.isMonth(month - 1) { month -= 1 }
+        guard c.isDash(month - 1), c.t[month - 1].spaceBefore, month - 1 > a else { return z }
+        ref.year = year
+        ref.fieldRanges[.year] = c.range(z - 1, z)
+        if month < z - 1 {
+            ref.month = c.text(month, z - 1)
+            ref.fieldRanges[.month] = c.range(month, z - 1)
+        }
+        return month - 1
+    }
+
+    /// Source fields phase: writes the source's year (or e-pub year), month, volume, issue, supplement and pages
+    /// into `ref`.
+    private static func readSourceFields(_ source: SourceGrammar.Tail, _ c: TokenCursor, into ref: inout ParsedReference) {
+        if let year = source.year, let yearToken = source.yearToken {
+            if ref.year == nil {
+                ref.year = year
+                ref.fieldRanges[.year] = c.range(yearToken, yearToken + 1)
+            } else if ref.year != year, ref.epubYear == nil {
+                ref.epubYear = year
             }
         }
+        if let (a, z) = source.month {
+            ref.month = c.text(a, z)
+            ref.fieldRanges[.month] = c.range(a, z)
+        }
+        if let (a, z) = source.volume {
+            ref.volume = c.text(a, z)
+            ref.fieldRanges[.volume] = c.range(a, z)
+        }
+        if let (a, z) = source.issue {
+            ref.issue = c.text(a, z)
+            ref.fieldRanges[.issue] = c.range(a, z)
+        }
+        if let (a, z) = source.supplement {
+            ref.supplement = c.text(a, z)
+            ref.fieldRanges[.supplement] = c.range(a, z)
+        }
+        if let firstToken = source.firstPage {
+            let first = c.text(firstToken, firstToken + 1)
+            var pages = PageRange(first: first)
+            if let lastToken = source.lastPage {
+                let lastWritten = c.text(lastToken, lastToken + 1)
+                pages.lastAsWritten = lastWritten
+                pages.last = Self.expandLastPage(first: first, last: lastWritten)
+                ref.fieldRanges[.pages] = c.range(firstToken, lastToken + 1)
+            } else {
+                ref.fieldRanges[.pages] = c.range(firstToken, firstToken + 1)
+            }
+            ref.pages = pages
+        }
+    }
 
+    /// Fallback year phase, when no year was read in its usual places: the online year, a numeric date set aside by
+    /// the scanner (otherwise kept as a note), or the last plausible year anywhere.
+    private static func readYearElsewhere(_ c: TokenCursor, _ found: IdentifierScanner.Found, into ref: inout ParsedReference) {
         // Published online only (`JAMA. Published online June 3, 2020.`): the online year is the year.
-        if ref.year == nil, let e = ref.epubYear {
-            ref.year = e
+        if ref.year == nil, let epubYear = ref.epubYear {
+            ref.year = epubYear
             if let r = ref.fieldRanges[.epubYear] { ref.fieldRanges[.year] = r }
         }
         // A numeric date (`Laura M. (24.07.2020), Title, Paper`) set aside before tokenising.
-        if ref.year == nil, let y = found.dateYear, let r = found.date {
-            ref.year = y
+        if ref.year == nil, let year = found.dateYear, let r = found.date {
+            ref.year = year
             ref.fieldRanges[.year] = r
         } else if let r = found.date {
-            ref.notes.append(ReferenceNote(kind: .other, text: ByteText.string(b, r)))
+            ref.notes.append(ReferenceNote(kind: .other, text: ByteText.string(c.b, r)))
         }
         // A year written outside the recognised places (`…, Masters Thesis, 1995.`): the last plausible one.
-        if ref.year == nil {
-            var k = n - 1
-            while k >= 0 {
-                if let y = c.year(k), !(c.isDash(k - 1) || c.isDash(k + 1)) {
-                    ref.year = y
-                    ref.fieldRanges[.year] = c.range(k, k + 1)
-                    break
-                }
-                k -= 1
+        guard ref.year == nil else { return }
+        var k = c.count - 1
+        while k >= 0 {
+            if let year = c.year(k), !(c.isDash(k - 1) || c.isDash(k + 1)) {
+                ref.year = year
+                ref.fieldRanges[.year] = c.range(k, k + 1)
+                return
             }
+            k -= 1
         }
+    }
 
-        // 6. Style.
-        if yearParen {
-            if authors.shape == .vancouver { ref.style = .plos } else if apaPeriod { ref.style = .apa } else { ref.style = .harvard }
-        } else if yearSentence {
-            ref.style = .chicago
-        } else if let tl = tail {
-            if tl.yearLastParen { ref.style = .nature } else if tl.yearFirst { ref.style = split.quoted ? .ama : .vancouver }
+    /// Style phase: the citation style the author, year and source layout shows, or nil when it shows none.
+    private static func style(authors: AuthorGrammar.Result, leadingYear: LeadingYear, source: SourceGrammar.Tail?, quotedTitle: Bool)
+        -> CitationStyle?
+    {
+        if leadingYear.inParentheses {
+            if authors.shape == .vancouver { return .plos }
+            return leadingYear.periodAfter ? .apa : .harvard
         }
+        if leadingYear.asSentence { return .chicago }
+        guard let source else { return nil }
+        if source.yearLastParen { return .nature }
+        if source.yearFirst { return quotedTitle ? .ama : .vancouver }
+        return nil
+    }
 
-        // 7. Leftovers, never dropped.
+    /// Leftovers phase: the text no field holds (the splitter's rest, then each sentence after the source), joined
+    /// with spaces, so that nothing is dropped; nil when there is none.
+    private static func leftovers(_ c: TokenCursor, rest: (Int, Int)?, after sourceEnd: Int) -> String? {
+        let n = c.count
         var pieces: [String] = []
-        if let (a, z) = split.rest { pieces.append(c.text(a, z)) }
-        if tailEnd < n {
-            var k = tailEnd
-            while k < n {
-                while k < n, c.t[k].kind == .punct, c.t[k].mark != ASCII.openParen, c.t[k].mark != ASCII.openBracket { k += 1 }
-                guard k < n else { break }
-                let s = k
-                while k < n, !(c.isPunct(k, ASCII.period) && (k + 1 >= n || c.t[k + 1].spaceBefore)) { k += 1 }
-                var z = k
-                while z > s, c.t[z - 1].kind == .punct, c.t[z - 1].mark != ASCII.closeParen { z -= 1 }
-                if z > s { pieces.append(c.text(s, z)) }
+        if let (a, z) = rest { pieces.append(c.text(a, z)) }
+        var k = sourceEnd
+        while k < n {
+            while k < n, c.t[k].kind == .punct, c.t[k].mark != ASCII.openParen, c.t[k].mark != ASCII.openBracket { k += 1 }
+            guard k < n else { break }
+            let sentenceStart = k
+            while k < n, !(c.isPunct(k, ASCII.period) && (k + 1 >= n || c.t[k + 1].spaceBefore)) { k += 1 }
+            var sentenceEnd = k
+            while sentenceEnd > sentenceStart, c.t[sentenceEnd - 1].kind == .punct, c.t[sentenceEnd - 1].mark != ASCII.closeParen {
+                sentenceEnd -= 1
             }
+            if sentenceEnd > sentenceStart { pieces.append(c.text(sentenceStart, sentenceEnd)) }
         }
-        if !pieces.isEmpty { ref.unparsed = pieces.joined(separator: " ") }
-        return (split.publisher, found.date != nil, kindCue(c))
+        return pieces.isEmpty ? nil : pieces.joined(separator: " ")
     }
 
     /// A word that can outweigh a journal's volume in `EntryKindClassifier` (`…rxiv`, `SSRN`, `Research Square`,
