@@ -47,276 +47,344 @@ struct SourceGrammar {
         return tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])
     }
 
-    /// Parses a tail starting at token `s`; `end` says how far it got.
-    func parse(at s: Int) -> Tail? {
-        var tl = Tail()
-        tl.start = s
-        var j = s
+    /// Where a phase of the tail grammar left the reading: go on at a token, or the tail is read.
+    private enum Step {
+        case next(Int)
+        case done(Tail)
+    }
+
+    /// Parses a tail starting at token `start`, phase by phase: a leading year and month, a labelled volume, pages
+    /// alone, the volume, a supplement, the issue in parentheses, then what follows the issue. `end` says how far it got.
+    func parse(at start: Int) -> Tail? {
+        var tail = Tail()
+        tail.start = start
+        var j = start
+        if let year = c.year(j) {
+            switch leadingYear(year, &tail, at: j) {
+            case .done(let read): return read
+            case .next(let after): j = after
+            }
+            j = labelledVolume(at: j)
+        } else if let read = pagesAlone(&tail, at: j) {
+            return read
+        }
+        guard let afterVolume = volume(&tail, at: j) else { return nil }
+        j = supplement(&tail, at: afterVolume)
+        switch parenthesisedIssue(&tail, at: j) {
+        case .done(let read): return read
+        case .next(let after): j = after
+        }
+        return afterIssue(&tail, j)
+    }
+
+    /// Leading year phase (Vancouver `2014 Nov;71`): the year at `yearToken`, its month, and the separator after them.
+    /// Ends the tail when nothing that can be a volume follows.
+    private func leadingYear(_ year: Int, _ tail: inout Tail, at yearToken: Int) -> Step {
         let n = c.count
-        if let y = c.year(j) {
-            tl.year = y
-            tl.yearToken = j
-            tl.yearFirst = true
-            j += 1
-            // Month, month range, day: `Jun`, `Nov-Dec`, `Jun 15`, `Spring`.
-            let ms = j
-            while j < n, c.isMonth(j) || (j > ms && c.isDash(j) && c.isMonth(j + 1)) || (j > ms && c.t[j].kind == .number && c.t[j].end - c.t[j].start <= 2) {
-                j += 1
-            }
-            if j > ms {
-                var me = j
-                while me > ms, !c.isMonth(me - 1) { me -= 1 }  // the day is not part of the month
-                if me > ms { tl.month = (ms, me) }
-            }
-            if j >= n {
-                tl.end = j
-                return tl
-            }
-            if c.isPunct(j, ASCII.semicolon) {
-                j += 1
-            } else if c.isPunct(j, ASCII.colon), isVolume(j + 1), c.isPunct(j + 2, ASCII.openParen) {
-                j += 1  // `1993: 13(3); 247-9`: a volume and issue after the year, not a page
-            } else if c.isPunct(j, ASCII.colon), c.isPage(j + 1) {
-                j += 1
-                j = pages(&tl, j)
-                return finish(&tl, j)
-            } else if c.isPunct(j, ASCII.period) || c.isPunct(j, ASCII.comma) {
-                if j + 1 >= n || allTrailing(j) { return finish(&tl, j) }
-                if isVolume(j + 1) || c.isPunct(j + 1, ASCII.openParen) {
-                    j += 1
-                } else {
-                    tl.end = j
-                    return tl
-                }
-            } else {
-                tl.end = j
-                return tl
-            }
+        tail.year = year
+        tail.yearToken = yearToken
+        tail.yearFirst = true
+        let j = month(&tail, from: yearToken + 1)
+        if j >= n {
+            tail.end = j
+            return .done(tail)
         }
-        // `2018; Jg. 143`, `2018; Vol. 7`, `Bd. 12`: a labelled volume.
-        if tl.year != nil, j < n, c.t[j].kind == .word,
-            c.isWord(j, "jg") || c.isWord(j, "vol") || c.isWord(j, "bd") || c.isWord(j, "jahrgang") || c.isWord(j, "volume")
+        if c.isPunct(j, ASCII.semicolon) { return .next(j + 1) }
+        if c.isPunct(j, ASCII.colon), isVolume(j + 1), c.isPunct(j + 2, ASCII.openParen) {
+            return .next(j + 1)  // `1993: 13(3); 247-9`: a volume and issue after the year, not a page
+        }
+        if c.isPunct(j, ASCII.colon), c.isPage(j + 1) { return .done(finish(&tail, pages(&tail, j + 1))) }
+        if c.isPunct(j, ASCII.period) || c.isPunct(j, ASCII.comma) {
+            if j + 1 >= n || allTrailing(j) { return .done(finish(&tail, j)) }
+            if isVolume(j + 1) || c.isPunct(j + 1, ASCII.openParen) { return .next(j + 1) }
+        }
+        tail.end = j
+        return .done(tail)
+    }
+
+    /// Month, month range, day after a leading year (`Jun`, `Nov-Dec`, `Jun 15`, `Spring`): sets the month (without
+    /// the day), returns the token after them.
+    private func month(_ tail: inout Tail, from monthStart: Int) -> Int {
+        let n = c.count
+        var j = monthStart
+        while j < n,
+            c.isMonth(j) || (j > monthStart && c.isDash(j) && c.isMonth(j + 1))
+                || (j > monthStart && c.t[j].kind == .number && c.t[j].end - c.t[j].start <= 2)
         {
-            var k = j + 1
-            if c.isPunct(k, ASCII.period) { k += 1 }
-            if isVolume(k) { j = k }
+            j += 1
         }
-        // Volume, supplement, issue.
+        if j > monthStart {
+            var monthEnd = j
+            while monthEnd > monthStart, !c.isMonth(monthEnd - 1) { monthEnd -= 1 }  // the day is not part of the month
+            if monthEnd > monthStart { tail.month = (monthStart, monthEnd) }
+        }
+        return j
+    }
+
+    /// Labelled volume phase after a leading year (`2018; Jg. 143`, `2018; Vol. 7`, `Bd. 12`): the token of the
+    /// volume number after the label, or `j` when there is no label.
+    private func labelledVolume(at j: Int) -> Int {
+        guard j < c.count, c.t[j].kind == .word,
+            c.isWord(j, "jg") || c.isWord(j, "vol") || c.isWord(j, "bd") || c.isWord(j, "jahrgang") || c.isWord(j, "volume")
+        else { return j }
+        var number = j + 1
+        if c.isPunct(number, ASCII.period) { number += 1 }
+        return isVolume(number) ? number : j
+    }
+
+    /// Pages-alone phase, with no year before them (`Proc ECCV: 418–432.`, `pp. 2454–2462.`, `pages 108-122, 1991.`):
+    /// the read tail (pages and a trailing year), or nil when `j` does not start labelled pages or a page range.
+    private func pagesAlone(_ tail: inout Tail, at j: Int) -> Tail? {
+        guard c.isPage(j) else { return nil }
         let labelled =
             (c.isPunct(j - 1, ASCII.period) && (c.isWord(j - 2, "pp") || c.isWord(j - 2, "p"))) || c.isWord(j - 1, "pp")
             || c.isWord(j - 1, "pages")
-        if tl.year == nil, c.isPage(j), labelled || (c.isDash(j + 1) && c.isPage(j + 2) && !c.isPunct(j + 3, ASCII.colon) && !c.isPunct(j + 3, ASCII.openParen)) {
-            // Pages alone: `Proc ECCV: 418–432.`, `pp. 2454–2462.`, `pages 108-122, 1991.`
-            j = pages(&tl, j)
-            j = trailingYear(&tl, j)
-            return finish(&tl, j)
-        }
-        if isVolume(j), !(tl.year == nil && c.year(j) != nil && c.isPunct(j + 1, ASCII.semicolon)) {
-            tl.volume = (j, j + 1)
-            j += 1
-            // MLA `65.12 (2001): 1378-1382`: volume.issue, the year in parentheses, then the pages.
-            if tl.year == nil, c.isPunct(j, ASCII.period), !c.t[j].spaceBefore, isVolume(j + 1), !c.t[j + 1].spaceBefore,
-                c.isPunct(j + 2, ASCII.openParen), c.year(j + 3) != nil
-            {
-                tl.issue = (j + 1, j + 2)
-                j += 2
-            }
-            // A volume range: `11–13: 3–584`.
-            if c.isDash(j), isVolume(j + 1), c.isPunct(j + 2, ASCII.colon) {
-                tl.volume = (j - 1, j + 2)
-                j += 2
-            }
-        } else if tl.year == nil, !isSupplementWord(j) {
-            return nil
-        }
-        if isSupplementWord(j) {
-            let ss = j
-            j += 1
-            if c.isPunct(j, ASCII.period) { j += 1 }
-            if j < n, c.t[j].kind == .number || c.t[j].kind == .alnum, !c.isDash(j + 1) { j += 1 }
-            tl.supplement = (ss, j)
-        }
-        if c.isPunct(j, ASCII.openParen) {
-            var k = j + 1
-            while k < n, k - j < 10, !c.isPunct(k, ASCII.closeParen) { k += 1 }
-            if k < n, k > j + 1, c.isPunct(k, ASCII.closeParen) {
-                // `280(July 1998)`: a month and year, not an issue.
-                if tl.year == nil, c.isMonth(j + 1), let y = c.year(k - 1), k - 1 > j + 1, let v = tl.volume, !c.isDash(v.0 - 1) {
-                    var me = k - 1
-                    while me > j + 1, c.t[me - 1].kind == .punct || c.t[me - 1].kind == .number { me -= 1 }
-                    tl.month = (j + 1, me)
-                    tl.year = y
-                    tl.yearToken = k - 1
-                    j = k + 1
-                    return afterIssue(&tl, j)
-                }
-                // MLA `111 (2016): 152-154`, `65.12 (2001): 1378-1382`: the year, then the pages.
-                if let y = c.year(j + 1), k == j + 2, tl.year == nil, tl.volume != nil, c.isPunct(k + 1, ASCII.colon), c.isPage(k + 2) {
-                    tl.year = y
-                    tl.yearToken = j + 1
-                    return finish(&tl, pages(&tl, k + 2))
-                }
-                if let y = c.year(j + 1), k == j + 2, tl.year == nil, tl.volume != nil, k + 1 >= n || allTrailing(k + 1) {
-                    // `71 (2014)`: a year, not an issue.
-                    tl.year = y
-                    tl.yearToken = j + 1
-                    tl.yearLastParen = true
-                    return finish(&tl, k + 1)
-                }
-                // Supplement inside the issue: `(6 Suppl 1)`, `(Suppl 2)`.
-                var sup = j + 1
-                while sup < k, !isSupplementWord(sup) { sup += 1 }
-                if sup < k {
-                    tl.supplement = (sup, k)
-                    if sup > j + 1 { tl.issue = (j + 1, sup) }
-                } else {
-                    tl.issue = (j + 1, k)
-                }
-                j = k + 1
-                // `(Suppl 2) ii28–ii34`, `(suppl. 3)42A`: pages straight after the parenthesis.
-                if c.isPage(j), c.isDash(j + 1) || j + 1 >= n || allTrailing(j + 1) { j = pages(&tl, j) }
-            }
-        }
-        return afterIssue(&tl, j)
+        let range = c.isDash(j + 1) && c.isPage(j + 2) && !c.isPunct(j + 3, ASCII.colon) && !c.isPunct(j + 3, ASCII.openParen)
+        guard labelled || range else { return nil }
+        return finish(&tail, trailingYear(&tail, pages(&tail, j)))
     }
 
-    /// The pages (and a trailing year) after the volume and issue.
-    private func afterIssue(_ tl: inout Tail, _ start: Int) -> Tail {
+    /// Volume phase: the volume at `j` (`71`, `12A`, a range `11–13`, MLA `65.12` with its issue); the token after
+    /// it, `j` when there is none but a year or a supplement was read, nil when the tail cannot start here.
+    private func volume(_ tail: inout Tail, at j: Int) -> Int? {
+        guard isVolume(j), !(tail.year == nil && c.year(j) != nil && c.isPunct(j + 1, ASCII.semicolon)) else {
+            return tail.year == nil && !isSupplementWord(j) ? nil : j
+        }
+        tail.volume = (j, j + 1)
+        var next = j + 1
+        // MLA `65.12 (2001): 1378-1382`: volume.issue, the year in parentheses, then the pages.
+        if tail.year == nil, c.isPunct(next, ASCII.period), !c.t[next].spaceBefore, isVolume(next + 1), !c.t[next + 1].spaceBefore,
+            c.isPunct(next + 2, ASCII.openParen), c.year(next + 3) != nil
+        {
+            tail.issue = (next + 1, next + 2)
+            next += 2
+        }
+        // A volume range: `11–13: 3–584`.
+        if c.isDash(next), isVolume(next + 1), c.isPunct(next + 2, ASCII.colon) {
+            tail.volume = (next - 1, next + 2)
+            next += 2
+        }
+        return next
+    }
+
+    /// Supplement phase (`Suppl 2`, `Suppl. S1`, `Supplement`): sets the supplement, returns the token after it.
+    private func supplement(_ tail: inout Tail, at j: Int) -> Int {
+        guard isSupplementWord(j) else { return j }
+        var next = j + 1
+        if c.isPunct(next, ASCII.period) { next += 1 }
+        if next < c.count, c.t[next].kind == .number || c.t[next].kind == .alnum, !c.isDash(next + 1) { next += 1 }
+        tail.supplement = (j, next)
+        return next
+    }
+
+    /// Issue phase: the parenthesised issue at `open` (`(6)`, `(6 Suppl 1)`, `(Suppl 2)`) and pages straight after
+    /// it, or a date written there instead (which ends the tail).
+    private func parenthesisedIssue(_ tail: inout Tail, at open: Int) -> Step {
+        let n = c.count
+        guard c.isPunct(open, ASCII.openParen) else { return .next(open) }
+        var close = open + 1
+        while close < n, close - open < 10, !c.isPunct(close, ASCII.closeParen) { close += 1 }
+        guard close < n, close > open + 1, c.isPunct(close, ASCII.closeParen) else { return .next(open) }
+        if let read = dateInParentheses(&tail, open: open, close: close) { return .done(read) }
+        // Supplement inside the issue: `(6 Suppl 1)`, `(Suppl 2)`.
+        var supplementWord = open + 1
+        while supplementWord < close, !isSupplementWord(supplementWord) { supplementWord += 1 }
+        if supplementWord < close {
+            tail.supplement = (supplementWord, close)
+            if supplementWord > open + 1 { tail.issue = (open + 1, supplementWord) }
+        } else {
+            tail.issue = (open + 1, close)
+        }
+        var j = close + 1
+        // `(Suppl 2) ii28–ii34`, `(suppl. 3)42A`: pages straight after the parenthesis.
+        if c.isPage(j), c.isDash(j + 1) || j + 1 >= n || allTrailing(j + 1) { j = pages(&tail, j) }
+        return .next(j)
+    }
+
+    /// A date where the issue would stand, between `open` and `close` after the volume: `280(July 1998)`, MLA
+    /// `111 (2016): 152-154`, `71 (2014)`. The read tail, or nil when the parentheses hold no such date.
+    private func dateInParentheses(_ tail: inout Tail, open: Int, close: Int) -> Tail? {
+        guard tail.year == nil else { return nil }
+        // `280(July 1998)`: a month and year, not an issue.
+        if c.isMonth(open + 1), let year = c.year(close - 1), close - 1 > open + 1, let volume = tail.volume, !c.isDash(volume.0 - 1) {
+            var monthEnd = close - 1
+            while monthEnd > open + 1, c.t[monthEnd - 1].kind == .punct || c.t[monthEnd - 1].kind == .number { monthEnd -= 1 }
+            tail.month = (open + 1, monthEnd)
+            tail.year = year
+            tail.yearToken = close - 1
+            return afterIssue(&tail, close + 1)
+        }
+        guard let year = c.year(open + 1), close == open + 2, tail.volume != nil else { return nil }
+        // MLA `111 (2016): 152-154`, `65.12 (2001): 1378-1382`: the year, then the pages.
+        if c.isPunct(close + 1, ASCII.colon), c.isPage(close + 2) {
+            tail.year = year
+            tail.yearToken = open + 1
+            return finish(&tail, pages(&tail, close + 2))
+        }
+        // `71 (2014)`: a year, not an issue.
+        if close + 1 >= c.count || allTrailing(close + 1) {
+            tail.year = year
+            tail.yearToken = open + 1
+            tail.yearLastParen = true
+            return finish(&tail, close + 1)
+        }
+        return nil
+    }
+
+    /// After-issue phase: the pages after the volume and issue, a trailing year, and labelled pages after a date;
+    /// the read tail.
+    private func afterIssue(_ tail: inout Tail, _ start: Int) -> Tail {
         var j = start
         let n = c.count
-        if j >= n { return finish(&tl, j) }
-        if tl.issue != nil, c.isPunct(j, ASCII.semicolon), c.isPage(j + 1), c.isDash(j + 2) || j + 2 >= n || allTrailing(j + 2) {
+        if j >= n { return finish(&tail, j) }
+        if tail.issue != nil, c.isPunct(j, ASCII.semicolon), c.isPage(j + 1), c.isDash(j + 2) || j + 2 >= n || allTrailing(j + 2) {
             // `13(3); 247-9`
-            j = pages(&tl, j + 1)
-        } else if tl.issue == nil, tl.volume != nil, c.isPunct(j, ASCII.semicolon), c.isPage(j + 1), c.isDash(j + 2), c.isPage(j + 3) {
+            j = pages(&tail, j + 1)
+        } else if tail.issue == nil, tail.volume != nil, c.isPunct(j, ASCII.semicolon), c.isPage(j + 1), c.isDash(j + 2), c.isPage(j + 3) {
             // `1996; 35; 601–609`: the volume, then the page range after a semicolon.
-            j = pages(&tl, j + 1)
-        } else if tl.issue == nil, tl.volume != nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2) {
+            j = pages(&tail, j + 1)
+        } else if tail.issue == nil, tail.volume != nil, c.isPage(j), c.isDash(j + 1), c.isPage(j + 2) {
             // `Nature 518 355–359`: no separator before the pages.
-            j = pages(&tl, j)
+            j = pages(&tail, j)
         } else if c.isPunct(j, ASCII.colon) {
             j += 1
-            if c.isWord(j, "e") || c.isWord(j, "article") { j += 1 } else if c.isWord(j, "p") || c.isWord(j, "pp"), c.isPunct(j + 1, ASCII.period) { j += 2 }
-            j = pages(&tl, j)
+            if c.isWord(j, "e") || c.isWord(j, "article") {
+                j += 1
+            } else if c.isWord(j, "p") || c.isWord(j, "pp"), c.isPunct(j + 1, ASCII.period) {
+                j += 2
+            }
+            j = pages(&tail, j)
         } else if c.isPunct(j, ASCII.comma) {
-            var k = j + 1
-            // `Volume 196, 1985, pp. 47–53`
-            if let y = c.year(k), tl.year == nil, c.isPunct(k + 1, ASCII.comma) {
-                tl.year = y
-                tl.yearToken = k
-                k += 2
+            switch partsAfterComma(&tail, comma: j) {
+            case .done(let read): return read
+            case .next(let after): j = after
             }
-            // IEEE `vol. 5, no. 3, pp. 1–10`: the issue as a labelled part.
-            if tl.issue == nil, c.isWord(k, "no") || c.isWord(k, "issue") || c.isWord(k, "nr") || c.isWord(k, "heft") {
-                var m = k + 1
-                if c.isPunct(m, ASCII.period) { m += 1 }
-                if isVolume(m) || c.isPage(m) {
-                    tl.issue = (m, m + 1)
-                    if c.isPunct(m + 1, ASCII.comma) {
-                        k = m + 2
-                    } else {
-                        j = m + 1
-                        j = trailingYear(&tl, j)
-                        return finish(&tl, j)
-                    }
-                }
+        } else if c.isWord(j, "pp") || c.isWord(j, "p") {
+            var first = j + 1
+            if c.isPunct(first, ASCII.period) { first += 1 }
+            if c.isPage(first) { j = pages(&tail, first) }
+        }
+        j = trailingYear(&tail, j)
+        if tail.firstPage == nil, tail.volume != nil {
+            j = labelledPagesAfterDate(&tail, from: j)
+        }
+        return finish(&tail, j)
+    }
+
+    /// The comma-separated parts after the volume and issue: `, 1985, pp. 47–53` (a year), IEEE `, no. 3, pp. 1–10`
+    /// (a labelled issue), `, pp.`/`, S.`/`, article no.` labels, then the pages or a closing year.
+    private func partsAfterComma(_ tail: inout Tail, comma: Int) -> Step {
+        let n = c.count
+        var k = comma + 1
+        // `Volume 196, 1985, pp. 47–53`
+        if let year = c.year(k), tail.year == nil, c.isPunct(k + 1, ASCII.comma) {
+            tail.year = year
+            tail.yearToken = k
+            k += 2
+        }
+        // IEEE `vol. 5, no. 3, pp. 1–10`: the issue as a labelled part.
+        if tail.issue == nil, c.isWord(k, "no") || c.isWord(k, "issue") || c.isWord(k, "nr") || c.isWord(k, "heft") {
+            var number = k + 1
+            if c.isPunct(number, ASCII.period) { number += 1 }
+            if isVolume(number) || c.isPage(number) {
+                tail.issue = (number, number + 1)
+                guard c.isPunct(number + 1, ASCII.comma) else { return .done(finish(&tail, trailingYear(&tail, number + 1))) }
+                k = number + 2
             }
-            if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page")
-                || (c.isWord(k, "s") && c.t[k].capitalized && c.isPunct(k + 1, ASCII.period)) || c.isWord(k, "seite") || c.isWord(k, "seiten")
+        }
+        if c.isWord(k, "pp") || c.isWord(k, "p") || c.isWord(k, "pages") || c.isWord(k, "page")
+            || (c.isWord(k, "s") && c.t[k].capitalized && c.isPunct(k + 1, ASCII.period)) || c.isWord(k, "seite") || c.isWord(k, "seiten")
+        {
+            k += 1
+            if c.isPunct(k, ASCII.period) { k += 1 }
+        } else if c.isWord(k, "article") || c.isWord(k, "art") {
+            k += 1
+            if c.isPunct(k, ASCII.period) { k += 1 }
+            if c.isWord(k, "no") {
+                k += 1
+                if c.isPunct(k, ASCII.period) { k += 1 }
+            }
+        }
+        if let year = c.year(k), tail.year == nil, k + 1 >= n || allTrailing(k + 1) {
+            tail.year = year
+            tail.yearToken = k
+            return .done(finish(&tail, k + 1))
+        }
+        return .next(c.isPage(k) ? pages(&tail, k) : comma)
+    }
+
+    /// Labelled pages after the issue and the date, when the volume has no pages yet: IEEE `vol. 1, June 2004, pp.
+    /// 891–896`, `Vol. 74, No. 5, September / October 1995, pp. 54-67`, APA `(Vol. 1), (pp. 107-115)`. Sets the
+    /// pages (and the issue, month and year read on the way), returns the token after them, or `from` when none.
+    private func labelledPagesAfterDate(_ tail: inout Tail, from j: Int) -> Int {
+        let n = c.count
+        guard c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.closeParen) || (c.isPunct(j, ASCII.period) && c.isPunct(j + 1, ASCII.comma))
+        else { return j }
+        var k = j
+        var issue: (Int, Int)?
+        var month: (Int, Int)?
+        var yearRange: (Int, Int)?
+        while k < n, k - j < 14 {
+            if c.isPunct(k, ASCII.comma) || c.isPunct(k, ASCII.openParen) || c.isPunct(k, ASCII.closeParen) || c.isPunct(k, ASCII.slash)
+                || c.isDash(k) || (k == j && c.isPunct(k, ASCII.period))
             {
                 k += 1
-                if c.isPunct(k, ASCII.period) { k += 1 }
-            } else if c.isWord(k, "article") || c.isWord(k, "art") {
+                continue
+            }
+            if c.isMonth(k) {
+                month = month.map { ($0.0, k + 1) } ?? (k, k + 1)
                 k += 1
                 if c.isPunct(k, ASCII.period) { k += 1 }
-                if c.isWord(k, "no") {
-                    k += 1
-                    if c.isPunct(k, ASCII.period) { k += 1 }
+                continue
+            }
+            if c.year(k) != nil {
+                yearRange = (k, k + 1)
+                k += 1
+                continue
+            }
+            if c.isWord(k, "no") || c.isWord(k, "nr") || c.isWord(k, "issue") {
+                var number = k + 1
+                if c.isPunct(number, ASCII.period) { number += 1 }
+                if isVolume(number) {
+                    issue = (number, number + 1)
+                    k = number + 1
+                    continue
                 }
             }
-            if let y = c.year(k), tl.year == nil, k + 1 >= n || allTrailing(k + 1) {
-                tl.year = y
-                tl.yearToken = k
-                return finish(&tl, k + 1)
-            }
-            if c.isPage(k) { j = pages(&tl, k) }
-        } else if c.isWord(j, "pp") || c.isWord(j, "p") {
-            var k = j + 1
-            if c.isPunct(k, ASCII.period) { k += 1 }
-            if c.isPage(k) { j = pages(&tl, k) }
+            break
         }
-        j = trailingYear(&tl, j)
-        // IEEE `vol. 1, June 2004, pp. 891–896`, `Vol. 74, No. 5, September / October 1995, pp. 54-67`,
-        // APA `(Vol. 1), (pp. 107-115)`: labelled pages after the issue and the date.
-        if tl.firstPage == nil, tl.volume != nil, c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.closeParen) || (c.isPunct(j, ASCII.period) && c.isPunct(j + 1, ASCII.comma)) {
-            var k = j
-            var issue: (Int, Int)?
-            var month: (Int, Int)?
-            var year: (Int, Int)?
-            while k < n, k - j < 14 {
-                if c.isPunct(k, ASCII.comma) || c.isPunct(k, ASCII.openParen) || c.isPunct(k, ASCII.closeParen) || c.isPunct(k, ASCII.slash) || c.isDash(k)
-                    || (k == j && c.isPunct(k, ASCII.period))
-                {
-                    k += 1
-                    continue
-                }
-                if c.isMonth(k) {
-                    month = month.map { ($0.0, k + 1) } ?? (k, k + 1)
-                    k += 1
-                    if c.isPunct(k, ASCII.period) { k += 1 }
-                    continue
-                }
-                if c.year(k) != nil {
-                    year = (k, k + 1)
-                    k += 1
-                    continue
-                }
-                if c.isWord(k, "no") || c.isWord(k, "nr") || c.isWord(k, "issue") {
-                    var m = k + 1
-                    if c.isPunct(m, ASCII.period) { m += 1 }
-                    if isVolume(m) {
-                        issue = (m, m + 1)
-                        k = m + 1
-                        continue
-                    }
-                }
-                break
-            }
-            if c.isWord(k, "pp") || c.isWord(k, "p") {
-                var m = k + 1
-                if c.isPunct(m, ASCII.period) { m += 1 }
-                if c.isPage(m) {
-                    j = pages(&tl, m)
-                    if c.isPunct(j, ASCII.closeParen) { j += 1 }
-                    if tl.issue == nil { tl.issue = issue }
-                    if tl.month == nil { tl.month = month }
-                    if tl.year == nil, let (ya, _) = year, let y = c.year(ya) {
-                        tl.year = y
-                        tl.yearToken = ya
-                    }
-                }
-            }
+        guard c.isWord(k, "pp") || c.isWord(k, "p") else { return j }
+        var first = k + 1
+        if c.isPunct(first, ASCII.period) { first += 1 }
+        guard c.isPage(first) else { return j }
+        var next = pages(&tail, first)
+        if c.isPunct(next, ASCII.closeParen) { next += 1 }
+        if tail.issue == nil { tail.issue = issue }
+        if tail.month == nil { tail.month = month }
+        if tail.year == nil, let (yearToken, _) = yearRange, let year = c.year(yearToken) {
+            tail.year = year
+            tail.yearToken = yearToken
         }
-        return finish(&tl, j)
+        return next
     }
 
     /// A year after the pages: Nature `(2014)`, `, 1983`, `, May 1995`.
-    private func trailingYear(_ tl: inout Tail, _ start: Int) -> Int {
+    private func trailingYear(_ tail: inout Tail, _ start: Int) -> Int {
         var j = start
         let n = c.count
-        if c.isPunct(j, ASCII.period), c.isPunct(j + 1, ASCII.openParen), c.year(j + 2) != nil, c.isPunct(j + 3, ASCII.closeParen), tl.year == nil {
+        if c.isPunct(j, ASCII.period), c.isPunct(j + 1, ASCII.openParen), c.year(j + 2) != nil, c.isPunct(j + 3, ASCII.closeParen), tail.year == nil {
             j += 1  // `143–155. (2013).` once a DOI between them is set aside
         }
-        if c.isPunct(j, ASCII.openParen), let y = c.year(j + 1), c.isPunct(j + 2, ASCII.closeParen), tl.year == nil {
-            tl.year = y
-            tl.yearToken = j + 1
-            tl.yearLastParen = true
+        if c.isPunct(j, ASCII.openParen), let y = c.year(j + 1), c.isPunct(j + 2, ASCII.closeParen), tail.year == nil {
+            tail.year = y
+            tail.yearToken = j + 1
+            tail.yearLastParen = true
             j += 3
-        } else if c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.period), let y = c.year(j + 1), tl.year == nil {
-            tl.year = y
-            tl.yearToken = j + 1
+        } else if c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.period), let y = c.year(j + 1), tail.year == nil {
+            tail.year = y
+            tail.yearToken = j + 1
             j += 2
-        } else if c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.period), tl.year == nil, c.isMonth(j + 1) {
+        } else if c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.period), tail.year == nil, c.isMonth(j + 1) {
             // `13(4), May 1995.`, `350-360, July 1991.`
             var k = j + 1
             while k < n,
@@ -325,10 +393,10 @@ struct SourceGrammar {
             { k += 1 }
             if c.isPunct(k, ASCII.comma) { k += 1 }
             if let y = c.year(k) {
-                tl.month = (j + 1, k)
-                while let m = tl.month, m.1 > m.0, c.t[m.1 - 1].kind == .punct { tl.month = (m.0, m.1 - 1) }
-                tl.year = y
-                tl.yearToken = k
+                tail.month = (j + 1, k)
+                while let m = tail.month, m.1 > m.0, c.t[m.1 - 1].kind == .punct { tail.month = (m.0, m.1 - 1) }
+                tail.year = y
+                tail.yearToken = k
                 j = k + 1
             }
         }
@@ -345,19 +413,19 @@ struct SourceGrammar {
         return true
     }
 
-    private func finish(_ tl: inout Tail, _ j: Int) -> Tail {
+    private func finish(_ tail: inout Tail, _ j: Int) -> Tail {
         var k = j
         while k < c.count, c.isPunct(k, ASCII.period) { k += 1 }
-        tl.end = k
-        return tl
+        tail.end = k
+        return tail
     }
 
     /// `681-688`, `2475-83`, `e0123456`, `S1-S9`: sets pages, returns the index after them.
-    private func pages(_ tl: inout Tail, _ j: Int) -> Int {
+    private func pages(_ tail: inout Tail, _ j: Int) -> Int {
         guard c.isPage(j) else { return j }
-        tl.firstPage = j
+        tail.firstPage = j
         if c.isDash(j + 1), c.isPage(j + 2) {
-            tl.lastPage = j + 2
+            tail.lastPage = j + 2
             return j + 3
         }
         return j + 1
@@ -382,33 +450,33 @@ struct SourceGrammar {
                 continue
             }
             if tok.kind == .number || (tok.kind == .alnum && ByteText.isDigit(c.b[tok.start])) || isSupplementWord(i) {
-                if var tl = parse(at: i), tl.end > i {
+                if var tail = parse(at: i), tail.end > i {
                     // `pp. 681–688`, `p. 12`: the label belongs to the pages.
                     if c.isPunct(i - 1, ASCII.period), c.isWord(i - 2, "pp") || c.isWord(i - 2, "p") || (c.isWord(i - 2, "s") && c.t[i - 2].capitalized) {
-                        tl.start = i - 2
+                        tail.start = i - 2
                     } else if c.isWord(i - 1, "pp") || c.isWord(i - 1, "pages") {
-                        tl.start = i - 1
+                        tail.start = i - 1
                     } else if c.isWord(i - 1, "volume") || c.isWord(i - 1, "vol") {
-                        tl.start = i - 1
+                        tail.start = i - 1
                     } else if c.isPunct(i - 1, ASCII.period), c.isWord(i - 2, "vol") {
-                        tl.start = i - 2
+                        tail.start = i - 2
                     }
                     // `Proceedings of …, 2006, pp. 89–98.`: the year before the labelled pages belongs to the tail.
-                    if tl.year == nil, tl.start != i, c.isPunct(tl.start - 1, ASCII.comma), let y = c.year(tl.start - 2),
-                        c.isPunct(tl.start - 3, ASCII.comma)
+                    if tail.year == nil, tail.start != i, c.isPunct(tail.start - 1, ASCII.comma), let y = c.year(tail.start - 2),
+                        c.isPunct(tail.start - 3, ASCII.comma)
                     {
-                        tl.year = y
-                        tl.yearToken = tl.start - 2
-                        tl.start -= 3
+                        tail.year = y
+                        tail.yearToken = tail.start - 2
+                        tail.start -= 3
                     }
-                    let complete = tl.end >= c.count
+                    let complete = tail.end >= c.count
                     // `Seminars in … biology. Vol. 70. Academic Press, 2017.`: a labelled volume is a journal's.
-                    let labelledVolume = tl.start != i && tl.volume != nil && (c.isWord(tl.start, "vol") || c.isWord(tl.start, "volume"))
-                    let score = tl.strength * 2 + (complete ? 3 : 0) + (labelledVolume ? 4 : 0)
+                    let labelledVolume = tail.start != i && tail.volume != nil && (c.isWord(tail.start, "vol") || c.isWord(tail.start, "volume"))
+                    let score = tail.strength * 2 + (complete ? 3 : 0) + (labelledVolume ? 4 : 0)
                     // The leftmost complete tail wins unless an earlier partial one holds more.
-                    if complete, tl.strength >= 3, score >= bestScore { return tl }
-                    if complete || tl.strength >= 2 || labelledVolume, score >= bestScore {
-                        best = tl
+                    if complete, tail.strength >= 3, score >= bestScore { return tail }
+                    if complete || tail.strength >= 2 || labelledVolume, score >= bestScore {
+                        best = tail
                         bestScore = score
                     }
                 }
