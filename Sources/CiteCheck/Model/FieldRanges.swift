@@ -39,6 +39,24 @@ public struct FieldRanges: Hashable, Sendable, Codable, ExpressibleByDictionaryL
 
     public var isEmpty: Bool { entries.isEmpty }
     public var count: Int { entries.count }
+
+    /// Coded as the `[ReferenceField: Range<Int>]` it replaces was: one flat list of field, range, field, range…
+    /// (what `bench/verify-accuracy.py` writes and the JSON of a parsed reference has always held).
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        while !container.isAtEnd {
+            let field = try container.decode(ReferenceField.self)
+            self[field] = try container.decode(Range<Int>.self)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for entry in entries {
+            try container.encode(entry.field)
+            try container.encode(entry.range)
+        }
+    }
 }
 
 extension FieldRanges: Sequence {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CiteCheck
@@ -29,5 +30,13 @@ import Testing
 
     @Test func positionsFollowTheDeclaredOrder() {
         #expect(ReferenceField.allCases.map(\.position) == Array(0..<ReferenceField.allCases.count))
+    }
+
+    @Test func codedAsTheDictionaryItReplacedWas() throws {
+        let ranges: FieldRanges = [.title: 10..<30, .pages: 40..<47]
+        let json = String(decoding: try JSONEncoder().encode(ranges), as: UTF8.self)
+        #expect(json == #"["title",[10,30],"pages",[40,47]]"#)
+        #expect(try JSONDecoder().decode(FieldRanges.self, from: Data(#"["pages",[40,47],"title",[10,30]]"#.utf8)) == ranges)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(FieldRanges.self, from: Data(#"["title"]"#.utf8)) }
     }
 }
