@@ -17,13 +17,29 @@ public final class MedlineIndex: RecordSource, Sendable {
     private let queue: DatabaseQueue
     /// How long a lookup waits for a writer's commit.
     public static let busyTimeoutSeconds = 10.0
-    /// Title tokens held by more records than this are not read, when the title has rarer ones: their postings
-    /// would cost more than they tell.
-    static let maxTitlePostings = 200_000
+    /// How much one lookup reads at most.
+    public let limits: LookupLimits
+
+    /// The bounds on what one lookup reads, so that its cost grows with the log of the index only.
+    public struct LookupLimits: Sendable, Hashable {
+        /// How many of a title's tokens are read: the rarest ones (by `title_terms`), which tell the most.
+        public var titleTokens = 4
+        /// At most this many postings of one title token are read (the newest PMIDs first); when a token's list is
+        /// longer, the records holding all the tokens read are asked for too (up to this many).
+        public var postingsPerToken = 1_000
+        /// At most this many records are taken from one (first author, year) or (journal, first page) key: a
+        /// common family name in a busy year is not a key that tells, and the other lookups find the record.
+        public var recordsPerKey = 500
+        /// At most this many title candidates.
+        public var titleCandidates = 20
+
+        public init() {}
+    }
 
     /// Opens the index at `path` read-only; throws ``IndexError`` for a missing, corrupt or foreign file.
-    public init(path: String) throws(IndexError) {
+    public init(path: String, limits: LookupLimits = LookupLimits()) throws(IndexError) {
         self.path = path
+        self.limits = limits
         try Self.catching(path) { try IndexSchema.checkHeader(path: path) }
         try Self.rollBackInterruptedWrite(path)
         var configuration = Configuration()
@@ -69,60 +85,94 @@ public final class MedlineIndex: RecordSource, Sendable {
 
     // MARK: Lookups
 
+    /// The exact keys first (identifiers, first author + year, journal + volume + first page); the title words
+    /// only when those did not already give a match no other record could change (``MatchScorer/isSettled(_:_:)``).
+    /// Every lookup reads a bounded number of B-tree entries, so its cost grows with the log of the index only.
     public func lookUp(_ reference: ParsedReference, scorer: MatchScorer) throws -> MatchResult {
-        let candidates = try candidates(for: reference)
-        return scorer.decide(reference, candidates: candidates)
-    }
-
-    /// The records `reference` might cite, in the order of ``RecordIndex``'s lookups: identifiers, first author +
-    /// year, journal + volume + first page, then up to `limit` title candidates. Each record once.
-    public func candidates(for reference: ParsedReference, limit: Int = 20) throws(IndexError) -> [PubMedRecord] {
         let keys = ReferenceLookupKeys(reference)
         return try Self.catching(path) {
             try queue.read { db in
-                var pmids: [Int64] = []
-                var seen = Set<Int64>()
-                func take(_ pmid: Int64?) {
-                    if let pmid, seen.insert(pmid).inserted { pmids.append(pmid) }
-                }
-                if let pmid = keys.pmid.flatMap({ Int64($0) }) {
-                    take(try Int64.fetchOne(db.cachedStatement(sql: "SELECT pmid FROM records WHERE pmid = ?"), arguments: [pmid]))
-                }
-                let idStatement = try db.cachedStatement(sql: "SELECT pmid FROM record_ids WHERE key = ?")
-                if let doi = keys.doi { take(try Int64.fetchOne(idStatement, arguments: ["d" + doi])) }
-                if let pmcid = keys.pmcid { take(try Int64.fetchOne(idStatement, arguments: ["c" + pmcid])) }
-                let authorStatement = try db.cachedStatement(sql: "SELECT pmid FROM author_years WHERE family = ? AND year = ?")
-                for key in keys.authorYears {
-                    for pmid in try Int64.fetchAll(authorStatement, arguments: [key.family, key.year]) { take(pmid) }
-                }
-                if !keys.journalPages.isEmpty {
-                    let journalStatement = try db.cachedStatement(sql: "SELECT id FROM journal_keys WHERE key = ?")
-                    let withVolume = try db.cachedStatement(sql: "SELECT pmid FROM journal_pages WHERE journal = ? AND page = ? AND volume = ?")
-                    let withoutVolume = try db.cachedStatement(sql: "SELECT pmid FROM journal_pages WHERE journal = ? AND page = ?")
-                    var journalIDs: [String: Int64?] = [:]
-                    for key in keys.journalPages {
-                        if journalIDs[key.journal] == nil {
-                            journalIDs[key.journal] = .some(try Int64.fetchOne(journalStatement, arguments: [key.journal]))
-                        }
-                        guard let id = journalIDs[key.journal] ?? nil else { continue }
-                        let found =
-                            key.volume.isEmpty
-                            ? try Int64.fetchAll(withoutVolume, arguments: [id, key.page])
-                            : try Int64.fetchAll(withVolume, arguments: [id, key.page, key.volume])
-                        for pmid in found { take(pmid) }
-                    }
-                }
-                for pmid in try titleCandidates(keys.titleTokens, limit: limit, db) { take(pmid) }
-                return try records(pmids, db)
+                var found = Candidates()
+                try exactCandidates(keys, into: &found, db)
+                var candidates = try records(found.pmids, db)
+                if keys.titleTokens.isEmpty { return scorer.decide(reference, candidates: candidates) }
+                let decided = scorer.decide(reference, candidates: candidates)
+                if scorer.isSettled(reference, decided) { return decided }
+                let more = try titleCandidates(keys.titleTokens, limit: limits.titleCandidates, db).filter { found.take($0) }
+                if more.isEmpty { return decided }
+                candidates += try records(more, db)
+                return scorer.decide(reference, candidates: candidates)
             }
         }
     }
 
-    /// The records sharing the most rarity-weighted title tokens with `tokens`, best first (``TitleCandidateRanking``).
+    /// The records `reference` might cite, in the order of ``RecordIndex``'s lookups: identifiers, first author +
+    /// year, journal + volume + first page, then up to `limit` title candidates. Each record once.
+    public func candidates(for reference: ParsedReference, limit: Int? = nil) throws(IndexError) -> [PubMedRecord] {
+        let keys = ReferenceLookupKeys(reference)
+        return try Self.catching(path) {
+            try queue.read { db in
+                var found = Candidates()
+                try exactCandidates(keys, into: &found, db)
+                for pmid in try titleCandidates(keys.titleTokens, limit: limit ?? limits.titleCandidates, db) { found.take(pmid) }
+                return try records(found.pmids, db)
+            }
+        }
+    }
+
+    /// PMIDs in the order found, each once.
+    private struct Candidates {
+        var pmids: [Int64] = []
+        var seen = Set<Int64>()
+
+        /// Adds `pmid`; false when it was there.
+        @discardableResult
+        mutating func take(_ pmid: Int64) -> Bool {
+            guard seen.insert(pmid).inserted else { return false }
+            pmids.append(pmid)
+            return true
+        }
+    }
+
+    /// The records named by the reference's identifiers, its (first author, year) keys and its (journal, volume,
+    /// first page) keys, at most ``LookupLimits/recordsPerKey`` per key.
+    private func exactCandidates(_ keys: ReferenceLookupKeys, into found: inout Candidates, _ db: Database) throws {
+        if let pmid = keys.pmid.flatMap({ Int64($0) }),
+            let held = try Int64.fetchOne(db.cachedStatement(sql: "SELECT pmid FROM records WHERE pmid = ?"), arguments: [pmid])
+        {
+            found.take(held)
+        }
+        let idStatement = try db.cachedStatement(sql: "SELECT pmid FROM record_ids WHERE key = ?")
+        if let doi = keys.doi, let pmid = try Int64.fetchOne(idStatement, arguments: ["d" + doi]) { found.take(pmid) }
+        if let pmcid = keys.pmcid, let pmid = try Int64.fetchOne(idStatement, arguments: ["c" + pmcid]) { found.take(pmid) }
+        let authorStatement = try db.cachedStatement(sql: "SELECT pmid FROM author_years WHERE family = ? AND year = ? LIMIT \(limits.recordsPerKey)")
+        for key in keys.authorYears {
+            for pmid in try Int64.fetchAll(authorStatement, arguments: [key.family, key.year]) { found.take(pmid) }
+        }
+        guard !keys.journalPages.isEmpty else { return }
+        let journalStatement = try db.cachedStatement(sql: "SELECT id FROM journal_keys WHERE key = ?")
+        let withVolume = try db.cachedStatement(
+            sql: "SELECT pmid FROM journal_pages WHERE journal = ? AND page = ? AND volume = ? LIMIT \(limits.recordsPerKey)")
+        let withoutVolume = try db.cachedStatement(sql: "SELECT pmid FROM journal_pages WHERE journal = ? AND page = ? LIMIT \(limits.recordsPerKey)")
+        var journalIDs: [String: Int64?] = [:]
+        for key in keys.journalPages {
+            if journalIDs[key.journal] == nil {
+                journalIDs[key.journal] = .some(try Int64.fetchOne(journalStatement, arguments: [key.journal]))
+            }
+            guard let id = journalIDs[key.journal] ?? nil else { continue }
+            let pmids =
+                key.volume.isEmpty
+                ? try Int64.fetchAll(withoutVolume, arguments: [id, key.page])
+                : try Int64.fetchAll(withVolume, arguments: [id, key.page, key.volume])
+            for pmid in pmids { found.take(pmid) }
+        }
+    }
+
+    /// The records sharing the most rarity-weighted title tokens with `tokens`, best first (``TitleCandidateRanking``),
+    /// read from the postings of the title's ``LookupLimits/titleTokens`` rarest tokens only, at most ``LookupLimits/postingsPerToken``
+    /// of each. When a list is cut, the records holding all those tokens are read as well, with the full score.
     private func titleCandidates(_ tokens: [String], limit: Int, _ db: Database) throws -> [Int64] {
         guard !tokens.isEmpty, limit > 0 else { return [] }
-        let total = try recordCount(db)
-        guard total > 0 else { return [] }
         var distinct: [String] = []
         for token in tokens where !distinct.contains(token) { distinct.append(token) }
         let termStatement = try db.cachedStatement(sql: "SELECT records FROM title_terms WHERE term = ?")
@@ -130,21 +180,34 @@ public final class MedlineIndex: RecordSource, Sendable {
         for token in distinct {
             if let count = try Int.fetchOne(termStatement, arguments: [token]), count > 0 { lists.append((token, count)) }
         }
-        let rare = lists.filter { TitleCandidateRanking.isRare(documentCount: $0.count, total: total) }
-        var used = rare.count >= 2 ? rare : lists
-        if used.contains(where: { $0.count <= Self.maxTitlePostings }) { used.removeAll { $0.count > Self.maxTitlePostings } }
-        let postings = try db.cachedStatement(sql: "SELECT rowid FROM titles WHERE titles MATCH ?")
+        guard !lists.isEmpty else { return [] }
+        // The rarest first; between equally rare tokens, the title's order.
+        let used = lists.enumerated().sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }
+            .prefix(limits.titleTokens).map(\.element)
+        let postings = try db.cachedStatement(sql: "SELECT rowid FROM titles WHERE titles MATCH ? ORDER BY rowid DESC LIMIT \(limits.postingsPerToken)")
         var scores: [Int64: Float] = [:]
+        var full: Float = 0
         for (token, count) in used {
             let weight = TitleCandidateRanking.weight(documentCount: count)
-            let cursor = try Int64.fetchCursor(postings, arguments: ["\"" + token + "\""])
+            full += weight
+            let cursor = try Int64.fetchCursor(postings, arguments: [Self.ftsTerm(token)])
             while let pmid = try cursor.next() { scores[pmid, default: 0] += weight }
+        }
+        if used.count >= 2, used.contains(where: { $0.count > limits.postingsPerToken }) {
+            let query = used.map { Self.ftsTerm($0.token) }.joined(separator: " AND ")
+            let cursor = try Int64.fetchCursor(postings, arguments: [query])
+            while let pmid = try cursor.next() { scores[pmid] = full }
         }
         let best = scores.values.max() ?? 0
         let floor = best * TitleCandidateRanking.floor
         return scores.filter { $0.value >= floor }
             .sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
             .prefix(limit).map(\.key)
+    }
+
+    /// A token as an FTS5 string (tokens are folded letters and digits; a quote would be doubled).
+    static func ftsTerm(_ token: String) -> String {
+        "\"" + token.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     private func recordCount(_ db: Database) throws -> Int {

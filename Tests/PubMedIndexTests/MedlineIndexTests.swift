@@ -86,6 +86,48 @@ import Testing
         #expect(try index.candidates(for: unrelated).isEmpty)
     }
 
+    @Test func boundedLookupsStillFindEachRecordByItsTitle() throws {
+        let (path, _) = try builtIndex("bounded")
+        var limits = MedlineIndex.LookupLimits()
+        limits.titleTokens = 2
+        limits.postingsPerToken = 1
+        limits.recordsPerKey = 1
+        limits.titleCandidates = 3
+        let index = try MedlineIndex(path: path, limits: limits)
+        let titled = IndexFixtures.baselineRecords.filter { !$0.title.isEmpty }
+        var holding: [String: Int] = [:]
+        for record in titled { for token in RecordLookupKeys(record).titleTokens { holding[token, default: 0] += 1 } }
+        var found = 0
+        var cut = 0
+        for record in titled {
+            var byTitle = ParsedReference(raw: record.title)
+            byTitle.title = record.title
+            let candidates = try index.candidates(for: byTitle)
+            #expect(candidates.count <= 3)
+            if candidates.contains(where: { $0.pmid == record.pmid }) { found += 1 }
+            let rarest = RecordLookupKeys(record).titleTokens.map { holding[$0] ?? 0 }.sorted().prefix(2)
+            if rarest.count == 2, rarest.allSatisfy({ $0 > 1 }) { cut += 1 }
+        }
+        // Two tokens, one posting each, or the records holding both (when both lists were cut, as for `cut`
+        // titles): every title still finds its record.
+        #expect(found == titled.count)
+        #expect(cut > 0)
+    }
+
+    @Test func aSettledMatchGivesTheSameResultWithoutTheTitleSearch() throws {
+        let (_, index) = try builtIndex("settled")
+        let memory = RecordIndex(records: IndexFixtures.baselineRecords)
+        let scorer = Verifier().scorer
+        var settled = 0
+        for record in IndexFixtures.baselineRecords {
+            let reference = IndexFixtures.reference(citing: record)
+            let fromIndex = try index.lookUp(reference, scorer: scorer)
+            #expect(fromIndex == (try memory.lookUp(reference, scorer: scorer)), "PMID \(record.pmid)")
+            if scorer.isSettled(reference, fromIndex) { settled += 1 }
+        }
+        #expect(settled >= 100)
+    }
+
     @Test func updateReplacesRevisedRecordsAndRemovesDeletedOnes() throws {
         let (path, _) = try builtIndex("update")
         let before = try MedlineIndex(path: path)

@@ -277,6 +277,26 @@ public struct MatchScorer: Sendable {
         return MatchResult(outcome: decided, identifierConflicts: conflicts)
     }
 
+    /// Whether `result`, decided on some of the candidates, stands whatever other records are added: no record can
+    /// overrule or rival it. That holds for
+    /// - a record named by an identifier written in the reference that agrees with it, whose title is so close to
+    ///   the reference's that no other record's can be `titleGap` better;
+    /// - a record on which all six fields agree (the same title, first author, year, journal, volume and first
+    ///   page: the highest total there is): a rival within `margin` would have to agree on all but the title too,
+    ///   and record stores find such a record by its (first author, year) and (journal, volume, first page) keys.
+    /// A record store may then skip its costlier lookups (title words).
+    public func isSettled(_ reference: ParsedReference, _ result: MatchResult) -> Bool {
+        guard case .matched(let record, let total) = result.outcome else { return false }
+        let score = score(reference, record)
+        if !identifiers(of: reference, naming: record).isEmpty, identifierAgrees(score), let title = score.title,
+            title + policy.titleGap > 1 + 1e-9
+        {
+            return true
+        }
+        return total >= 1 - 1e-9 && score.title == 1 && score.firstAuthor == true && score.yearDistance == 0
+            && score.journal == true && score.volume == true && score.firstPage == true
+    }
+
     /// The best of `acceptable` (sorted best first), or ambiguity when a runner-up is about as good.
     private func bibliographicDecision(_ acceptable: [(record: PubMedRecord, score: MatchScore)]) -> MatchOutcome {
         guard let best = acceptable.first else { return .notFound }

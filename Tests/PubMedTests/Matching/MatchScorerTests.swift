@@ -71,6 +71,38 @@ import Testing
         #expect(result.record?.pmid == "24616149")
     }
 
+    @Test func aMatchIsSettledOnlyWhenNoOtherRecordCouldChangeIt() {
+        let scorer = MatchScorer()
+        let record = MatchingFixtures.seedRecords[5]
+        var clean = ParsedReference(raw: record.title)
+        clean.title = record.title
+        clean.authors = record.authors.map { Author(family: $0.lastName, given: $0.initials) }
+        clean.journal = record.isoAbbreviation
+        clean.year = record.year
+        clean.volume = record.volume
+        clean.issue = record.issue
+        clean.pages = record.pages
+        let decided = scorer.decide(clean, candidates: [record])
+        #expect(decided.record?.pmid == record.pmid)
+        // All six fields agree: the highest total there is.
+        #expect(scorer.isSettled(clean, decided))
+        // A wrong first page leaves room for a rival found by its title only.
+        var wrongPage = clean
+        wrongPage.pages = PageRange(first: "9999", last: nil)
+        let placedElsewhere = scorer.decide(wrongPage, candidates: [record])
+        #expect(placedElsewhere.record?.pmid == record.pmid)
+        #expect(!scorer.isSettled(wrongPage, placedElsewhere))
+        // The same reference with the record's DOI written: the identifier and the exact title settle it.
+        var withDOI = wrongPage
+        withDOI.doi = record.doi
+        #expect(scorer.isSettled(withDOI, scorer.decide(withDOI, candidates: [record])))
+        // … but not with a title a rival could beat by the title gap.
+        withDOI.title = "Ketamine and anxiety"
+        let named = scorer.decide(withDOI, candidates: [record])
+        #expect(!scorer.isSettled(withDOI, named))
+        #expect(!scorer.isSettled(clean, scorer.decide(clean, candidates: [])))
+    }
+
     @Test func pmidWrittenInTheReferenceIsUsed() {
         var r = ParsedReference(raw: "Duman RS. PMID: 24616149")
         r.authors = [Author(family: "Duman", given: "RS")]
