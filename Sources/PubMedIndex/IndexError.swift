@@ -7,6 +7,8 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
     case corrupt(path: String, reason: String)
     /// An SQLite database, but not one citecheck built (another application's, or an older format).
     case foreign(path: String, reason: String)
+    /// A citecheck index of another format version: built by an older citecheck (rebuild it) or a newer one.
+    case otherFormat(path: String, found: Int32, read: Int32)
     /// A MEDLINE file could not be read.
     case unreadableFile(path: String, reason: String)
     /// A MEDLINE file is not well-formed PubMed XML.
@@ -25,6 +27,10 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingIndex(let path): "\(path): no such index (build one with `citecheck index build \(path) FILES…`)"
         case .corrupt(let path, let reason): "\(path): not a usable SQLite database (\(reason))"
         case .foreign(let path, let reason): "\(path): not a citecheck PubMed index (\(reason))"
+        case .otherFormat(let path, let found, let read) where found < read:
+            "\(path): built by an older citecheck (index format \(found), this citecheck reads format \(read)); rebuild it"
+        case .otherFormat(let path, let found, let read):
+            "\(path): built by a newer citecheck (index format \(found), this citecheck reads format \(read)); use that citecheck or rebuild it"
         case .unreadableFile(let path, let reason): "\(path): cannot read (\(reason))"
         case .malformedFile(let path, let reason): "\(path): \(reason)"
         case .checksumChanged(let name, let recorded, let found):

@@ -56,9 +56,7 @@ enum IndexSchema {
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
             throw IndexError.foreign(path: path, reason: tables == 0 ? "an empty SQLite database" : "an SQLite database of another application")
         }
-        guard version == formatVersion else {
-            throw IndexError.foreign(path: path, reason: "index format \(version), this citecheck reads format \(formatVersion); rebuild it")
-        }
+        guard version == formatVersion else { throw IndexError.otherFormat(path: path, found: version, read: formatVersion) }
     }
 
     /// Reads the 100-byte SQLite header of `path` and checks that the file holds as many pages as it declares, so

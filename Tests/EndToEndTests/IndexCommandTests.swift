@@ -161,11 +161,20 @@ import Testing
         var bytes = try Data(contentsOf: URL(fileURLWithPath: index))
         bytes[68] = 0x12  // PRAGMA application_id lives at offset 68 of the header
         try bytes.write(to: URL(fileURLWithPath: foreign))
+        // Indexes of another format version: PRAGMA user_version is the big-endian number at offset 60.
+        let older = folder.appendingPathComponent("older.sqlite").path
+        let newer = folder.appendingPathComponent("newer.sqlite").path
+        bytes = try Data(contentsOf: URL(fileURLWithPath: index))
+        bytes[63] -= 1
+        try bytes.write(to: URL(fileURLWithPath: older))
+        bytes[63] += 2
+        try bytes.write(to: URL(fileURLWithPath: newer))
         let truncated = folder.appendingPathComponent("truncated.sqlite").path
         try Data(contentsOf: URL(fileURLWithPath: index)).prefix(6000).write(to: URL(fileURLWithPath: truncated))
 
         for (file, words) in [
             (garbage, "not an SQLite database"), (foreign, "not a citecheck PubMed index"), (truncated, "cut short"),
+            (older, "built by an older citecheck (index format"), (older, "; rebuild it"), (newer, "built by a newer citecheck"),
             (folder.appendingPathComponent("none.sqlite").path, "no such index"),
         ] {
             for arguments in [["--index", file, "examples/ketamine-anxiety.md"], ["index", "info", file], ["index", "update", file, Self.crafted]] {
