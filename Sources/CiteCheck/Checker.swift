@@ -61,31 +61,39 @@ extension Checker {
             throw .tooManyEntries(path: document.source.path, count: entries.count, limit: limits.maxEntries)
         }
         let parser = ReferenceParser()
-        var references = entries.map { entry in
-            let parsed = entry.text.utf8.count > limits.maxEntryLength ? ParsedReference(raw: entry.text) : parser.parse(entry.text)
-            return Reference(entry: entry, parsed: parsed)
-        }
-        // A link the reader kept out of the text (`[Take a Nap](https://www.goodreads.com/…)`) still says what the
-        // entry is: its kind is read with the link's address in view.
-        for k in references.indices {
-            let parsed = references[k].parsed
-            guard let link = references[k].entry.links.first(where: { $0.url.hasPrefix("http") }), parsed.url == nil,
-                parsed.doi == nil, parsed.pmid == nil, parsed.pmcid == nil, parsed.volume == nil, parsed.pages == nil,
-                references[k].entry.text.utf8.count <= limits.maxEntryLength
-            else { continue }
-            let withLink = parser.parse(references[k].entry.text + " " + link.url)
-            references[k].parsed.kind = withLink.kind
-            references[k].parsed.url = withLink.url ?? link.url
-            // The record the link names (`https://pubmed.ncbi.nlm.nih.gov/18589030/`, `doi.org/…`).
-            references[k].parsed.pmid = withLink.pmid
-            references[k].parsed.doi = withLink.doi
-            references[k].parsed.pmcid = withLink.pmcid
-        }
-        // `Ibid.`, `ebd.`, `Ebenda`: the work of the entry before it, and of its kind.
-        for k in references.indices.dropFirst() where ReferenceHeuristics.isIbid(references[k].entry.text) {
+        var references = entries.map { reference($0, parser: parser, limits: limits) }
+        resolveIbid(&references, changed: Set(references.indices))
+        return (list, references)
+    }
+
+    /// One entry parsed as `check` parses it: left unparsed when longer than `limits` allow, and with a link the reader
+    /// kept out of the text (`[Take a Nap](https://www.goodreads.com/…)`) in view, since it still says what the entry is.
+    static func reference(_ entry: ReferenceEntry, parser: ReferenceParser, limits: InputLimits) -> Reference {
+        let tooLong = entry.text.utf8.count > limits.maxEntryLength
+        var reference = Reference(entry: entry, parsed: tooLong ? ParsedReference(raw: entry.text) : parser.parse(entry.text))
+        let parsed = reference.parsed
+        guard !tooLong, let link = entry.links.first(where: { $0.url.hasPrefix("http") }), parsed.url == nil, parsed.doi == nil,
+            parsed.pmid == nil, parsed.pmcid == nil, parsed.volume == nil, parsed.pages == nil
+        else { return reference }
+        let withLink = parser.parse(entry.text + " " + link.url)
+        reference.parsed.kind = withLink.kind
+        reference.parsed.url = withLink.url ?? link.url
+        // The record the link names (`https://pubmed.ncbi.nlm.nih.gov/18589030/`, `doi.org/…`).
+        reference.parsed.pmid = withLink.pmid
+        reference.parsed.doi = withLink.doi
+        reference.parsed.pmcid = withLink.pmcid
+        return reference
+    }
+
+    /// `Ibid.`, `ebd.`, `Ebenda`: the work of the entry before it, and of its kind. Only entries at `changed` positions
+    /// (and those after an entry whose kind this changes) are looked at.
+    static func resolveIbid(_ references: inout [Reference], changed: Set<Int>) {
+        var kindChanged = changed
+        for k in references.indices.dropFirst() where kindChanged.contains(k) || kindChanged.contains(k - 1) {
+            guard ReferenceHeuristics.isIbid(references[k].entry.text) else { continue }
+            if references[k].parsed.kind != references[k - 1].parsed.kind { kindChanged.insert(k) }
             references[k].parsed.kind = references[k - 1].parsed.kind
         }
-        return (list, references)
     }
 }
 

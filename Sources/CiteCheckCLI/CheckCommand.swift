@@ -282,7 +282,7 @@ extension PostRunner {
         after.diagnostics = fixed.remaining
         after.fixed = fixed.fixedDiagnostics
         // The entries as they now read, for the reporters (the list's shape does not change: same entries, same order).
-        after.references = try Checker.references(source: fixed.fixed, format: format, configuration: configuration)
+        after.references = try fixed.references(updating: report.references, format: format, configuration: configuration)
         return .checked(after)
     }
 }
