@@ -33,6 +33,17 @@ public struct RefBadPagesRule: Rule {
 
                 1. Rodriguez CI, Kegeles LS, Levinson A, et al. Randomized controlled crossover trial of ketamine in obsessive-compulsive disorder: proof-of-concept. Neuropsychopharmacology. 2013;38(12):↓2475-24.
                 """),
+            RuleExample(
+                """
+                # Muscle and age
+
+                Old rats lose muscle fibres and strength together (Zhou et al. 2018).
+
+                ## Sources
+
+                1. Zhou, Jing, et al. "Integrated study on comparative transcriptome and skeletal muscle function in aged
+                rats." __Mechanisms of ageing and development__ 169 (2018): ↓32-
+                """, format: .markdown),
         ],
         nonTriggeringExamples: [
             RuleExample(
@@ -66,6 +77,18 @@ public struct RefBadPagesRule: Rule {
 
                 1. Smith J, Jones K. Ketamine in primary care: a pragmatic trial protocol. PLoS One. 2020;15(3):e0229981.
                 """),
+            RuleExample(
+                """
+                # Muscle and age
+
+                Old rats lose muscle fibres and strength together (Zhou et al. 2018).
+
+                ## Sources
+
+                1. Zhou, Jing, et al. "Integrated study on comparative transcriptome and skeletal muscle function in aged
+                rats." __Mechanisms of ageing and development__ 169 (2018):
+                32-41. https://doi.org/10.1016/j.mad.2017.11.004
+                """, format: .markdown),
         ]
     )
 
@@ -77,12 +100,44 @@ public struct RefBadPagesRule: Rule {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let context = context.restricted(to: .citations)
         return context.references.compactMap { reference in
-            guard let pages = reference.parsed.pages, let problem = Self.problem(with: pages) else { return nil }
+            guard let pages = reference.parsed.pages else { return nil }
+            if Self.rangeIsCutOff(reference) {
+                return context.diagnostic(
+                    Self.description, "\(reference.entry.displayName): page range \"\(pages.first)-\" has no last page",
+                    reference: reference, field: .pages, found: "\(pages.first)-"
+                )
+            }
+            guard let problem = Self.problem(with: pages) else { return nil }
             return context.diagnostic(
                 Self.description, "\(reference.entry.displayName): \(problem)",
                 reference: reference, field: .pages, found: Self.written(pages)
             )
         }
+    }
+
+    /// A first page followed by a dash and nothing more (`169 (2018): 32-` at the end of the entry, or before its
+    /// final period or a link): the last page was cut off when the entry was copied.
+    static func rangeIsCutOff(_ reference: Reference) -> Bool {
+        guard reference.parsed.pages?.last == nil, let range = reference.parsed.fieldRanges[.pages] else { return false }
+        let text = reference.entry.text.utf8
+        guard range.upperBound <= text.count else { return false }
+        var rest = text.dropFirst(range.upperBound)[...]
+        // `-`, `–` (U+2013) or `—` (U+2014) right after the page.
+        if rest.first == UInt8(ascii: "-") {
+            rest = rest.dropFirst()
+        } else if rest.starts(with: [0xE2, 0x80, 0x93]) || rest.starts(with: [0xE2, 0x80, 0x94]) {
+            rest = rest.dropFirst(3)
+        } else {
+            return false
+        }
+        rest = rest.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }
+        // The end of the entry, or its final period before nothing, a link or an identifier.
+        guard let next = rest.first else { return true }
+        guard next == UInt8(ascii: ".") || next == UInt8(ascii: ";") || next == UInt8(ascii: ",") else { return false }
+        let after = rest.dropFirst().drop { $0 == UInt8(ascii: " ") }
+        guard !after.isEmpty else { return true }
+        let tail = String(decoding: after.prefix(5), as: UTF8.self).lowercased()
+        return ["doi", "http", "pmid", "pmcid", "avail", "www."].contains { tail.hasPrefix($0) }
     }
 
     /// The page range as written.

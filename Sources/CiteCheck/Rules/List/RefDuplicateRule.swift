@@ -27,6 +27,18 @@ public struct RefDuplicateRule: Rule {
                 """),
             RuleExample(
                 """
+                ## Masern: Fragen an das RKI
+
+                Die zweite Dosis schließt Impflücken¹, und die STIKO empfiehlt sie allen nach 1970 Geborenen².
+
+                Quellen
+
+                1 RKI-FAQ. [https://www.rki.de/SharedDocs/FAQ/Impfen/MMR/FAQ-Liste\\_MMR.html](https://www.rki.de/SharedDocs/FAQ/Impfen/MMR/FAQ-Liste_MMR.html)
+                2 [https://www.rki.de/DE/Content/Kommissionen/STIKO/stiko\\_node.html](https://www.rki.de/DE/Content/Kommissionen/STIKO/stiko_node.html)
+                ↓3 RKI-FAQ. [https://www.rki.de/SharedDocs/FAQ/Impfen/MMR/FAQ-Liste\\_MMR.html](https://www.rki.de/SharedDocs/FAQ/Impfen/MMR/FAQ-Liste_MMR.html)
+                """, format: .markdown),
+            RuleExample(
+                """
                 # Mindfulness
 
                 Mindfulness training eased anxiety [1], and the effect lasted [2].
@@ -57,7 +69,9 @@ public struct RefDuplicateRule: Rule {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let context = context.restricted(to: .citations)
         var diagnostics: [Diagnostic] = []
-        let references = context.references.filter { !$0.parsed.isUnparsed }
+        // Entries the parser could not read (a web page's name and its link: no journal, year or identifier) can
+        // still be exact repeats; `sameWork` never calls them the same, only `repeatKey` can.
+        let references = context.references
         // Each entry's normalised fields once; an entry is compared only with the earlier entries that share a key
         // a duplicate must share (DOI, PMID, first author + year + title, first author + year + volume + first page,
         // link and words), so a list of 25,000 entries by one author is not 312 million comparisons.
@@ -74,7 +88,7 @@ public struct RefDuplicateRule: Rule {
                 if let same = Self.sameWork(keys[earlier], keys[position]) {
                     reason = same
                 } else if let key = repeats[position], key == repeats[earlier] {
-                    reason = "the same entry repeated: same link and dates"
+                    reason = "the same entry repeated: same link, same words"
                 } else {
                     continue
                 }
