@@ -33,8 +33,32 @@ public struct RefBrokenLinkRule: Rule {
 
                 ↓1. Wu P, Hao X, Lau EHY, et al. Real-time tentative assessment of the epidemiological characteristics of novel coronavirus infections. Euro Surveill. 2020;25(3):2000044. doi:[10.2807/1560-7917.ES.2020.25.3.2000044](https://doi.org/https://doi.org/10.2807/1560-7917.ES.2020.25.3.2000044)
                 """, format: .markdown),
+            RuleExample(
+                """
+                # Zecken im Corona-Jahr
+
+                Mehr Menschen waren im Wald unterwegs, und die Zahl der FSME-Fälle stieg (Südkurier 2020).
+
+                ## Quellen
+
+                ↓1. Laura Beispiel (24.07.2020), Achtung, Zecken! Warum es in diesem Jahr mehr FSME-Fälle gibt, Südkurier
+                ([https://www.suedkurier.de/baden-wuerttemberg/achtung-zecken-mehr-fsme-faelle](https://www.suedkurier.de/baden-wuerttemberg/achtung-zecken-mehr-fsme-faelle);art417930,10570194,
+                aufgerufen am 12.08.2020)
+                """, format: .markdown),
         ],
         nonTriggeringExamples: [
+            RuleExample(
+                """
+                # Zecken im Corona-Jahr
+
+                Mehr Menschen waren im Wald unterwegs (Südkurier 2020).
+
+                ## Quellen
+
+                1. Laura Beispiel (24.07.2020), Achtung, Zecken! Südkurier
+                ([https://www.suedkurier.de/baden-wuerttemberg/achtung-zecken-mehr-fsme-faelle;art417930,10570194](https://www.suedkurier.de/baden-wuerttemberg/achtung-zecken-mehr-fsme-faelle;art417930,10570194);
+                aufgerufen am 12.08.2020)
+                """, format: .markdown),
             RuleExample(
                 """
                 Measles
@@ -45,7 +69,7 @@ public struct RefBrokenLinkRule: Rule {
 
                 1. [Robert Koch-Institut: Ratgeber Masern](https://www.rki.de/DE/Content/Infekt/EpidBull/Merkblaetter/Ratgeber_Masern.html) (20.10.2020)
                 2. [Measles (Wikipedia)](https://en.wikipedia.org/wiki/Measles_(disambiguation))
-                """, format: .markdown)
+                """, format: .markdown),
         ]
     )
 
@@ -55,7 +79,7 @@ public struct RefBrokenLinkRule: Rule {
         let context = context.restricted(to: .citations)
         return context.references.compactMap { reference in
             for link in reference.entry.links {
-                if let problem = Self.problem(with: link.url) {
+                if let problem = Self.problem(with: link.url) ?? Self.cutOff(link, in: reference.entry.text) {
                     return context.diagnostic(
                         Self.description, "\(reference.entry.displayName): the link \(Self.shortened(link.url)) \(problem)",
                         reference: reference, range: reference.entry.range, found: link.url)
@@ -81,6 +105,30 @@ public struct RefBrokenLinkRule: Rule {
             return "holds spaces or text pasted into it"
         }
         return nil
+    }
+
+    /// A link shown as its own address whose target stops where the written address goes on
+    /// (`[https://…/artikel-kann](https://…/artikel-kann);art417930,10570194`): the converter that made the link cut
+    /// the address at a `;` or `,`, and the rest stands outside the link.
+    static func cutOff(_ link: TextLink, in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard link.textRange.upperBound < bytes.count else { return nil }
+        let shown = String(decoding: bytes[link.textRange], as: UTF8.self)
+        guard shown.count >= 12, shown == link.url || "https://" + shown == link.url || "http://" + shown == link.url else { return nil }
+        var end = link.textRange.upperBound
+        while end < bytes.count, bytes[end] > 0x20, bytes[end] != UInt8(ascii: ")"), bytes[end] != UInt8(ascii: "]") { end += 1 }
+        while end > link.textRange.upperBound, ",.;:".utf8.contains(bytes[end - 1]) { end -= 1 }
+        let rest = bytes[link.textRange.upperBound..<end]
+        guard let first = rest.first, ";,/?&=#%_-".utf8.contains(first), rest.count >= 3,
+            rest.dropFirst().allSatisfy({ $0 >= 0x80 || ";,/?&=#%_-.~+".utf8.contains($0) || Self.isAlphanumeric($0) }),
+            rest.contains(where: Self.isAlphanumeric)
+        else { return nil }
+        return "stops before \"\(String(decoding: rest, as: UTF8.self))\", which is left outside the link"
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     private static func shortened(_ url: String) -> String {
