@@ -90,32 +90,32 @@ struct AuthorGrammar {
     /// `Family Initials [Suffix]`.
     func vancouver(_ i: Int) -> (Author, Int)? {
         guard i < c.count, c.isNameWord(i), c.t[i].length >= 2 || c.isParticle(i) else { return nil }
-        var j = i
-        while j < c.count, j - i < 6, c.isNameWord(j) {
-            if j > i, isVancouverInitials(j), isTerminator(j + 1) || suffix(j + 1) != nil { break }
-            j += 1
+        var initials = i
+        while initials < c.count, initials - i < 6, c.isNameWord(initials) {
+            if initials > i, isVancouverInitials(initials), isTerminator(initials + 1) || suffix(initials + 1) != nil { break }
+            initials += 1
         }
-        guard j > i, j < c.count, isVancouverInitials(j), !c.isParticle(j) else { return nil }
+        guard initials > i, initials < c.count, isVancouverInitials(initials), !c.isParticle(initials) else { return nil }
         // A family name has at most three words besides particles, none a lone letter
         // (`Proc Natl Acad Sci U S A` is a journal).
         var words = 0
-        for k in i..<j where !c.isParticle(k) {
+        for k in i..<initials where !c.isParticle(k) {
             if c.t[k].length < 2 { return nil }
             words += 1
         }
         guard words <= 3 else { return nil }
-        var end = j + 1
-        var sfx: String?
-        if let s = suffix(end) {
-            sfx = c.text(end, end + 1)
-            end = s
+        var end = initials + 1
+        var suffixText: String?
+        if let afterSuffix = suffix(end) {
+            suffixText = c.text(end, end + 1)
+            end = afterSuffix
         }
         guard isTerminator(end) else { return nil }
         // `Osorio Fde L`: an initial glued to a particle (`F de L.`) belongs to the given names.
-        if j - 1 > i, isGluedParticleInitial(j - 1) {
-            return (Author(family: c.text(i, j - 1), given: c.text(j - 1, j + 1), suffix: sfx), end)
+        if initials - 1 > i, isGluedParticleInitial(initials - 1) {
+            return (Author(family: c.text(i, initials - 1), given: c.text(initials - 1, initials + 1), suffix: suffixText), end)
         }
-        return (Author(family: c.text(i, j), given: c.text(j, j + 1), suffix: sfx), end)
+        return (Author(family: c.text(i, initials), given: c.text(initials, initials + 1), suffix: suffixText), end)
     }
 
     /// Family words (capitalised or particles) starting at `i`: the index after them.
@@ -128,52 +128,52 @@ struct AuthorGrammar {
     /// `Family, Given [, Suffix]`.
     func inverted(_ i: Int) -> (Author, Int, Bool)? {
         guard i < c.count, c.isNameWord(i), c.t[i].length >= 2 || c.isParticle(i) else { return nil }
-        let f = familyRun(i)
-        guard f > i, c.isPunct(f, ASCII.comma), f + 1 < c.count else { return nil }
-        let g = f + 1
+        let familyEnd = familyRun(i)
+        guard familyEnd > i, c.isPunct(familyEnd, ASCII.comma), familyEnd + 1 < c.count else { return nil }
+        let givenStart = familyEnd + 1
         var end: Int
-        var periods = false
-        if let e = periodInitials(g) {
-            end = e
-            periods = true
-        } else if c.isInitials(g), c.t[g].length <= 3, isTerminator(g + 1) {
-            end = g + 1
-        } else if c.t[g].kind == .word, c.t[g].capitalized, !c.t[g].allCaps, c.t[g].length >= 2 {
+        var withPeriods = false
+        if let initialsEnd = periodInitials(givenStart) {
+            end = initialsEnd
+            withPeriods = true
+        } else if c.isInitials(givenStart), c.t[givenStart].length <= 3, isTerminator(givenStart + 1) {
+            end = givenStart + 1
+        } else if c.t[givenStart].kind == .word, c.t[givenStart].capitalized, !c.t[givenStart].allCaps, c.t[givenStart].length >= 2 {
             // `Feder, Adriana`: a first name after a one-word family name (particles allowed), never
             // `Jeffrey Kuskin, David Ofelt` (a list of direct names).
             var capitals = 0
-            for k in i..<f where !c.isParticle(k) { capitals += 1 }
+            for k in i..<familyEnd where !c.isParticle(k) { capitals += 1 }
             guard capitals == 1 else { return nil }
-            end = g + 1
-            if let e = periodInitials(end) {
-                end = e
-                periods = true
+            end = givenStart + 1
+            if let initialsEnd = periodInitials(end) {
+                end = initialsEnd
+                withPeriods = true
             }
             guard isTerminator(end) else { return nil }
         } else {
             return nil
         }
         let givenEnd = end
-        var sfx: String?
-        if c.isPunct(end, ASCII.comma), let s = suffix(end + 1) {
-            sfx = c.text(end + 1, end + 2)
-            end = s
-        } else if let s = suffix(end) {
-            sfx = c.text(end, end + 1)
-            end = s
+        var suffixText: String?
+        if c.isPunct(end, ASCII.comma), let afterSuffix = suffix(end + 1) {
+            suffixText = c.text(end + 1, end + 2)
+            end = afterSuffix
+        } else if let afterSuffix = suffix(end) {
+            suffixText = c.text(end, end + 1)
+            end = afterSuffix
         }
-        return (Author(family: c.text(i, f), given: c.text(g, givenEnd), suffix: sfx), end, periods)
+        return (Author(family: c.text(i, familyEnd), given: c.text(givenStart, givenEnd), suffix: suffixText), end, withPeriods)
     }
 
     /// `Given Family`: initials with periods or a first name, then the family name.
     func direct(_ i: Int, allowFirstName: Bool) -> (Author, Int, Bool)? {
         guard i < c.count else { return nil }
-        var g: Int
-        var periods = false
+        var givenEnd: Int
+        var withPeriods = false
         var usedFirstName = false
-        if let e = periodInitials(i) {
-            g = e
-            periods = true
+        if let initialsEnd = periodInitials(i) {
+            givenEnd = initialsEnd
+            withPeriods = true
         } else if c.isInitials(i), c.t[i].length <= 3, i + 1 < c.count, c.t[i + 1].kind == .word, c.t[i + 1].capitalized,
             !c.t[i + 1].allCaps, c.t[i + 1].length >= 2
         {
@@ -185,40 +185,40 @@ struct AuthorGrammar {
             else {
                 return nil
             }
-            g = i + 1
-            periods = true  // as reliable as written initials
+            givenEnd = i + 1
+            withPeriods = true  // as reliable as written initials
         } else if allowFirstName, c.t[i].kind == .word, c.t[i].capitalized, !c.t[i].allCaps, c.t[i].length >= 2 {
-            g = i + 1
+            givenEnd = i + 1
             usedFirstName = true
-            if let e = periodInitials(g) {
-                g = e
-                periods = true
-            } else if c.isInitials(g), c.t[g].length == 1, !isTerminator(g + 1) {
-                g += 1
+            if let initialsEnd = periodInitials(givenEnd) {
+                givenEnd = initialsEnd
+                withPeriods = true
+            } else if c.isInitials(givenEnd), c.t[givenEnd].length == 1, !isTerminator(givenEnd + 1) {
+                givenEnd += 1
             }
         } else {
             return nil
         }
-        let f = familyRun(g, max: 4)
-        guard f > g, isTerminator(f) || suffix(f) != nil else { return nil }
+        let familyEnd = familyRun(givenEnd, max: 4)
+        guard familyEnd > givenEnd, isTerminator(familyEnd) || suffix(familyEnd) != nil else { return nil }
         // Several capitalised words after a first name: the last one (with its particles) is the family name.
-        var famStart = g
-        if usedFirstName || f - g > 1 {
-            famStart = f - 1
-            while famStart > g, c.isParticle(famStart - 1) || isElidedParticleWord(famStart - 1) { famStart -= 1 }
-            if !periods, famStart > g, usedFirstName, f - g > 2 { return nil }
+        var familyStart = givenEnd
+        if usedFirstName || familyEnd - givenEnd > 1 {
+            familyStart = familyEnd - 1
+            while familyStart > givenEnd, c.isParticle(familyStart - 1) || isElidedParticleWord(familyStart - 1) { familyStart -= 1 }
+            if !withPeriods, familyStart > givenEnd, usedFirstName, familyEnd - givenEnd > 2 { return nil }
         }
-        guard c.t[famStart].capitalized || c.isParticle(famStart) || isElidedParticleWord(famStart), c.t[f - 1].length >= 2 else { return nil }
-        var end = f
-        var sfx: String?
-        if let s = suffix(f) {
-            sfx = c.text(f, f + 1)
-            end = s
-        } else if c.isPunct(f, ASCII.comma), let s = suffix(f + 1) {
-            sfx = c.text(f + 1, f + 2)
-            end = s
+        guard c.t[familyStart].capitalized || c.isParticle(familyStart) || isElidedParticleWord(familyStart), c.t[familyEnd - 1].length >= 2 else { return nil }
+        var end = familyEnd
+        var suffixText: String?
+        if let afterSuffix = suffix(familyEnd) {
+            suffixText = c.text(familyEnd, familyEnd + 1)
+            end = afterSuffix
+        } else if c.isPunct(familyEnd, ASCII.comma), let afterSuffix = suffix(familyEnd + 1) {
+            suffixText = c.text(familyEnd + 1, familyEnd + 2)
+            end = afterSuffix
         }
-        return (Author(family: c.text(famStart, f), given: c.text(i, famStart), suffix: sfx), end, periods)
+        return (Author(family: c.text(familyStart, familyEnd), given: c.text(i, familyStart), suffix: suffixText), end, withPeriods)
     }
 
     private func one(_ i: Int, mode: Shape?, first: Bool) -> (Author, Int, Shape, Bool)? {
@@ -231,14 +231,14 @@ struct AuthorGrammar {
         for shape in order {
             switch shape {
             case .vancouver:
-                if let (a, e) = vancouver(i) { return (a, e, .vancouver, false) }
+                if let (author, end) = vancouver(i) { return (author, end, .vancouver, false) }
             case .inverted:
-                if let (a, e, p) = inverted(i) { return (a, e, .inverted, p) }
+                if let (author, end, withPeriods) = inverted(i) { return (author, end, .inverted, withPeriods) }
             case .direct:
-                if let (a, e, p) = direct(i, allowFirstName: true) {
+                if let (author, end, withPeriods) = direct(i, allowFirstName: true) {
                     // A lone "First Last." at the start is more often a group or title than a person.
-                    if first, !p, !(c.isPunct(e, ASCII.comma) || c.isWord(e, "and") || c.isPunct(e, ASCII.ampersand)) { continue }
-                    return (a, e, .direct, p)
+                    if first, !withPeriods, !(c.isPunct(end, ASCII.comma) || c.isWord(end, "and") || c.isPunct(end, ASCII.ampersand)) { continue }
+                    return (author, end, .direct, withPeriods)
                 }
             }
         }
@@ -247,41 +247,43 @@ struct AuthorGrammar {
 
     /// A name part the grammar cannot read, up to the next separator (before `limit`): kept as a family name.
     private func loosePart(_ i: Int, limit: Int) -> (Author, Int)? {
-        var j = i
-        while j < limit, !(c.isPunct(j, ASCII.comma) || c.isPunct(j, ASCII.semicolon)) {
-            if c.etAl(j) != nil { break }
-            j += 1
+        var separator = i
+        while separator < limit, !(c.isPunct(separator, ASCII.comma) || c.isPunct(separator, ASCII.semicolon)) {
+            if c.etAl(separator) != nil { break }
+            separator += 1
         }
-        var z = j
-        while z > i, c.t[z - 1].kind == .punct { z -= 1 }
-        guard z > i else { return nil }
+        var nameEnd = separator
+        while nameEnd > i, c.t[nameEnd - 1].kind == .punct { nameEnd -= 1 }
+        guard nameEnd > i else { return nil }
         var words = 0
-        for k in i..<z where c.t[k].kind == .word { words += 1 }
+        for k in i..<nameEnd where c.t[k].kind == .word { words += 1 }
         // `delange WCM`: trailing initials are the given name.
-        if z - i >= 2, words <= 4, c.isInitials(z - 1), c.t[z - 2].kind == .word {
-            return (Author(family: c.text(i, z - 1), given: c.text(z - 1, z)), j)
+        if nameEnd - i >= 2, words <= 4, c.isInitials(nameEnd - 1), c.t[nameEnd - 2].kind == .word {
+            return (Author(family: c.text(i, nameEnd - 1), given: c.text(nameEnd - 1, nameEnd)), separator)
         }
-        return (Author(family: c.text(i, z), isGroup: words >= 3), j)
+        return (Author(family: c.text(i, nameEnd), isGroup: words >= 3), separator)
     }
 
     /// Parses the list from token 0. With `anchor` (the `(` of a `(2014)` that follows the list), everything
     /// before the anchor belongs to the list, and parts the grammar cannot read are kept as names as written.
     func parse(from start: Int = 0, anchor: Int? = nil) -> Result {
-        var r = Result()
-        r.end = start
+        var result = Result()
+        result.end = start
         let first = one(start, mode: nil, first: true).flatMap { $0.1 <= (anchor ?? Int.max) ? $0 : nil }
-        guard let (a0, e0, shape, p0) = first ?? anchor.flatMap({ k in loosePart(start, limit: k).map { ($0.0, $0.1, Shape.vancouver, false) } }) else {
-            return r
+        guard
+            let (firstAuthor, firstEnd, shape, firstWithPeriods) = first ?? anchor.flatMap({ limit in loosePart(start, limit: limit).map { ($0.0, $0.1, Shape.vancouver, false) } })
+        else {
+            return result
         }
-        r.authors.append(a0)
-        r.shape = first == nil ? nil : shape
-        r.periodInitials = p0
-        var i = e0
-        let mode: Shape? = r.shape
-        while i < c.count, r.authors.count < 2000 {
-            if let e = c.etAl(i) {
-                r.etAl = true
-                i = e
+        result.authors.append(firstAuthor)
+        result.shape = first == nil ? nil : shape
+        result.periodInitials = firstWithPeriods
+        var i = firstEnd
+        let mode: Shape? = result.shape
+        while i < c.count, result.authors.count < 2000 {
+            if let end = c.etAl(i) {
+                result.etAl = true
+                i = end
                 break
             }
             let tok = c.t[i]
@@ -292,53 +294,57 @@ struct AuthorGrammar {
             }
             // `O'Neill J. Senior T. Csicsvari J. 2006.`: names split by periods, each followed by another or the year.
             if tok.kind == .punct, tok.mark == ASCII.period, mode == .vancouver, i + 3 < c.count, c.t[i + 1].capitalized,
-                c.isInitials(i + 2) || c.isInitials(i + 3), let (a, e) = vancouver(i + 1), c.isPunct(e, ASCII.period),
-                vancouver(e + 1) != nil || c.year(e + 1) != nil
+                c.isInitials(i + 2) || c.isInitials(i + 3), let (author, end) = vancouver(i + 1), c.isPunct(end, ASCII.period),
+                vancouver(end + 1) != nil || c.year(end + 1) != nil
             {
-                r.authors.append(a)
-                i = e
+                result.authors.append(author)
+                i = end
                 continue
             }
             let separated = tok.kind == .punct && (tok.mark == ASCII.comma || tok.mark == ASCII.semicolon)
             let joined = (tok.kind == .punct && tok.mark == ASCII.ampersand) || c.isWord(i, "and") || c.isPunct(i, Token.Mark.ellipsis)
             guard separated || joined else {
-                if tok.kind != .punct || tok.mark != ASCII.period, let k = anchor, i < k, let (a, e) = loosePart(i, limit: k), e > i {
-                    r.authors.append(a)
-                    i = e
+                if tok.kind != .punct || tok.mark != ASCII.period, let limit = anchor, i < limit, let (author, end) = loosePart(i, limit: limit), end > i {
+                    result.authors.append(author)
+                    i = end
                     continue
                 }
                 break
             }
-            var j = i + 1
-            if joined, let e = c.etAl(j) {
-                r.etAl = true
-                i = e
+            var next = i + 1
+            if joined, let end = c.etAl(next) {
+                result.etAl = true
+                i = end
                 break
             }  // `Nishida, T., & et al.`
             if separated {
-                if let e = c.etAl(j) {
-                    r.etAl = true
-                    i = e
+                if let end = c.etAl(next) {
+                    result.etAl = true
+                    i = end
                     break
                 }
-                if c.isPunct(j, ASCII.ampersand) || c.isWord(j, "and") { j += 1 }
-                if c.isPunct(j, Token.Mark.ellipsis) { j += 1 } else if c.isPunct(j, ASCII.period), c.isPunct(j + 1, ASCII.period), c.isPunct(j + 2, ASCII.period) { j += 3 }
+                if c.isPunct(next, ASCII.ampersand) || c.isWord(next, "and") { next += 1 }
+                if c.isPunct(next, Token.Mark.ellipsis) {
+                    next += 1
+                } else if c.isPunct(next, ASCII.period), c.isPunct(next + 1, ASCII.period), c.isPunct(next + 2, ASCII.period) {
+                    next += 3
+                }
             }
-            if let (a, e, _, p) = one(j, mode: mode, first: false), e <= (anchor ?? Int.max) {
-                r.authors.append(a)
-                r.periodInitials = r.periodInitials || p
-                i = e
+            if let (author, end, _, withPeriods) = one(next, mode: mode, first: false), end <= (anchor ?? Int.max) {
+                result.authors.append(author)
+                result.periodInitials = result.periodInitials || withPeriods
+                i = end
                 continue
             }
-            if let k = anchor, j < k, let (a, e) = loosePart(j, limit: k) {
-                r.authors.append(a)
-                i = e
+            if let limit = anchor, next < limit, let (author, end) = loosePart(next, limit: limit) {
+                result.authors.append(author)
+                i = end
                 continue
             }
             break
         }
         if c.isPunct(i, ASCII.period) { i += 1 }
-        r.end = i
-        return r
+        result.end = i
+        return result
     }
 }

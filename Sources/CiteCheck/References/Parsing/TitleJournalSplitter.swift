@@ -93,35 +93,38 @@ struct TitleJournalSplitter {
 
     /// A chapter's `In: Editors, editors. Book Title. Publisher` (or `In: Book Title. Editors, editors. …`):
     /// the book title as the container, the rest kept aside.
-    private func container(_ k: Int, _ q: Int, into s: inout Split) {
-        var j = k + 1
-        if c.isPunct(j, ASCII.colon) { j += 1 }
-        let names = AuthorGrammar(c: c).parse(from: j)
-        var e = names.end
-        if !names.authors.isEmpty, e < q, c.isPunct(e, ASCII.comma) || c.isPunct(e, ASCII.openParen) || isEditorsWord(e) || c.isPunct(e - 1, ASCII.comma) {
-            while e < q, c.t[e].kind == .punct { e += 1 }
-            if isEditorsWord(e) {
-                e += 1
-                while e < q, c.t[e].kind == .punct, c.t[e].mark != ASCII.openParen { e += 1 }
-                j = e
+    private func container(_ inWord: Int, _ end: Int, into result: inout Split) {
+        var containerStart = inWord + 1
+        if c.isPunct(containerStart, ASCII.colon) { containerStart += 1 }
+        let names = AuthorGrammar(c: c).parse(from: containerStart)
+        var namesEnd = names.end
+        if !names.authors.isEmpty, namesEnd < end,
+            c.isPunct(namesEnd, ASCII.comma) || c.isPunct(namesEnd, ASCII.openParen) || isEditorsWord(namesEnd) || c.isPunct(namesEnd - 1, ASCII.comma)
+        {
+            while namesEnd < end, c.t[namesEnd].kind == .punct { namesEnd += 1 }
+            if isEditorsWord(namesEnd) {
+                namesEnd += 1
+                while namesEnd < end, c.t[namesEnd].kind == .punct, c.t[namesEnd].mark != ASCII.openParen { namesEnd += 1 }
+                containerStart = namesEnd
             }
         }
         // The container runs to the next sentence boundary or comma.
-        var z = j
-        while z < q {
-            if c.t[z].kind == .punct, c.t[z].mark == ASCII.period || c.t[z].mark == ASCII.comma, z + 1 >= q || c.t[z + 1].spaceBefore,
-                c.t[z].mark == ASCII.comma || !isAbbreviation(z - 1)
+        var containerEnd = containerStart
+        while containerEnd < end {
+            if c.t[containerEnd].kind == .punct, c.t[containerEnd].mark == ASCII.period || c.t[containerEnd].mark == ASCII.comma,
+                containerEnd + 1 >= end || c.t[containerEnd + 1].spaceBefore,
+                c.t[containerEnd].mark == ASCII.comma || !isAbbreviation(containerEnd - 1)
             {
                 break
             }
-            z += 1
+            containerEnd += 1
         }
-        s.journal = trimmed(j, z)
-        if j > k + 2 || z < q {
-            var restStart = z
-            while restStart < q, c.t[restStart].kind == .punct { restStart += 1 }
-            if j > k + 2 { s.rest = trimmed(k + 1, j).map { ($0.0, $0.1) } }
-            if restStart < q, let r = trimmed(restStart, q) { s.rest = s.rest.map { ($0.0, r.1) } ?? r }
+        result.journal = trimmed(containerStart, containerEnd)
+        if containerStart > inWord + 2 || containerEnd < end {
+            var restStart = containerEnd
+            while restStart < end, c.t[restStart].kind == .punct { restStart += 1 }
+            if containerStart > inWord + 2 { result.rest = trimmed(inWord + 1, containerStart).map { ($0.0, $0.1) } }
+            if restStart < end, let restRange = trimmed(restStart, end) { result.rest = result.rest.map { ($0.0, restRange.1) } ?? restRange }
         }
     }
 
@@ -150,35 +153,35 @@ struct TitleJournalSplitter {
         return false
     }
 
-    /// Splits tokens `p..<q`. `hasTail`: a numeric source follows; `bookLike`: that source is a bare year.
-    func split(_ p: Int, _ q: Int, hasTail: Bool = true, bookLike: Bool = false) -> Split {
-        var s = Split()
-        var a = p
-        while a < q, c.t[a].kind == .punct, !c.t[a].isQuote, c.t[a].mark != ASCII.openParen { a += 1 }
-        guard a < q else { return s }
-        if let close = closingQuote(a, limit: q), close > a + 1, closesTitle(close, q) {
-            s.quoted = true
-            s.title = trimmed(a + 1, close)
-            var j = close + 1
-            if c.isWord(j, "in"), c.isPunct(j + 1, ASCII.colon) { j += 2 }
-            s.journal = trimmed(j, q)
-            return s
+    /// Splits tokens `start..<end`. `hasTail`: a numeric source follows; `bookLike`: that source is a bare year.
+    func split(_ start: Int, _ end: Int, hasTail: Bool = true, bookLike: Bool = false) -> Split {
+        var result = Split()
+        var titleStart = start
+        while titleStart < end, c.t[titleStart].kind == .punct, !c.t[titleStart].isQuote, c.t[titleStart].mark != ASCII.openParen { titleStart += 1 }
+        guard titleStart < end else { return result }
+        if let close = closingQuote(titleStart, limit: end), close > titleStart + 1, closesTitle(close, end) {
+            result.quoted = true
+            result.title = trimmed(titleStart + 1, close)
+            var journalStart = close + 1
+            if c.isWord(journalStart, "in"), c.isPunct(journalStart + 1, ASCII.colon) { journalStart += 2 }
+            result.journal = trimmed(journalStart, end)
+            return result
         }
         // Sentence boundaries: `.`, `?`, `!` followed by a space.
-        var lastGood: Int?
+        var titleBoundary: Int?
         var boundaries: [Int] = []
-        var k = a + 1
-        while k < q - 1 {
+        var k = titleStart + 1
+        while k < end - 1 {
             let tok = c.t[k]
             if tok.kind == .punct, tok.mark == ASCII.period || tok.mark == ASCII.question || tok.mark == ASCII.exclamation, c.t[k + 1].spaceBefore {
                 boundaries.append(k)
                 if tok.mark != ASCII.period || !isAbbreviation(k - 1) {
-                    if c.isWord(k + 1, "in"), c.t[k + 1].capitalized, c.isPunct(k + 2, ASCII.colon) || (k + 2 < q && c.t[k + 2].capitalized) {
-                        s.title = trimmed(a, tok.mark == ASCII.period ? k : k + 1)
-                        container(k + 1, q, into: &s)
-                        return s
+                    if c.isWord(k + 1, "in"), c.t[k + 1].capitalized, c.isPunct(k + 2, ASCII.colon) || (k + 2 < end && c.t[k + 2].capitalized) {
+                        result.title = trimmed(titleStart, tok.mark == ASCII.period ? k : k + 1)
+                        container(k + 1, end, into: &result)
+                        return result
                     }
-                    lastGood = k
+                    titleBoundary = k
                 }
             }
             k += 1
@@ -186,21 +189,21 @@ struct TitleJournalSplitter {
         // The longest tail that is a journal the catalog knows ends the title, wherever the lexicon would split:
         // `… aortic arch. Eur J Cardiol` (`arch.` looks like `Arch.`), `… cancer. J. Neurol. Neurosurg.
         // Psychiatry` (not `Psychiatry` alone), `… pancreas. AJR. American Journal of Roentgenology`.
-        if hasTail, !bookLike, let known = boundaries.first(where: { $0 > a && isKnownJournal($0 + 1, q) }) {
-            lastGood = known
+        if hasTail, !bookLike, let known = boundaries.first(where: { $0 > titleStart && isKnownJournal($0 + 1, end) }) {
+            titleBoundary = known
         }
-        guard let b = lastGood else {
+        guard let boundary = titleBoundary else {
             // One segment: a journal before the volume (`Acta Phys. Sin. 33, 1261`), else a title.
-            if hasTail { s.journal = trimmed(a, q) } else { s.title = trimmed(a, q) }
-            return s
+            if hasTail { result.journal = trimmed(titleStart, end) } else { result.title = trimmed(titleStart, end) }
+            return result
         }
-        let mark = c.t[b].mark
-        s.title = trimmed(a, mark == ASCII.period ? b : b + 1)
-        var j = b + 1
-        if c.isWord(j, "in"), c.isPunct(j + 1, ASCII.colon) { j += 2 }
-        s.journal = trimmed(j, q)
-        if bookLike { book(&s, a: a, j: j, q: q) }
-        return s
+        let mark = c.t[boundary].mark
+        result.title = trimmed(titleStart, mark == ASCII.period ? boundary : boundary + 1)
+        var journalStart = boundary + 1
+        if c.isWord(journalStart, "in"), c.isPunct(journalStart + 1, ASCII.colon) { journalStart += 2 }
+        result.journal = trimmed(journalStart, end)
+        if bookLike { book(&result, a: titleStart, j: journalStart, q: end) }
+        return result
     }
 
     /// A book (`Title. 5th ed. Arlington, VA: Publisher; 2013.`): `Place: Publisher` is no journal, and the

@@ -74,52 +74,52 @@ enum Tokenizer {
         let n = b.count
         var i = 0
         var skipIndex = 0
-        var space = true
+        var spaceBefore = true
         while i < n {
             if skipIndex < skip.count, i >= skip[skipIndex].lowerBound {
                 i = max(i, skip[skipIndex].upperBound)
                 skipIndex += 1
-                space = true
+                spaceBefore = true
                 continue
             }
             let limit = skipIndex < skip.count ? skip[skipIndex].lowerBound : n
-            let (u, w) = unit(b, i)
-            switch u {
+            let (here, width) = unit(b, i)
+            switch here {
             case .space:
-                space = true
-                i += w
-            case .punct(let m):
+                spaceBefore = true
+                i += width
+            case .punct(let mark):
                 tokens.append(
                     Token(
-                        start: i, end: i + w, kind: .punct, mark: m, spaceBefore: space,
+                        start: i, end: i + width, kind: .punct, mark: mark, spaceBefore: spaceBefore,
                         capitalized: false, allCaps: false, length: 0))
-                space = false
-                i += w
+                spaceBefore = false
+                i += width
             case .letter, .digit:
                 let start = i
                 var hasLetter = false
                 var hasDigit = false
-                var caps = true
-                var firstCap = false
-                var first = true
-                var letters = 0
-                var j = i
-                while j < limit {
-                    let (v, vw) = unit(b, j)
+                var noSmallLetter = true
+                var capitalized = false
+                var atFirstCharacter = true
+                var letterCount = 0
+                var end = i
+                while end < limit {
+                    let (next, nextWidth) = unit(b, end)
                     var joined = false
-                    switch v {
+                    switch next {
                     case .letter:
-                        if first { firstCap = b[j] >= 0x80 || (b[j] >= UInt8(ascii: "A") && b[j] <= UInt8(ascii: "Z")) }
-                        if b[j] >= UInt8(ascii: "a") && b[j] <= UInt8(ascii: "z") { caps = false }
-                        if b[j] >= 0x80 { caps = false }
+                        if atFirstCharacter { capitalized = b[end] >= 0x80 || (b[end] >= UInt8(ascii: "A") && b[end] <= UInt8(ascii: "Z")) }
+                        if b[end] >= UInt8(ascii: "a") && b[end] <= UInt8(ascii: "z") { noSmallLetter = false }
+                        if b[end] >= 0x80 { noSmallLetter = false }
                         hasLetter = true
-                        letters += 1
+                        letterCount += 1
                     case .digit:
                         hasDigit = true
-                    case .punct(let m) where (m == Token.Mark.dash || m == ASCII.apostrophe || m == Token.Mark.closeSingle) && hasLetter && !hasDigit:
+                    case .punct(let mark) where (mark == Token.Mark.dash || mark == ASCII.apostrophe || mark == Token.Mark.closeSingle) && hasLetter && !hasDigit:
                         // Join `Landeros-Weisenberger`, `O'Meara`, `O’Brien` when a letter follows.
-                        let k = j + vw
-                        if k < limit, case .letter = unit(b, k).0, b[k] < 0x80 || b[k] >= 0xC3 {
+                        let afterMark = end + nextWidth
+                        if afterMark < limit, case .letter = unit(b, afterMark).0, b[afterMark] < 0x80 || b[afterMark] >= 0xC3 {
                             joined = true
                         } else {
                             break
@@ -127,16 +127,16 @@ enum Tokenizer {
                     default:
                         break
                     }
-                    if case .letter = v { first = false } else if case .digit = v { first = false } else if !joined { break }
-                    j += vw
+                    if case .letter = next { atFirstCharacter = false } else if case .digit = next { atFirstCharacter = false } else if !joined { break }
+                    end += nextWidth
                 }
                 let kind: Token.Kind = hasDigit ? (hasLetter ? .alnum : .number) : .word
                 tokens.append(
                     Token(
-                        start: start, end: j, kind: kind, mark: 0, spaceBefore: space,
-                        capitalized: firstCap, allCaps: hasLetter && caps, length: letters))
-                space = false
-                i = j
+                        start: start, end: end, kind: kind, mark: 0, spaceBefore: spaceBefore,
+                        capitalized: capitalized, allCaps: hasLetter && noSmallLetter, length: letterCount))
+                spaceBefore = false
+                i = end
             }
         }
     }
