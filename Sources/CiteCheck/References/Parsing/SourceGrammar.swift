@@ -89,7 +89,11 @@ struct SourceGrammar {
             tail.end = j
             return .done(tail)
         }
-        if c.isPunct(j, ASCII.semicolon) { return .next(j + 1) }
+        if c.isPunct(j, ASCII.semicolon) {
+            // `J Med Virol 2020;n/a.`: a placeholder where the volume goes (an article online ahead of print).
+            if let after = volumePlaceholder(at: j + 1), after >= n || allTrailing(after) { return .done(finish(&tail, after)) }
+            return .next(j + 1)
+        }
         if c.isPunct(j, ASCII.colon), isVolume(j + 1), c.isPunct(j + 2, ASCII.openParen) {
             return .next(j + 1)  // `1993: 13(3); 247-9`: a volume and issue after the year, not a page
         }
@@ -100,6 +104,13 @@ struct SourceGrammar {
         }
         tail.end = j
         return .done(tail)
+    }
+
+    /// `n/a` or `NA` written for the volume: the index after it, nil when `j` holds something else.
+    private func volumePlaceholder(at j: Int) -> Int? {
+        if c.isWord(j, "n") || c.isWord(j, "N"), c.isPunct(j + 1, ASCII.slash), c.isWord(j + 2, "a") || c.isWord(j + 2, "A") { return j + 3 }
+        if c.isWord(j, "NA") || c.isWord(j, "na") { return j + 1 }
+        return nil
     }
 
     /// Month, month range, day after a leading year (`Jun`, `Nov-Dec`, `Jun 15`, `Spring`): sets the month (without

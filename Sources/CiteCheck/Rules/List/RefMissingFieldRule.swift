@@ -38,6 +38,18 @@ public struct RefMissingFieldRule: Rule {
 
                 ↓1. Stubbs B, Vancampfort D, Rosenbaum S, et al. An examination of the anxiolytic effects of exercise for people with anxiety and stress-related disorders: a meta-analysis. Psychiatry Res. 249:102-108.
                 """),
+            RuleExample(
+                """
+                ## Children and COVID-19
+
+                Chest CT in children often showed a halo sign with consolidation [22].
+
+                ### References
+
+                ↓↓[22]	Xia W, Shao J, Guo Y, Peng X, Li Z, Hu D. Clinical and CT features in pediatric patients with
+                COVID-19 infection: Different points from adults. Pediatr Pulmonol 2020;n/a.
+                <https://doi.org/10.1002/ppul.24718>.
+                """, format: .markdown),
         ],
         nonTriggeringExamples: [
             RuleExample(
@@ -72,7 +84,9 @@ public struct RefMissingFieldRule: Rule {
             for field in missingFields(reference.parsed, linked: !reference.entry.links.isEmpty) {
                 diagnostics.append(
                     context.diagnostic(
-                        Self.description, "\(reference.entry.displayName) has no \(Self.name(of: field))",
+                        Self.description,
+                        "\(reference.entry.displayName) has no \(Self.name(of: field))"
+                            + (field == .volume && Self.hasVolumePlaceholder(reference.parsed.raw) ? " (\"n/a\" stands where it goes)" : ""),
                         reference: reference, field: field, range: reference.entry.range
                     ))
             }
@@ -96,7 +110,10 @@ public struct RefMissingFieldRule: Rule {
         // A year the parser did not place (an unusual author list before it) is not a missing year.
         if parsed.year == nil, !Self.mentionsYear(parsed.raw) { missing.append(.year) }
         // A name with a link but no volume or pages is a web page or report (its "journal" may be a page title).
-        let isJournalArticle = parsed.volume != nil || parsed.pages != nil || (parsed.journal != nil && parsed.url == nil && !linked)
+        // `J Med Virol 2020;n/a.` is an article cited before its issue was out, whatever link it has.
+        let isJournalArticle =
+            parsed.volume != nil || parsed.pages != nil || (parsed.journal != nil && parsed.url == nil && !linked)
+            || (parsed.journal != nil && parsed.volume == nil && Self.hasVolumePlaceholder(parsed.raw))
         guard isJournalArticle else {
             // A web page, book or report with a link is findable; a bare title and year is not.
             if parsed.doi == nil, parsed.pmid == nil, parsed.url == nil, !linked { missing.append(.journal) }
@@ -133,6 +150,11 @@ public struct RefMissingFieldRule: Rule {
             index = end
         }
         return false
+    }
+
+    /// True when `raw` writes `n/a` (or `NA`) where a Vancouver volume goes: `2020;n/a`, `2020; NA.`
+    static func hasVolumePlaceholder(_ raw: String) -> Bool {
+        raw.contains(/(?i)\b(19|20)\d\d\s*;\s*n\/?a\b/)
     }
 
     static func name(of field: ReferenceField) -> String {
