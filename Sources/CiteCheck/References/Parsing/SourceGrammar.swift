@@ -98,6 +98,11 @@ struct SourceGrammar {
             return .next(j + 1)  // `1993: 13(3); 247-9`: a volume and issue after the year, not a page
         }
         if c.isPunct(j, ASCII.colon), c.isPage(j + 1) { return .done(finish(&tail, pages(&tail, j + 1))) }
+        // `Int J Infect Dis 2020:S1201971220301491.`: an Elsevier item id (PII) where the pages go.
+        if c.isPunct(j, ASCII.colon), isElsevierItemID(j + 1), j + 2 >= n || allTrailing(j + 2) {
+            tail.firstPage = j + 1
+            return .done(finish(&tail, j + 2))
+        }
         if c.isPunct(j, ASCII.period) || c.isPunct(j, ASCII.comma) {
             if j + 1 >= n || allTrailing(j) { return .done(finish(&tail, j)) }
             if isVolume(j + 1) || c.isPunct(j + 1, ASCII.openParen) { return .next(j + 1) }
@@ -106,10 +111,19 @@ struct SourceGrammar {
         return .done(tail)
     }
 
+    /// `S1201971220301491`, `S0140-6736(20)30183-5` without its punctuation: `S` and 16 digits (the last may be X).
+    private func isElsevierItemID(_ j: Int) -> Bool {
+        guard j < c.count, c.t[j].kind == .alnum, c.t[j].end - c.t[j].start == 17 else { return false }
+        let start = c.t[j].start
+        guard c.b[start] == UInt8(ascii: "S") else { return false }
+        return (start + 1..<start + 17).allSatisfy { ByteText.isDigit(c.b[$0]) || ($0 == start + 16 && c.b[$0] == UInt8(ascii: "X")) }
+    }
+
     /// `n/a` or `NA` written for the volume: the index after it, nil when `j` holds something else.
     private func volumePlaceholder(at j: Int) -> Int? {
-        if c.isWord(j, "n") || c.isWord(j, "N"), c.isPunct(j + 1, ASCII.slash), c.isWord(j + 2, "a") || c.isWord(j + 2, "A") { return j + 3 }
-        if c.isWord(j, "NA") || c.isWord(j, "na") { return j + 1 }
+        // `isWord` compares case-insensitively: `n/a`, `N/A`, `na`, `NA`.
+        if c.isWord(j, "n"), c.isPunct(j + 1, ASCII.slash), c.isWord(j + 2, "a") { return j + 3 }
+        if c.isWord(j, "na") { return j + 1 }
         return nil
     }
 

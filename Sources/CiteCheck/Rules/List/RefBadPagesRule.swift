@@ -35,6 +35,18 @@ public struct RefBadPagesRule: Rule {
                 """),
             RuleExample(
                 """
+                ## Flu shots this winter
+
+                Vaccinating against influenza and pneumococcus could spare hospital beds [11].
+
+                ### References
+
+                [11]	Mendelson M. Could enhanced influenza and pneumococcal vaccination programs help limit the potential
+                damage from SARS-CoV-2 to fragile health systems of southern hemisphere countries this winter? Int J Infect
+                Dis 2020:↓S1201971220301491. <https://doi.org/10.1016/j.ijid.2020.03.030>.
+                """, format: .markdown),
+            RuleExample(
+                """
                 # Muscle and age
 
                 Old rats lose muscle fibres and strength together (Zhou et al. 2018).
@@ -150,6 +162,9 @@ public struct RefBadPagesRule: Rule {
     static func problem(with pages: PageRange) -> String? {
         let first = split(pages.first)
         guard let lastText = pages.lastAsWritten ?? pages.last else {
+            if isElsevierItemID(pages.first) {
+                return "\"\(pages.first)\" is the publisher's item id (PII), not a page number: the article had no pages yet when it was cited"
+            }
             // A single page or an article number: malformed only when it has no digits at all.
             let hasDigit = pages.first.unicodeScalars.contains { ("0"..."9").contains($0) }
             return hasDigit || isRoman(pages.first) ? nil : "page \"\(pages.first)\" is not a page number"
@@ -170,6 +185,15 @@ public struct RefBadPagesRule: Rule {
             return "page range \"\(range)\" is malformed: the pages have different prefixes"
         }
         return comparison(first: firstDigits, firstNumber, last: lastDigits, range)
+    }
+
+    /// `S1201971220301491`: `S` and 16 digits (the last may be X), an Elsevier PII written where the pages go.
+    static func isElsevierItemID(_ page: String) -> Bool {
+        let bytes = Array(page.utf8)
+        return bytes.count == 17 && bytes[0] == UInt8(ascii: "S")
+            && bytes.dropFirst().enumerated().allSatisfy { index, byte in
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (index == 15 && byte == UInt8(ascii: "X"))
+            }
     }
 
     /// Compares the numbers of a well-formed range.
