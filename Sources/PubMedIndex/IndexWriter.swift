@@ -19,6 +19,9 @@ struct IndexWriter {
     /// Changes to `title_terms` and to the record count not yet written (flushed at each commit).
     private var termDeltas: [String: Int] = [:]
     private var recordDelta = 0
+    /// The highest PMID stored: a record above it replaces nothing, so `put` need not look for one (MEDLINE files
+    /// list their records by ascending PMID, so most records of a build or an update are above it).
+    private var highestPMID: Int64
 
     private let selectRecord: Statement
     private let insertRecord: Statement
@@ -44,6 +47,7 @@ struct IndexWriter {
         }
         for row in try Row.fetchAll(db, sql: "SELECT key, id FROM journal_keys") { journalKeys[row[0]] = row[1] }
         nextJournalKey = (journalKeys.values.max() ?? 0) + 1
+        highestPMID = try Int64.fetchOne(db, sql: "SELECT max(pmid) FROM records") ?? 0
         selectRecord = try db.makeStatement(sql: "SELECT journal, title, details FROM records WHERE pmid = ?")
         insertRecord = try db.makeStatement(sql: "INSERT OR REPLACE INTO records(pmid, journal, title, details) VALUES(?, ?, ?, ?)")
         deleteRecord = try db.makeStatement(sql: "DELETE FROM records WHERE pmid = ?")
@@ -99,7 +103,9 @@ struct IndexWriter {
 
     /// Stores `record`, replacing the stored record with its PMID and all that one's keys.
     mutating func put(_ record: MedlineIndexBuilder.PreparedRecord) throws {
-        if try removeKeys(of: record.pmid) {
+        if record.pmid > highestPMID {
+            highestPMID = record.pmid
+        } else if try removeKeys(of: record.pmid) {
             recordDelta -= 1
         }
         let journal = try journalID(record.journal)

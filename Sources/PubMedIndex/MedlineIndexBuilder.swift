@@ -15,8 +15,8 @@ import PubMed
 /// - Each file applied is recorded with its name and MD5 in the same transaction, so a rerun skips what is in,
 ///   and a killed run leaves the index as it was after its last whole file, marked `building` (incomplete)
 ///   until a run finishes.
-/// - Two threads: one reads the XML (gzip, libxml2, one element tree per article), the other maps each tree to a
-///   record, computes its lookup keys and writes; about half the work each.
+/// - Three threads in a pipeline: one reads the XML (gzip, libxml2, one element tree per article), one maps each
+///   tree to a record with its details and lookup keys, one writes them to SQLite.
 public struct MedlineIndexBuilder: Sendable {
     /// What happened to one file.
     public struct FileResult: Sendable, Hashable {
@@ -66,6 +66,7 @@ public struct MedlineIndexBuilder: Sendable {
     enum Message: Sendable {
         case begin(FileJob)
         case articles([MedlineArticle])
+        case records([PreparedRecord])
         case deletions([Int64])
         case end(FileJob)
         case skipped(FileJob)
@@ -129,16 +130,20 @@ public struct MedlineIndexBuilder: Sendable {
                 var writer = try IndexWriter(db)
                 let recorded = writer.recordedFiles
                 try writer.setState("building")
-                let channel = RecordChannel<Message>(capacity: 8)
+                let parsed = RecordChannel<Message>(capacity: 8)
+                let prepared = RecordChannel<Message>(capacity: 8)
                 let batchSize = batchSize
                 DispatchQueue.global(qos: .userInitiated).async {
-                    Self.produce(ordered, recorded: recorded, batchSize: batchSize, into: channel)
+                    Self.produce(ordered, recorded: recorded, batchSize: batchSize, into: parsed)
+                }
+                DispatchQueue.global(qos: .userInitiated).async {
+                    Self.prepare(from: parsed, into: prepared)
                 }
                 var results: [FileResult] = []
                 do {
-                    results = try consume(channel, writer: &writer, progress: progress)
+                    results = try consume(prepared, writer: &writer, progress: progress)
                 } catch {
-                    channel.cancel()
+                    prepared.cancel()
                     if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
                     throw error
                 }
@@ -165,6 +170,9 @@ public struct MedlineIndexBuilder: Sendable {
                 started = .now
                 current = FileResult(name: job.name, records: 0, deletions: 0, skipped: false, seconds: 0)
                 try writer.begin()
+            case .records(let batch):
+                for record in batch { try writer.put(record) }
+                current.records += batch.count
             case .articles(let batch):
                 for article in batch {
                     guard let record = article.record().flatMap(PreparedRecord.init) else { continue }
@@ -193,6 +201,29 @@ public struct MedlineIndexBuilder: Sendable {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// The preparing thread, between the parsing and the writing one: maps each article's element tree to a
+    /// record with its details and lookup keys, and passes every other message on. Stops when the writer cancels
+    /// (and cancels the parser) or after `finished` or a failure.
+    private static func prepare(from parsed: RecordChannel<Message>, into prepared: RecordChannel<Message>) {
+        while true {
+            let message = parsed.receive()
+            let forwarded: Message
+            if case .articles(let batch) = message {
+                forwarded = .records(batch.compactMap { $0.record().flatMap(PreparedRecord.init) })
+            } else {
+                forwarded = message
+            }
+            guard prepared.send(forwarded) else {
+                parsed.cancel()
+                return
+            }
+            switch message {
+            case .finished, .failed: return
+            default: continue
+            }
+        }
     }
 
     /// The parsing thread: checksums each file, skips those recorded, streams the others' records in batches.

@@ -39,7 +39,7 @@ public struct RecordLookupKeys: Sendable {
     public var titleTokens: [String]
 
     public init(_ record: PubMedRecord) {
-        self.init(record, features: RecordFeatures(record))
+        self.init(record, features: RecordFeatures(record, onlyKeys: true))
     }
 
     init(_ record: PubMedRecord, features: RecordFeatures) {

@@ -11,9 +11,14 @@ struct RecordFeatures: Sendable {
     var pages: PageRange?
 
     init(_ record: PubMedRecord) {
+        self.init(record, onlyKeys: false)
+    }
+
+    /// With `onlyKeys`, just what ``RecordLookupKeys`` reads: no main title tokens, the first author's key only.
+    init(_ record: PubMedRecord, onlyKeys: Bool) {
         titleTokens = TitleMatching.titleTokens(record.title)
-        mainTitleTokens = TitleMatching.mainTitle(record.title).map(TitleMatching.titleTokens) ?? []
-        authorKeys = record.authors.map { Normalization.name($0.lastName) }
+        mainTitleTokens = onlyKeys ? [] : TitleMatching.mainTitle(record.title).map(TitleMatching.titleTokens) ?? []
+        authorKeys = (onlyKeys ? record.authors.prefix(1) : record.authors[...]).map { Normalization.name($0.lastName) }
         var keys: [String] = []
         var previous: String?
         let mainJournalTitle = record.journalTitle.flatMap(TitleMatching.mainTitle)
