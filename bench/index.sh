@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The MEDLINE index (`citecheck index`) on the 30,000-record MEDLINE file:
 #   1. build: wall time, records/s, CPU use (both cores: user+sys > wall), peak RSS, index size vs the .xml.gz size;
-#   2. indexes of 1x, 2x and 4x the records (the file plus copies under new PMIDs and years, bench/medline-copy.py);
+#   2. indexes of 1x, 2x and 4x the records (the file plus copies under new PMIDs, years and journal names, and
+#      with rotated titles: bench/medline-copy.py);
 #   3. 400 references rendered by verify-accuracy.py (about half with one planted error) checked with
 #      `citecheck --offline --no-cache --index INDEX --format json`: median whole-process time and peak RSS over RUNS
 #      runs, recall and precision, against each index; and the same post with `--fixtures` (the XML) for comparison;
@@ -20,9 +21,9 @@ benchbin=$(build_release CiteCheckBench 2>/dev/null)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 bench/medline-copy.py --pmid-offset 50000000 --year-offset 100 --rotate 1000 "$medline" "$work/copy1.xml.gz"
-python3 bench/medline-copy.py --pmid-offset 60000000 --year-offset 200 --rotate 2000 "$medline" "$work/copy2.xml.gz"
-python3 bench/medline-copy.py --pmid-offset 70000000 --year-offset 300 --rotate 3000 "$medline" "$work/copy3.xml.gz"
+python3 bench/medline-copy.py --pmid-offset 50000000 --year-offset 100 --rotate 1000 --journal-prefix "Copy1 " "$medline" "$work/copy1.xml.gz"
+python3 bench/medline-copy.py --pmid-offset 60000000 --year-offset 200 --rotate 2000 --journal-prefix "Copy2 " "$medline" "$work/copy2.xml.gz"
+python3 bench/medline-copy.py --pmid-offset 70000000 --year-offset 300 --rotate 3000 --journal-prefix "Copy3 " "$medline" "$work/copy3.xml.gz"
 mkdir -p "$work/x1" "$work/x2" "$work/x4"
 ln -s "$(cd "$(dirname "$medline")" && pwd)/$(basename "$medline")" "$work/x1/pubmed20n0014.xml.gz"
 ln -s "$work/x1/pubmed20n0014.xml.gz" "$work/x2/pubmed20n0014.xml.gz"
@@ -30,7 +31,7 @@ ln -s "$work/copy1.xml.gz" "$work/x2/pubmed20n9001.xml.gz"
 ln -s "$work/x1/pubmed20n0014.xml.gz" "$work/x4/pubmed20n0014.xml.gz"
 for k in 1 2 3; do ln -s "$work/copy$k.xml.gz" "$work/x4/pubmed20n900$k.xml.gz"; done
 
-echo "== build (release; $(nproc) cores)"
+echo "== build (release; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 for scale in x1 x2 x4; do
   gz=$(du -bL "$work/$scale"/*.xml.gz | awk '{s+=$1} END {print s}')
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$bin" index build "$work/$scale.sqlite" "$work/$scale"/*.xml.gz >"$work/build.log"
@@ -55,7 +56,7 @@ measure() { # LABEL ARGS…: median wall ms and peak RSS over $runs runs, then t
     [ "$rss" -gt "$peak" ] && peak=$rss
   done
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "== $label: 400 references, median ${median} ms over $runs runs (${times[*]} ms), peak RSS $((peak / 1024)) MB"
+  echo "== $label: 400 references, median ${median} ms over $runs runs (${times[*]} ms), peak RSS $((peak / 1024)) MB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   python3 bench/verify-accuracy.py score --truth "$work/refs/verify-truth.jsonl" "$work/result.json" | grep -E '^(references|recall|precision)'
 }
 measure "--fixtures (the XML, 30,000 records)" --fixtures "$medline"
@@ -63,6 +64,6 @@ for scale in x1 x2 x4; do
   measure "--index $scale" --index "$work/$scale.sqlite"
 done
 for scale in x1 x2 x4; do
-  echo "== in-process lookups, $scale"
+  echo "== in-process lookups, $scale; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   "$benchbin" sqlite-lookup "$work/$scale.sqlite" "$work/refs" | grep -v -E '^(MISS|FALSE|  )' || true
 done
