@@ -61,6 +61,25 @@ import Testing
         #expect(result.stdout.contains("[cite-journal-mismatch]"))
     }
 
+    /// In a list whose other entries carry a DOI, `--unsafe-fixes` appends the matched record's DOI to the journal
+    /// articles without one, written as the others write theirs; `--fix` alone leaves them, and a web page is no
+    /// PubMed matter.
+    @Test func missingIdentifiersAreAppendedTheListsWay() throws {
+        let (folder, file) = try Self.copy("fixtures/fix/identifiers.md")
+        let before = try Self.text(file)
+        let safe = try Self.check(["--fix", "identifiers.md"], in: folder)
+        #expect(try Self.text(file) == before)
+        #expect(safe.stdout.contains("[pubmed-missing-identifier]"))
+        #expect(safe.stdout.hasSuffix("0 fixed, 2 more with --unsafe-fixes\n"))
+        let result = try Self.check(["--fix", "--unsafe-fixes", "identifiers.md"], in: folder)
+        let expected = before.replacingOccurrences(
+            of: "Am J Psychiatry. 2021;178(2):193-202.\n", with: "Am J Psychiatry. 2021;178(2):193-202. doi:10.1176/appi.ajp.2020.20050596\n"
+        ).replacingOccurrences(of: "Depress Anxiety. 2014;31(4):291-296.\n", with: "Depress Anxiety. 2014;31(4):291-296. doi:10.1002/da.22227\n")
+        #expect(try Self.text(file) == expected)
+        #expect(result.stdout.hasSuffix("2 fixed\n"))
+        #expect(!result.stdout.contains("[pubmed-missing-identifier]"))
+    }
+
     @Test func diffIsAPatchThatGivesTheFixedFile() throws {
         for unsafe in [false, true] {
             let (folder, file) = try Self.copy("fixtures/fix/seed-post.md")

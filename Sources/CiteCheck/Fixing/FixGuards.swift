@@ -1,11 +1,12 @@
 /// The checks every fix passes before a post's findings are reported: no edit inside quoted words, edits written
 /// in the post's markup, and text-side fixes only where PubMed vouches for the list.
 enum FixGuards {
-    /// `diagnostics` with the fixes that may not be made removed, and replacements escaped for HTML.
+    /// `diagnostics` with the fixes that may not be made removed, and replacements escaped for HTML. A finding that
+    /// exists only to offer its fix (`PubMedMissingIdentifierRule`) goes with it.
     static func apply(_ diagnostics: [Diagnostic], document: Document, verifications: [Int: ReferenceVerification]) -> [Diagnostic] {
         guard diagnostics.contains(where: { $0.fix != nil }) else { return diagnostics }
         let quoted = document.blocks.filter(\.isQuoted).map(\.range)
-        return diagnostics.map { diagnostic in
+        return diagnostics.map { diagnostic -> Diagnostic in
             guard var fix = diagnostic.fix else { return diagnostic }
             var diagnostic = diagnostic
             let inQuote = fix.edits.contains { edit in
@@ -39,7 +40,7 @@ enum FixGuards {
             }
             diagnostic.fix = allowed ? fix : nil
             return diagnostic
-        }
+        }.filter { $0.fix != nil || $0.rule != PubMedMissingIdentifierRule.description.id }
     }
 
     /// Whether source offset `offset` stands between an opening and a closing quotation mark of its paragraph.

@@ -39,6 +39,7 @@ public enum RuleRegistry {
         PubMedDOIRule.self,
         PubMedPMIDRule.self,
         PubMedPMCIDRule.self,
+        PubMedMissingIdentifierRule.self,
         PubMedTitleRule.self,
         PubMedEpubYearRule.self,
         PubMedRetractedRule.self,

@@ -6,6 +6,7 @@ import CiteCheck
 /// | --- | --- |
 /// | `PubMedYearRule`, `PubMedVolumeRule`, `PubMedIssueRule`, `PubMedPagesRule` | safe when the match is certain (``isCertain``), else unsafe |
 /// | `PubMedEpubYearRule`, `PubMedTitleRule`, `PubMedAuthorsRule`, `PubMedJournalRule`, `PubMedDOIRule`, `PubMedPMIDRule`, `PubMedPMCIDRule` | unsafe |
+/// | `PubMedMissingIdentifierRule` (``MissingIdentifier``) | unsafe: the record's DOI or PMID appended |
 /// | a retracted record; `PubMedRetractedRule`, `PubMedConcernRule`, `PubMedErratumRule`, `PubMedNotFoundRule`, `PubMedAmbiguousRule` | none |
 ///
 /// A fix is made only when every byte it replaces was copied verbatim from the file (no entity, emphasis or

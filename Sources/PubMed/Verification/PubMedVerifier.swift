@@ -94,6 +94,10 @@ public final class PubMedVerifier: ReferenceVerifier {
         var diagnostics: [Diagnostic] = []
         var outcomes: [Int: ReferenceVerification] = [:]
         var unverified = 0
+        // An entry without a DOI or PMID is pointed out only in a list whose other entries write theirs (the way they
+        // write them is how the fix writes it).
+        let conventions = MissingIdentifier.conventions(run.references)
+        let listCarriesIdentifiers = !conventions.isEmpty
         for (position, reference) in run.references.enumerated() {
             guard let result = run.results[position] else {
                 unverified += 1
@@ -107,6 +111,12 @@ public final class PubMedVerifier: ReferenceVerifier {
                 var diagnostic = finding.diagnostic(for: reference, in: source)
                 diagnostic.fix = PubMedFixes.fix(for: finding, reference: reference, result: result, in: source, certain: certain)
                 diagnostics.append(diagnostic)
+            }
+            if listCarriesIdentifiers,
+                let missing = MissingIdentifier.diagnostic(
+                    for: reference, result: result, scorer: verifier.scorer, conventions: conventions, in: source)
+            {
+                diagnostics.append(missing)
             }
         }
         return VerificationReport(diagnostics: diagnostics, references: outcomes, unverified: unverified, failure: failure)
