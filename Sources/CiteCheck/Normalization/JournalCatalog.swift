@@ -108,6 +108,33 @@ public enum JournalCatalog {
         }
     }
 
+    /// How many leading bytes of `key` some catalog key starts with: the longest common prefix of `key` with the
+    /// keys either side of where it would sort. A variant of `key` changed only after that many bytes matches no key.
+    static func longestKnownPrefix(of key: String) -> Int {
+        var key = key
+        return key.withUTF8 { query -> Int in
+            let buf = keyBytes
+            let starts = keyStartBytes
+            var lo = 0
+            var hi = keyCount
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2
+                let start = keyStart(mid, starts)
+                var sep = start
+                while sep < buf.count && buf[sep] != tab && buf[sep] != newline { sep += 1 }
+                if compare(query, buf, start, sep) <= 0 { hi = mid } else { lo = mid + 1 }
+            }
+            var longest = 0
+            for line in [lo - 1, lo] where line >= 0 && line < keyCount {
+                let start = keyStart(line, starts)
+                var shared = 0
+                while shared < query.count, start + shared < buf.count, buf[start + shared] == query[shared] { shared += 1 }
+                longest = max(longest, shared)
+            }
+            return longest
+        }
+    }
+
     /// Byte-wise comparison of `query` with `buf[start..<end]`: negative, zero or positive.
     private static func compare(_ query: UnsafeBufferPointer<UInt8>, _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         let n = min(query.count, end - start)

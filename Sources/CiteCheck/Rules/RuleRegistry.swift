@@ -14,6 +14,7 @@ public enum RuleRegistry {
         RefIdentifierMismatchRule.self,
         RefBrokenLinkRule.self,
         RefMalformedDOIRule.self,
+        RefMisspelledJournalRule.self,
         CiteMissingReferenceRule.self,
         CiteUnusedReferenceRule.self,
         CiteYearMismatchRule.self,

@@ -19,6 +19,15 @@ import Testing
         #expect(Normalization.sameJournal(b, a))
     }
 
+    @Test func longestKnownPrefixStopsWhereAKeyPartsFromEveryJournal() {
+        let known = Normalization.journalKey("Am J Psychiatry")
+        #expect(JournalCatalog.longestKnownPrefix(of: known) == known.utf8.count)
+        // `am j p` is shared with `am j psychiatry`; `y` after it with no journal's key.
+        #expect(JournalCatalog.longestKnownPrefix(of: "am j pyschiatry") == "am j p".utf8.count)
+        #expect(JournalCatalog.longestKnownPrefix(of: "") == 0)
+        #expect(JournalCatalog.longestKnownPrefix(of: "zzzzzzzz") <= 2)
+    }
+
     @Test func journalNameAgreesWithSameJournal() {
         let names = [
             "Am J Psychiatry", "American Journal of Psychiatry", "Am J Psychol", "J Psychopharmacol",
