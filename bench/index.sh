@@ -5,7 +5,8 @@
 #      with rotated titles: bench/medline-copy.py);
 #   3. 400 references rendered by verify-accuracy.py (about half with one planted error) checked with
 #      `citecheck --offline --no-cache --index INDEX --format json`: median whole-process time and peak RSS over RUNS
-#      runs, recall and precision, against each index; and the same post with `--fixtures` (the XML) for comparison;
+#      runs, recall and precision, against each index; and the same post with `--fixtures` (the XML) for comparison,
+#      with the findings and matches of --index x1 compared with those of --fixtures one by one;
 #   4. the same references matched one at a time in-process from a warm index (CiteCheckBench sqlite-lookup):
 #      median and p90 time per reference, against each index (cost must not grow beyond the B-trees' log).
 # Usage: bench/index.sh [RUNS] [SEED]      (release build; needs python3, /usr/bin/time and $CITECHECK_DATA)
@@ -60,9 +61,24 @@ measure() { # LABEL ARGS…: median wall ms and peak RSS over $runs runs, then t
   python3 bench/verify-accuracy.py score --truth "$work/refs/verify-truth.jsonl" "$work/result.json" | grep -E '^(references|recall|precision)'
 }
 measure "--fixtures (the XML, 30,000 records)" --fixtures "$medline"
+cp "$work/result.json" "$work/result-fixtures.json"
 for scale in x1 x2 x4; do
   measure "--index $scale" --index "$work/$scale.sqlite"
+  if [ "$scale" = x1 ]; then cp "$work/result.json" "$work/result-x1.json"; fi
 done
+# Same findings as from the XML: every diagnostic and every reference's PubMed status and PMID, --index x1 against --fixtures.
+python3 - "$work/result-fixtures.json" "$work/result-x1.json" <<'PY'
+import json, sys
+def report(path):
+    files = json.load(open(path))["files"]
+    diagnostics = [(d.get("line"), d.get("rule"), d.get("message"), d.get("expected"), d.get("found")) for f in files for d in f.get("diagnostics", [])]
+    matches = [json.dumps(r.get("pubmed"), sort_keys=True) for f in files for r in f["references"]]
+    return diagnostics, matches
+(xml_d, xml_m), (index_d, index_m) = report(sys.argv[1]), report(sys.argv[2])
+same_m = sum(a == b for a, b in zip(xml_m, index_m))
+print(f"== --index x1 against --fixtures: {len(index_d)} vs {len(xml_d)} diagnostics, {'identical' if index_d == xml_d else 'DIFFERENT'}; "
+      f"{same_m}/{len(xml_m)} references with the same PubMed status and PMID")
+PY
 for scale in x1 x2 x4; do
   echo "== in-process lookups, $scale; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   "$benchbin" sqlite-lookup "$work/$scale.sqlite" "$work/refs" | grep -v -E '^(MISS|FALSE|  )' || true
