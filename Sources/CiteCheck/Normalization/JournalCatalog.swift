@@ -83,28 +83,17 @@ public enum JournalCatalog {
         var key = key
         return key.withUTF8 { query -> Int? in
             let buf = keyBytes
-            let starts = keyStartBytes
-            var lo = 0
-            var hi = keyCount
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2
-                let start = keyStart(mid, starts)
-                var sep = start
-                while sep < buf.count && buf[sep] != tab && buf[sep] != newline { sep += 1 }
-                let order = compare(query, buf, start, sep)
-                if order == 0 {
-                    guard sep < buf.count, buf[sep] == tab else { return nil }
-                    var value = 0
-                    var i = sep + 1
-                    while i < buf.count, buf[i] >= UInt8(ascii: "0"), buf[i] <= UInt8(ascii: "9") {
-                        value = value * 10 + Int(buf[i] - UInt8(ascii: "0"))
-                        i += 1
-                    }
-                    return value
-                }
-                if order < 0 { hi = mid } else { lo = mid + 1 }
+            let line = lowerBound(query)
+            guard line < keyCount else { return nil }
+            let (start, end) = keyLine(line)
+            guard compare(query, buf, start, end) == 0, end < buf.count, buf[end] == tab else { return nil }
+            var value = 0
+            var i = end + 1
+            while i < buf.count, buf[i] >= UInt8(ascii: "0"), buf[i] <= UInt8(ascii: "9") {
+                value = value * 10 + Int(buf[i] - UInt8(ascii: "0"))
+                i += 1
             }
-            return nil
+            return value
         }
     }
 
@@ -114,25 +103,39 @@ public enum JournalCatalog {
         var key = key
         return key.withUTF8 { query -> Int in
             let buf = keyBytes
-            let starts = keyStartBytes
-            var lo = 0
-            var hi = keyCount
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2
-                let start = keyStart(mid, starts)
-                var sep = start
-                while sep < buf.count && buf[sep] != tab && buf[sep] != newline { sep += 1 }
-                if compare(query, buf, start, sep) <= 0 { hi = mid } else { lo = mid + 1 }
-            }
+            let line = lowerBound(query)
             var longest = 0
-            for line in [lo - 1, lo] where line >= 0 && line < keyCount {
-                let start = keyStart(line, starts)
+            for neighbour in [line - 1, line] where neighbour >= 0 && neighbour < keyCount {
+                let start = keyLine(neighbour).start
                 var shared = 0
                 while shared < query.count, start + shared < buf.count, buf[start + shared] == query[shared] { shared += 1 }
                 longest = max(longest, shared)
             }
             return longest
         }
+    }
+
+    /// The first key line that sorts at or after `query` (`keyCount` when none does).
+    private static func lowerBound(_ query: UnsafeBufferPointer<UInt8>) -> Int {
+        let buf = keyBytes
+        var lo = 0
+        var hi = keyCount
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            let (start, end) = keyLine(mid)
+            if compare(query, buf, start, end) <= 0 { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+
+    /// Where key line `index`'s key starts and ends (at its tab) in `keyBytes`.
+    @inline(__always)
+    private static func keyLine(_ index: Int) -> (start: Int, end: Int) {
+        let buf = keyBytes
+        let start = keyStart(index, keyStartBytes)
+        var end = start
+        while end < buf.count && buf[end] != tab && buf[end] != newline { end += 1 }
+        return (start, end)
     }
 
     /// Byte-wise comparison of `query` with `buf[start..<end]`: negative, zero or positive.
