@@ -56,16 +56,7 @@ public enum FixApplier {
         guard !taken.isEmpty else {
             return FixedPost(bytes: source.storedBytes, original: source, fixed: source, fixedDiagnostics: [], remaining: diagnostics, edits: [])
         }
-        let old = source.storedBytes
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(old.count + 256)
-        var cursor = 0
-        for edit in taken {
-            bytes += old[cursor..<edit.bytes.lowerBound]
-            bytes += Array(edit.replacement.utf8)
-            cursor = edit.bytes.upperBound
-        }
-        bytes += old[cursor...]
+        let bytes = source.storedBytes.splicing(taken, range: \.bytes, text: \.replacement)
         // The edits only ever put valid UTF-8 in place of whole scalars, so the new text decodes.
         let fixed = (try? SourceFile(path: source.path, bytes: bytes)) ?? source
         let map = OffsetMap(edits: taken)

@@ -93,15 +93,7 @@ extension FixedPost {
             link.textRange = shifted(link.textRange.lowerBound)..<shifted(link.textRange.upperBound)
             return link
         }
-        var newText: [UInt8] = []
-        newText.reserveCapacity(text.count + 64)
-        var cursor = 0
-        for edit in edits {
-            newText += text[cursor..<edit.derived.lowerBound]
-            newText += Array(edit.read.utf8)
-            cursor = edit.derived.upperBound
-        }
-        newText += text[cursor...]
+        let newText = text.splicing(edits, range: \.derived, text: \.read)
         entry.text = String(decoding: newText, as: UTF8.self)
         var anchors: [SourceMap.Anchor] = []
         for anchor in entry.sourceMap.anchors {
