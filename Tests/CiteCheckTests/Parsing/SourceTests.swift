@@ -5,6 +5,30 @@ import Testing
 @Suite struct SourceTests {
     let parser = ReferenceParser()
 
+    /// A prime after a number (`5'-`, `3' untranslated`) inside a Harvard title in straight single quotes does not
+    /// close the title; a quote after a year at the title's end does.
+    @Test(
+        arguments: [
+            (
+                "Baggott, J.E. and Krumdieck, C.L. (1979) 'Folylpoly-gamma-glutamates as cosubstrates of 10-formyltetrahydrofolate:5'-phosphoribosyl-5-amino-4-imidazolecarboxamide formyltransferase', Biochemistry, 18(6), pp. 1036–1041.",
+                "Folylpoly-gamma-glutamates as cosubstrates of 10-formyltetrahydrofolate:5'-phosphoribosyl-5-amino-4-imidazolecarboxamide formyltransferase",
+                "Biochemistry"
+            ),
+            (
+                "Smith, J. and Lee, K. (2010) 'Regulation of the 3' untranslated region in neurons', Journal of Neuroscience, 30(2), pp. 100–110.",
+                "Regulation of the 3' untranslated region in neurons", "Journal of Neuroscience"
+            ),
+            (
+                "Jones, A. (2015) 'Mortality trends 1990-2010', The Lancet, 385(9963), pp. 117–171.",
+                "Mortality trends 1990-2010", "The Lancet"
+            ),
+        ] as [(String, String, String)])
+    func primesInSingleQuotedTitles(_ text: String, _ title: String, _ journal: String) {
+        let r = parser.parse(text)
+        #expect(r.title == title)
+        #expect(r.journal == journal)
+    }
+
     @Test func abbreviatedLastPageAndMonth() {
         let r = parser.parse("Smith A, Jones B. Title here. Neuropsychopharmacology. 2013 Nov;38(12):2475-83.")
         #expect(r.month == "Nov")

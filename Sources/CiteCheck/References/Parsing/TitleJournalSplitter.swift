@@ -32,12 +32,28 @@ struct TitleJournalSplitter {
         while k < limit {
             let tok = c.t[k]
             if tok.kind == .punct, isClosing(open, tok.mark) {
-                // A straight single quote closes only when not followed by a letter (apostrophes are joined already).
+                // A straight single quote closes only when not followed by a letter (apostrophes are joined already),
+                // and is no prime after a number (`5'-phosphoribosyl`, `the 3' untranslated region`).
+                if open == Token.Mark.straightSingle, tok.mark == Token.Mark.straightSingle, isPrime(k) {
+                    k += 1
+                    continue
+                }
                 return k
             }
             k += 1
         }
         return nil
+    }
+
+    /// The straight quote at `k` is a prime: written right after a digit, and followed right away by a hyphen or by
+    /// a lower-case word (`5'-phosphate`, `3' end`), where a closing quote would be followed by `,` `.` or a name.
+    private func isPrime(_ k: Int) -> Bool {
+        guard k >= 1, k + 1 < c.count else { return false }
+        let before = c.t[k - 1]
+        guard before.end == c.t[k].start, before.end > before.start, ByteText.isDigit(c.b[before.end - 1]) else { return false }
+        let after = c.t[k + 1]
+        if c.isDash(k + 1), after.start == c.t[k].end { return true }
+        return after.kind == .word && !after.capitalized
     }
 
     /// The period after token `w` abbreviates a word (`J.`, `Natl.`, `Neurosci.`) rather than ending a sentence:
