@@ -26,10 +26,6 @@ enum CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? root
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         // No test reads or writes the user's cache, or sends their NCBI identity.
@@ -39,7 +35,16 @@ enum CLI {
         env["NCBI_API_KEY"] = nil
         env["NCBI_EMAIL"] = nil
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        return try run(executable, arguments, environment: env, stdin: stdin, in: directory ?? root)
+    }
+
+    /// Runs `executable` with exactly `environment`, feeding it `stdin` (or nothing), and collects both outputs.
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String], stdin: Data? = nil, in directory: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
         let out = Pipe()
         let err = Pipe()
         let input = Pipe()

@@ -14,20 +14,10 @@ import Testing
 
     /// Runs the schema validator (`scripts/validate-json-schema.py`, Python's `jsonschema`) on `document`.
     static func validate(_ document: String, against schema: URL) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", CLI.root.appendingPathComponent("scripts/validate-json-schema.py").path, schema.path, "-"]
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        input.fileHandleForWriting.write(Data(document.utf8))
-        try input.fileHandleForWriting.close()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: "", stderr: String(decoding: message, as: UTF8.self))
+        try CLI.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", CLI.root.appendingPathComponent("scripts/validate-json-schema.py").path, schema.path, "-"],
+            environment: ProcessInfo.processInfo.environment, stdin: Data(document.utf8), in: CLI.root)
     }
 
     static func object(_ json: String) throws -> [String: Any] {
